@@ -1,0 +1,141 @@
+/**
+ * View objects: the plain data every template receives. Templates never see
+ * internal classes; every URL here is final (base path applied, ready for href).
+ */
+
+/** A date ready for a `<time>` element. */
+export interface DateView {
+  /** ISO 8601 with the site timezone's offset: `2024-07-26T09:00:00+07:00`. */
+  iso: string;
+  /** As shown to readers: `26/07/2024` in `vi`. */
+  display: string;
+}
+
+/** A named link: a category, author or tag. */
+export interface LinkView {
+  name: string;
+  url: string;
+}
+
+/** An author on an article: links to their listing page; `profileUrl` from front-matter if given. */
+export interface AuthorView extends LinkView {
+  profileUrl?: string;
+}
+
+/** An image with its text, for `<figure>`. */
+export interface FigureView {
+  src: string;
+  alt: string;
+  caption?: string;
+}
+
+/** A short entry in the sidebar or the "other news" list. */
+export interface ArticleLinkView {
+  title: string;
+  url: string;
+  date: DateView;
+}
+
+/** An article card in a listing. */
+export interface ArticleCardView extends ArticleLinkView {
+  summary: string;
+  category?: LinkView;
+  cover?: FigureView;
+  authors: AuthorView[];
+}
+
+/** Everything about one article for its own page. */
+export interface ArticleView {
+  title: string;
+  url: string;
+  date: DateView;
+  updated?: DateView;
+  authors: AuthorView[];
+  source?: string;
+  category?: LinkView;
+  tags: LinkView[];
+  cover?: FigureView;
+  /** Rendered body HTML (use triple braces in templates). */
+  html: string;
+  summary: string;
+  /** "Edit this article" link when `editUrl` is configured. */
+  editUrl?: string;
+  /** Front-matter keys gazette does not know. */
+  data: Record<string, unknown>;
+}
+
+/** One slot of the pagination bar: a numbered page or a `…` gap. */
+export type PageSlotView =
+  | { gap: false; number: number; url: string; current: boolean }
+  | { gap: true };
+
+/** The pagination bar of a listing. */
+export interface PaginationView {
+  current: number;
+  total: number;
+  /** True when there is more than one page (templates hide the bar otherwise). */
+  show: boolean;
+  first: { number: 1; url: string };
+  last: { number: number; url: string };
+  prev?: { number: number; url: string };
+  next?: { number: number; url: string };
+  slots: PageSlotView[];
+}
+
+/** A listing page: home, category, author or tag. */
+export interface ListingView {
+  kind: "home" | "category" | "author" | "tag";
+  /** Name of the category/author/tag; the site title for home. */
+  name: string;
+  /** Heading to show, e.g. `Tin tức` or `Tác giả: Tuấn Nguyễn`. */
+  heading: string;
+  items: ArticleCardView[];
+  pagination: PaginationView;
+}
+
+/** Data shared by every page of the site. */
+export interface SiteView {
+  title: string;
+  description: string;
+  language: string;
+  /** Home page URL (the base path). */
+  homeUrl: string;
+  /** Atom feed URL, when the feed is built (needs `baseUrl`). */
+  feedUrl?: string;
+  /** Categories for the navigation, in order of article count (then name). */
+  categories: (LinkView & { count: number })[];
+  /** URL of a theme asset folder, ending in `/`: `{{site.assetsUrl}}style.css`. */
+  assetsUrl: string;
+  /** Current year in the site timezone, for the footer's copyright line. */
+  year: number;
+}
+
+/** The page being rendered. */
+export interface PageView {
+  kind: "article" | "listing" | "404";
+  /** Text for `<title>` (without the site name). */
+  title: string;
+  /** URL of this page. */
+  url: string;
+  /** Absolute canonical URL, when `baseUrl` is set. */
+  canonical?: string;
+  description: string;
+  /** Front-matter extras of an article page; empty elsewhere. */
+  data: Record<string, unknown>;
+}
+
+/** What every template receives at its root. */
+export interface TemplateContext {
+  site: SiteView;
+  page: PageView;
+  /** UI labels in the site language (see `src/render/labels.ts`). */
+  labels: Record<string, string>;
+  /** The recent-news sidebar, computed once per build. */
+  sidebar: { recent: ArticleLinkView[] };
+  /** Set on article pages. */
+  article?: ArticleView;
+  /** "Other news" on article pages. */
+  related?: ArticleLinkView[];
+  /** Set on listing pages. */
+  listing?: ListingView;
+}
