@@ -63,6 +63,8 @@ export interface LoadedArticle {
   body: string;
   /** 1-based line of the file where the body starts. */
   bodyLine: number;
+  /** 1-based file line of each top-level front-matter key, for messages found after loading. */
+  fieldLines: Record<string, number>;
 }
 
 /** The result of rendering one article's Markdown: HTML plus what was found in it. */

@@ -1,0 +1,182 @@
+/**
+ * `gazette build`: load → markdown → model → render → write. Every problem
+ * of the site is collected before the build gives up; nothing is written then.
+ */
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { error, hasErrors, warning, BuildFailure, UsageError, type Diagnostic } from "./diagnostics.js";
+import { siteUrl } from "./load/paths.js";
+import { loadSite, sitePaths, type LoadedSite } from "./load/site.js";
+import { renderMarkdown } from "./markdown/render.js";
+import { selectArticles } from "./model/select.js";
+import { buildSite, type SiteModel } from "./model/site.js";
+import { renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
+import { planPages } from "./render/pages.js";
+import { loadTheme, TemplateError, type Theme } from "./render/templates.js";
+import type { RenderedBody } from "./types.js";
+import { writeOutput, type OutputFile } from "./write/output.js";
+
+/** The built-in theme shipped with gazette (`templates/` at the package root). */
+export const BUILTIN_TEMPLATES = join(dirname(dirname(fileURLToPath(import.meta.url))), "templates");
+
+/** What a build is asked to do. */
+export interface BuildOptions {
+  /** Site folder (absolute or relative to `cwd`). */
+  source: string;
+  /** Output folder; default `<source>/public`. */
+  out?: string;
+  baseUrl?: string;
+  drafts?: boolean;
+  future?: boolean;
+  /** The build's clock, epoch ms; default `Date.now()` read once. */
+  now?: number;
+  /** Folder that messages are relative to; default `process.cwd()`. */
+  cwd?: string;
+  /** Built-in theme folder; default the one shipped with gazette. */
+  builtinTemplates?: string;
+}
+
+/** Counts and timings of a build. */
+export interface BuildStats {
+  articles: number;
+  pages: number;
+  files: number;
+  timings: Record<string, number>;
+}
+
+/** The generated site in memory: every output file, what was found, and counts. */
+export interface GeneratedSite {
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+  stats: BuildStats;
+  model?: SiteModel;
+}
+
+/** The outcome of `gazette build`. */
+export interface BuildResult extends GeneratedSite {
+  outDir: string;
+  written: boolean;
+}
+
+/** Builds the site and writes it; throws BuildFailure (site errors) or UsageError (bad folders). */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const root = resolve(cwd, options.source);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
+  const outDir = resolve(cwd, options.out ?? join(root, "public"));
+  const generated = generateSite({ ...options, source: root, cwd });
+  if (hasErrors(generated.diagnostics)) throw new BuildFailure(generated.diagnostics);
+  const started = performance.now();
+  const paths = sitePaths(root);
+  await writeOutput(generated.files, { outDir, sourceDir: root, protectedDirs: [paths.content, paths.templates, paths.static] });
+  generated.stats.timings.write = Math.round(performance.now() - started);
+  generated.stats.timings.total = Object.values(generated.stats.timings).reduce((a, b) => a + b, 0);
+  return { ...generated, outDir, written: true };
+}
+
+/** Generates the whole site in memory from the folder `options.source`, without writing. */
+export function generateSite(options: BuildOptions): GeneratedSite {
+  const cwd = options.cwd ?? process.cwd();
+  const timings: Record<string, number> = {};
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - clock);
+    clock = now;
+  };
+  const paths = sitePaths(resolve(cwd, options.source));
+  const loaded = loadSite(paths, options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}, cwd);
+  const themeResult = loadTheme(options.builtinTemplates ?? BUILTIN_TEMPLATES, paths.templates, cwd);
+  const diagnostics = [...loaded.diagnostics, ...themeResult.diagnostics];
+  lap("load");
+  const selected = selectArticles(loaded.articles, { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now() });
+  diagnostics.push(...selected.diagnostics);
+  const bodies = renderBodies(loaded, selected.published, diagnostics);
+  lap("markdown");
+  const stats: BuildStats = { articles: selected.published.length, pages: 0, files: 0, timings };
+  if (hasErrors(diagnostics) || !themeResult.theme) return { files: [], diagnostics, stats };
+
+  const model = buildSite(selected.published, bodies, loaded.config);
+  if (!model.config.baseUrl) {
+    diagnostics.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
+  }
+  lap("model");
+  const files = new OutputSet(diagnostics);
+  stats.pages = renderPages(model, themeResult.theme, files, diagnostics);
+  for (const [path, text] of [["feed.xml", renderFeed(model)], ["sitemap.xml", renderSitemap(model)], ["robots.txt", renderRobots(model)]] as const) {
+    if (text !== undefined) files.add({ path, data: text }, `the generated ${path}`);
+  }
+  for (const asset of themeResult.theme.assets) files.add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
+  for (const asset of loaded.assets) files.add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
+  for (const file of loaded.staticFiles) files.add({ path: file.path, copyFrom: file.absPath }, relative(cwd, file.absPath));
+  lap("render");
+  stats.files = files.list.length;
+  return { files: files.list, diagnostics, stats, model };
+}
+
+/** Renders every published article's Markdown; its diagnostics join the build's. */
+function renderBodies(loaded: LoadedSite, published: LoadedSite["articles"], diagnostics: Diagnostic[]): RenderedBody[] {
+  const { config } = loaded;
+  const articleUrls: Record<string, string> = {};
+  for (const article of published) articleUrls[article.contentPath] = siteUrl(config.basePath, `${article.slug}/`);
+  const assets = loaded.assets.map((a) => a.path);
+  return published.map((article) => {
+    const out = renderMarkdown({
+      body: article.body,
+      bodyLine: article.bodyLine,
+      contentPath: article.contentPath,
+      displayPath: article.displayPath,
+      basePath: config.basePath,
+      allowHtml: config.markdown.allowHtml,
+      images: article.cover ? [...article.images, article.cover] : article.images,
+      articleUrls,
+      assets,
+    });
+    diagnostics.push(...out.diagnostics);
+    return { html: out.html, firstParagraph: out.firstParagraph };
+  });
+}
+
+/** Renders each planned page into `files`; returns the number of pages. */
+function renderPages(model: SiteModel, theme: Theme, files: OutputSet, diagnostics: Diagnostic[]): number {
+  const reported = new Set<string>();
+  let pages = 0;
+  for (const plan of planPages(model)) {
+    if (!theme.has(plan.template)) {
+      const article = model.articles.find((a) => `${a.path}index.html` === plan.outputPath);
+      diagnostics.push(error("layout", `unknown layout "${plan.template}": no templates/${plan.template}.hbs in the site or the built-in theme`, {
+        file: plan.source,
+        line: article?.fieldLines.layout,
+      }));
+      continue;
+    }
+    try {
+      files.add({ path: plan.outputPath, data: theme.render(plan.template, plan.context()) }, plan.source);
+      pages++;
+    } catch (cause) {
+      if (!(cause instanceof TemplateError)) throw cause;
+      const key = `${cause.diagnostic.file}:${cause.diagnostic.message}`;
+      if (!reported.has(key)) diagnostics.push(cause.diagnostic);
+      reported.add(key);
+    }
+  }
+  return pages;
+}
+
+/** The output files, refusing two sources for one path with an error naming both. */
+class OutputSet {
+  readonly list: OutputFile[] = [];
+  private readonly owners = new Map<string, string>();
+  constructor(private readonly diagnostics: Diagnostic[]) {}
+
+  add(file: OutputFile, source: string): void {
+    const other = this.owners.get(file.path);
+    if (other !== undefined) {
+      this.diagnostics.push(error("duplicate-url", `output file ${file.path} is claimed by both ${other} and ${source}`, { file: source }));
+      return;
+    }
+    this.owners.set(file.path, source);
+    this.list.push(file);
+  }
+}

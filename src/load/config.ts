@@ -1,0 +1,172 @@
+/**
+ * Loading and validating `gazette.config.yaml` (or `.yml`, `.json`): every
+ * key gets its default; unknown keys and wrong types are diagnostics.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import yaml from "js-yaml";
+import { error, type Diagnostic } from "../diagnostics.js";
+import type { SiteConfig } from "../types.js";
+import { isValidTimezone } from "./dates.js";
+import { findKeyLine } from "./yaml-lines.js";
+
+/** Config file names, in the order they are looked for. */
+export const CONFIG_FILES = ["gazette.config.yaml", "gazette.config.yml", "gazette.config.json"];
+
+/** What loading the config gives: the config (defaults where keys are missing or wrong) and problems. */
+export interface ConfigResult {
+  config: SiteConfig;
+  /** The config file's path relative to the site root, when there is one. */
+  file?: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Overrides from the command line. */
+export interface ConfigOverrides {
+  baseUrl?: string;
+}
+
+/** Reads the config file of the site at `sourceDir` (absolute), if any, and validates it. */
+export function loadConfig(sourceDir: string, displayDir: string, overrides: ConfigOverrides = {}): ConfigResult {
+  const present = CONFIG_FILES.filter((name) => existsSync(join(sourceDir, name)));
+  const diagnostics: Diagnostic[] = [];
+  if (present.length > 1) {
+    diagnostics.push(error("config", `several config files: ${present.join(", ")}; keep one`, { file: join(displayDir, present[1]!) }));
+  }
+  const name = present[0];
+  let raw: unknown = {};
+  let text = "";
+  const display = name ? join(displayDir, name) : undefined;
+  if (name) {
+    text = readFileSync(join(sourceDir, name), "utf8").replace(/^\uFEFF/, "");
+    try {
+      raw = name.endsWith(".json") ? JSON.parse(text) : (yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: name }) ?? {});
+    } catch (cause) {
+      diagnostics.push(parseError(cause, display!));
+      raw = {};
+    }
+  }
+  const config = validateConfig(raw, basename(sourceDir), {
+    report: (key, message) => diagnostics.push(error("config", message, { file: display, line: name ? findKeyLine(text, key) : undefined })),
+  });
+  if (overrides.baseUrl !== undefined) {
+    const parsed = parseBaseUrl(overrides.baseUrl);
+    if (typeof parsed === "string") diagnostics.push(error("usage", `--base-url: ${parsed}`));
+    else Object.assign(config, parsed);
+  }
+  return { config, file: name, diagnostics };
+}
+
+function parseError(cause: unknown, file: string): Diagnostic {
+  if (cause instanceof yaml.YAMLException) {
+    return error("yaml", cause.reason || "invalid YAML", { file, line: cause.mark.line + 1, column: cause.mark.column + 1 });
+  }
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const at = /position (\d+)/.exec(message);
+  return error("json", `invalid JSON: ${message.replace(/^.*?: /, "")}`, { file, ...(at ? {} : {}) });
+}
+
+interface Reporter {
+  report(key: string, message: string): void;
+}
+
+const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl"]);
+
+/** Fills in defaults and checks every key of a parsed config object. */
+export function validateConfig(raw: unknown, folderName: string, reporter: Reporter): SiteConfig {
+  const config: SiteConfig = {
+    title: folderName,
+    description: "",
+    basePath: "/",
+    language: "vi",
+    timezone: "Asia/Ho_Chi_Minh",
+    perPage: 10,
+    sidebar: { recent: 10 },
+    related: { count: 5 },
+    markdown: { allowHtml: false },
+  };
+  if (!isPlainObject(raw)) {
+    reporter.report("", "the config must be a mapping of keys to values");
+    return config;
+  }
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN.has(key)) reporter.report(key, `unknown config key "${key}" (known keys: ${[...KNOWN].join(", ")})`);
+  }
+  const str = (key: string, value: unknown): string | undefined => {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === "string") return value;
+    reporter.report(key, `config key "${key}" must be a string`);
+    return undefined;
+  };
+  const int = (key: string, value: unknown, min: number): number | undefined => {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === "number" && Number.isInteger(value) && value >= min) return value;
+    reporter.report(key, `config key "${key}" must be a whole number of at least ${min}`);
+    return undefined;
+  };
+  const nested = (key: string, allowed: string[]): Record<string, unknown> => {
+    const value = raw[key];
+    if (value === undefined || value === null) return {};
+    if (!isPlainObject(value)) {
+      reporter.report(key, `config key "${key}" must be a mapping (${allowed.join(", ")})`);
+      return {};
+    }
+    for (const sub of Object.keys(value)) {
+      if (!allowed.includes(sub)) reporter.report(`${key}.${sub}`, `unknown config key "${key}.${sub}"`);
+    }
+    return value;
+  };
+
+  config.title = str("title", raw.title) ?? config.title;
+  config.description = str("description", raw.description) ?? "";
+  const baseUrl = str("baseUrl", raw.baseUrl);
+  if (baseUrl !== undefined) {
+    const parsed = parseBaseUrl(baseUrl);
+    if (typeof parsed === "string") reporter.report("baseUrl", `config key "baseUrl": ${parsed}`);
+    else Object.assign(config, parsed);
+  }
+  const language = str("language", raw.language);
+  if (language !== undefined) {
+    if (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) config.language = language;
+    else reporter.report("language", `config key "language" must be a language tag like "vi" or "en", not "${language}"`);
+  }
+  const timezone = str("timezone", raw.timezone);
+  if (timezone !== undefined) {
+    if (isValidTimezone(timezone)) config.timezone = timezone;
+    else reporter.report("timezone", `config key "timezone": unknown time zone "${timezone}" (use an IANA name like "Asia/Ho_Chi_Minh")`);
+  }
+  config.perPage = int("perPage", raw.perPage, 1) ?? config.perPage;
+  config.sidebar.recent = int("sidebar.recent", nested("sidebar", ["recent"]).recent, 0) ?? config.sidebar.recent;
+  config.related.count = int("related.count", nested("related", ["count"]).count, 0) ?? config.related.count;
+  const allowHtml = nested("markdown", ["allowHtml"]).allowHtml;
+  if (allowHtml !== undefined && allowHtml !== null) {
+    if (typeof allowHtml === "boolean") config.markdown.allowHtml = allowHtml;
+    else reporter.report("markdown.allowHtml", `config key "markdown.allowHtml" must be true or false`);
+  }
+  const editUrl = str("editUrl", raw.editUrl);
+  if (editUrl !== undefined) {
+    if (!editUrl.includes("{path}")) reporter.report("editUrl", `config key "editUrl" must contain "{path}"`);
+    else if (!/^https?:\/\//.test(editUrl)) reporter.report("editUrl", `config key "editUrl" must be an http(s) URL`);
+    else config.editUrl = editUrl;
+  }
+  return config;
+}
+
+/** Parses a base URL into `baseUrl` (with a trailing slash) and `basePath`, or returns a message. */
+export function parseBaseUrl(value: string): { baseUrl: string; basePath: string } | string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"${value}" is not an absolute URL (expected something like https://example.org/news/)`;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return `"${value}" must start with http:// or https://`;
+  if (url.search || url.hash) return `"${value}" must not have a query or fragment`;
+  let path = url.pathname;
+  if (!path.endsWith("/")) path += "/";
+  return { baseUrl: `${url.origin}${path}`, basePath: path };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

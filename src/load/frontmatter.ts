@@ -1,0 +1,248 @@
+/**
+ * Parsing and validating an article's front-matter: from the text of one
+ * Markdown file to a `LoadedArticle`, or diagnostics naming the field at fault.
+ */
+import matter from "gray-matter";
+import yaml from "js-yaml";
+import { error, type Diagnostic } from "../diagnostics.js";
+import type { AuthorRef, ImageMeta, LoadedArticle, SiteConfig } from "../types.js";
+import { parseDate } from "./dates.js";
+import { slugify } from "./slug.js";
+import { findKeyLine } from "./yaml-lines.js";
+
+/** Where an article file is, in the three forms the stages need. */
+export interface ArticleFile {
+  contentPath: string;
+  displayPath: string;
+  sitePath: string;
+}
+
+/** The outcome of parsing one file: the article when it is valid, and every problem found. */
+export interface ParsedArticle {
+  article?: LoadedArticle;
+  diagnostics: Diagnostic[];
+}
+
+const KNOWN_KEYS = new Set([
+  "title", "date", "updated", "authors", "author", "source", "category", "tags",
+  "summary", "cover", "images", "slug", "draft", "layout",
+]);
+
+// Timestamps stay strings (CORE_SCHEMA): dates without an offset are read in the site timezone, not UTC.
+const engines = { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object };
+
+/** Parses front-matter and body of one article file and validates every known field. */
+export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteConfig, "timezone">): ParsedArticle {
+  const diagnostics: Diagnostic[] = [];
+  const source = text.replace(/^\uFEFF/, "");
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(source, { engines } as Parameters<typeof matter>[1]);
+  } catch (cause) {
+    return { diagnostics: [yamlError(cause, file.displayPath)] };
+  }
+  const fm = (parsed.data ?? {}) as Record<string, unknown>;
+  const yamlText = parsed.matter ?? "";
+  const hasFrontMatter = /^---[ \t]*\r?\n/.test(source);
+  // The YAML block starts on line 2 of the file (after the opening ---).
+  const at = (key: string) => {
+    const line = hasFrontMatter ? findKeyLine(yamlText.replace(/^\r?\n/, ""), key) : undefined;
+    return { file: file.displayPath, line: line === undefined ? 1 : line + 1 };
+  };
+  const fail = (key: string, message: string) => diagnostics.push(error("front-matter", message, at(key)));
+
+  if (typeof fm !== "object" || Array.isArray(fm)) {
+    return { diagnostics: [error("front-matter", "front-matter must be a mapping of keys to values", { file: file.displayPath, line: 1 })] };
+  }
+
+  const text_ = (key: string, required = false): string | undefined => {
+    const value = fm[key];
+    if (value === undefined || value === null || value === "") {
+      if (required) fail(key, `missing required field "${key}"`);
+      return undefined;
+    }
+    if (typeof value === "string") return value.trim();
+    if (typeof value === "number") return String(value);
+    fail(key, `field "${key}" must be text, not ${describe(value)}`);
+    return undefined;
+  };
+  const textList = (key: string): string[] => {
+    const value = fm[key];
+    if (value === undefined || value === null) return [];
+    const items = Array.isArray(value) ? value : [value];
+    const out: string[] = [];
+    for (const item of items) {
+      if (typeof item === "string" && item.trim() !== "") out.push(item.trim());
+      else if (typeof item === "number") out.push(String(item));
+      else fail(key, `field "${key}" must be a list of names; found ${describe(item)}`);
+    }
+    return [...new Set(out)];
+  };
+  const date = (key: string, required: boolean): number | undefined => {
+    const value = fm[key];
+    if (value === undefined || value === null || value === "") {
+      if (required) fail(key, `missing required field "${key}"`);
+      return undefined;
+    }
+    const result = parseDate(value, config.timezone);
+    if (!result.ok) {
+      fail(key, `field "${key}": ${result.message}`);
+      return undefined;
+    }
+    return result.time;
+  };
+  const image = (key: string, value: unknown): ImageMeta | undefined => {
+    if (typeof value === "string" && value.trim() !== "") return { src: value.trim() };
+    if (isObject(value) && typeof value.src === "string" && value.src.trim() !== "") {
+      const meta: ImageMeta = { src: value.src.trim() };
+      for (const prop of ["alt", "caption"] as const) {
+        const v = value[prop];
+        if (typeof v === "string") meta[prop] = v.trim();
+        else if (v !== undefined && v !== null) fail(key, `field "${key}": "${prop}" must be text`);
+      }
+      for (const extra of Object.keys(value)) {
+        if (!["src", "alt", "caption"].includes(extra)) fail(key, `field "${key}": unknown image key "${extra}" (expected src, alt, caption)`);
+      }
+      return meta;
+    }
+    fail(key, `field "${key}" must be an image like {src: images/a.jpg, alt: …, caption: …}`);
+    return undefined;
+  };
+
+  const title = text_("title", true);
+  const published = date("date", true);
+  const updated = date("updated", false);
+  const authors = readAuthors(fm, fail);
+  const source_ = text_("source");
+  const category = readCategory(fm, fail);
+  const tags = textList("tags");
+  const summary = text_("summary");
+  const cover = fm.cover === undefined || fm.cover === null ? undefined : image("cover", fm.cover);
+  const images: ImageMeta[] = [];
+  if (fm.images !== undefined && fm.images !== null) {
+    if (!Array.isArray(fm.images)) fail("images", `field "images" must be a list of {src, alt, caption}`);
+    else for (const item of fm.images) {
+      const meta = image("images", item);
+      if (meta) images.push(meta);
+    }
+  }
+  let draft = false;
+  if (fm.draft !== undefined && fm.draft !== null) {
+    if (typeof fm.draft === "boolean") draft = fm.draft;
+    else fail("draft", `field "draft" must be true or false`);
+  }
+  const layout = text_("layout") ?? "article";
+  if (!/^[A-Za-z0-9_-]+$/.test(layout)) fail("layout", `field "layout" must be a template name like "article", not "${layout}"`);
+
+  const slugSource = text_("slug") ?? fileSlugSource(file.contentPath);
+  const slug = slugify(slugSource);
+  if (slug === "") {
+    fail(fm.slug !== undefined ? "slug" : "title", `cannot make a URL slug from "${slugSource}": it has no letters or digits (set "slug:")`);
+  }
+  for (const [name, list] of [["category", category ? [category] : []], ["tags", tags], ["authors", authors.map((a) => a.name)]] as const) {
+    for (const value of list) {
+      if (slugify(value) === "") fail(name === "authors" && fm.author !== undefined ? "author" : name, `cannot make a URL slug from ${name} name "${value}": it has no letters or digits`);
+    }
+  }
+
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fm)) if (!KNOWN_KEYS.has(key)) data[key] = value;
+
+  if (diagnostics.length > 0 || title === undefined || published === undefined) return { diagnostics };
+  const bodyStart = source.length - parsed.content.length;
+  const bodyLine = source.endsWith(parsed.content) ? countLines(source, bodyStart) : 1;
+  const article: LoadedArticle = {
+    ...file,
+    slug,
+    title,
+    date: published,
+    authors,
+    tags,
+    images,
+    draft,
+    layout,
+    data,
+    body: parsed.content,
+    bodyLine,
+    fieldLines: hasFrontMatter ? topLevelKeyLines(yamlText) : {},
+  };
+  if (updated !== undefined) article.updated = updated;
+  if (source_ !== undefined) article.source = source_;
+  if (category !== undefined) article.category = category;
+  if (summary !== undefined) article.summary = summary;
+  if (cover !== undefined) article.cover = cover;
+  return { article, diagnostics };
+}
+
+function readAuthors(fm: Record<string, unknown>, fail: (key: string, message: string) => void): AuthorRef[] {
+  if (fm.authors !== undefined && fm.author !== undefined) {
+    fail("author", `use either "author" or "authors", not both`);
+    return [];
+  }
+  const key = fm.authors !== undefined ? "authors" : "author";
+  const value = fm[key];
+  if (value === undefined || value === null) return [];
+  const items = Array.isArray(value) ? value : [value];
+  const out: AuthorRef[] = [];
+  for (const item of items) {
+    if (typeof item === "string" && item.trim() !== "") out.push({ name: item.trim() });
+    else if (isObject(item) && typeof item.name === "string" && item.name.trim() !== "") {
+      const ref: AuthorRef = { name: item.name.trim() };
+      if (typeof item.url === "string" && /^https?:\/\//.test(item.url)) ref.url = item.url;
+      else if (item.url !== undefined) fail(key, `field "${key}": "url" of ${ref.name} must be an http(s) URL`);
+      out.push(ref);
+    } else fail(key, `field "${key}" must be names or {name, url}; found ${describe(item)}`);
+  }
+  return out.filter((a, i) => out.findIndex((b) => b.name === a.name) === i);
+}
+
+function readCategory(fm: Record<string, unknown>, fail: (key: string, message: string) => void): string | undefined {
+  const value = fm.category;
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number") return String(value);
+  fail("category", `field "category" must be one category name${Array.isArray(value) ? " (an article has one category; use tags for more)" : ""}`);
+  return undefined;
+}
+
+/** The file name without `.md` and without a leading `YYYY-MM-DD-`, source of the default slug. */
+export function fileSlugSource(contentPath: string): string {
+  const name = contentPath.slice(contentPath.lastIndexOf("/") + 1).replace(/\.md$/i, "");
+  return name.replace(/^\d{4}-\d{2}-\d{2}-/, "");
+}
+
+function yamlError(cause: unknown, file: string): Diagnostic {
+  if (cause instanceof yaml.YAMLException && cause.mark) {
+    // gray-matter hands js-yaml the text after the opening `---` line, which starts with its newline.
+    const line = cause.mark.line + 1;
+    return error("yaml", `invalid front-matter YAML: ${cause.reason}`, { file, line, column: cause.mark.column + 1 });
+  }
+  return error("yaml", `invalid front-matter: ${cause instanceof Error ? cause.message : String(cause)}`, { file, line: 1 });
+}
+
+/** File line of each top-level key of the YAML block (which starts on line 2 of the file). */
+function topLevelKeyLines(yamlText: string): Record<string, number> {
+  const lines: Record<string, number> = {};
+  yamlText.replace(/^\r?\n/, "").split(/\r?\n/).forEach((line, i) => {
+    const key = /^["']?([^\s:#"'][^:"']*)["']?\s*:/.exec(line)?.[1];
+    if (key !== undefined && !(key in lines)) lines[key] = i + 2;
+  });
+  return lines;
+}
+
+function countLines(text: string, end: number): number {
+  let lines = 1;
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) lines++;
+  return lines;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "nothing";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,70 @@
+/**
+ * The unified processors behind `renderMarkdown`: one parser (CommonMark plus
+ * GFM tables and strikethrough, without remark-gfm's costly autolink literals)
+ * and two HTML compilers, sanitising or not. Each is built once per thread, on
+ * first use, and reused for every article.
+ */
+import type { Root } from "mdast";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
+import { gfmTable } from "micromark-extension-gfm-table";
+import remarkHtml, { type Options as HtmlOptions } from "remark-html";
+import remarkParse from "remark-parse";
+import { unified, type Processor } from "unified";
+
+type Schema = Exclude<NonNullable<HtmlOptions["sanitize"]>, boolean>;
+
+/**
+ * What Markdown may produce when raw HTML is not allowed: the elements mdast
+ * gives for CommonMark, tables and strikethrough, plus our figures. Raw HTML
+ * nodes are already dropped before sanitising; this pass removes unsafe URL
+ * schemes (`javascript:`…) and anything unexpected.
+ */
+const safeSchema: Schema = {
+  tagNames: [
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr", "br",
+    "ul", "ol", "li", "pre", "code", "em", "strong", "del", "a", "img",
+    "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption",
+  ],
+  attributes: {
+    a: ["href", "title"],
+    img: ["src", "alt", "title", "loading"],
+    code: [["className", /^language-./]],
+    ol: ["start"],
+    th: ["align"],
+    td: ["align"],
+  },
+  // Relative URLs always pass; absolute ones only with these schemes.
+  protocols: {
+    href: ["http", "https", "mailto", "tel"],
+    src: ["http", "https", "data"],
+  },
+};
+
+/** Adds the GFM table and strikethrough syntax (`~~x~~` only: `10~15` stays text) to remark-parse. */
+function gfmTablesAndStrikethrough(this: Processor): undefined {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough({ singleTilde: false }));
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown());
+}
+
+let parser: Processor<Root> | undefined;
+let safeCompiler: Processor<undefined, undefined, undefined, Root, string> | undefined;
+let rawCompiler: Processor<undefined, undefined, undefined, Root, string> | undefined;
+
+/** Parses a Markdown body into an mdast tree with positions. */
+export function parseMarkdown(body: string): Root {
+  parser ??= unified().use(remarkParse).use(gfmTablesAndStrikethrough).freeze();
+  return parser.parse(body);
+}
+
+/** Serialises an mdast tree to HTML, dropping raw HTML and unsafe URLs unless `allowHtml`. */
+export function compileHtml(tree: Root, allowHtml: boolean): string {
+  if (allowHtml) {
+    rawCompiler ??= unified().use(remarkHtml, { sanitize: false }).freeze();
+    return rawCompiler.stringify(tree);
+  }
+  safeCompiler ??= unified().use(remarkHtml, { sanitize: safeSchema }).freeze();
+  return safeCompiler.stringify(tree);
+}

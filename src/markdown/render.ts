@@ -1,0 +1,108 @@
+/**
+ * The Markdown stage: one article body in, HTML and its diagnostics out.
+ * Pure and synchronous, so it can run in worker threads and be cached by the
+ * hash of its input.
+ */
+import type { Definition, Image, ImageReference } from "mdast";
+import type { Diagnostic } from "../diagnostics.js";
+import type { ImageMeta, RenderedBody } from "../types.js";
+import { collect } from "./collect.js";
+import { ImageCatalog, makeFigure } from "./figures.js";
+import { compileHtml, parseMarkdown } from "./processor.js";
+import { createUrlRewriter } from "./urls.js";
+
+/** Everything `renderMarkdown` needs to render one article body. */
+export interface MarkdownInput {
+  /** Markdown without front-matter. */
+  body: string;
+  /** 1-based line in the file where `body` starts. */
+  bodyLine: number;
+  /** This file, relative to content/, POSIX: `2024/2024-07-26-hoi-thao.md`. */
+  contentPath: string;
+  /** This file as diagnostics name it: `content/2024/2024-07-26-hoi-thao.md`. */
+  displayPath: string;
+  /** `/` or a subfolder such as `/news/`. */
+  basePath: string;
+  /** `markdown.allowHtml`: keep raw HTML instead of dropping it. */
+  allowHtml: boolean;
+  /** Front-matter `images` (and the cover): alt and caption matched by src as written. */
+  images: ImageMeta[];
+  /** Content path of every article (`2023/x.md`) to its final URL (`/news/x/`). */
+  articleUrls: Record<string, string>;
+  /**
+   * Content paths of every non-Markdown file under content/ (`images/a.png`).
+   * Pass the same array to every call of a build: it is indexed once per array.
+   */
+  assets: string[];
+}
+
+/** A rendered body with the problems found in it, in document order. */
+export interface MarkdownOutput extends RenderedBody {
+  diagnostics: Diagnostic[];
+}
+
+const LAZY = { loading: "lazy" };
+
+/** Renders one article body to HTML, rewriting its links and images to output URLs. */
+export function renderMarkdown(input: MarkdownInput): MarkdownOutput {
+  const tree = parseMarkdown(input.body);
+  const found = collect(tree);
+  const diagnostics: Diagnostic[] = [];
+  const urls = createUrlRewriter(input, diagnostics);
+  const catalog = new ImageCatalog(input.images, input.contentPath);
+
+  // Definitions are checked as what uses them: images, else links; unused ones render nothing.
+  const usedByImage = new Set<Definition>();
+  const usedByLink = new Set<Definition>();
+  for (const ref of found.imageReferences) addIfDefined(usedByImage, found.definitions.get(ref.identifier.toUpperCase()));
+  for (const ref of found.linkReferences) addIfDefined(usedByLink, found.definitions.get(ref.identifier.toUpperCase()));
+  const writtenUrl = new Map<Definition, string>();
+  for (const definition of found.definitions.values()) {
+    const asImage = usedByImage.has(definition);
+    if (!asImage && !usedByLink.has(definition)) continue;
+    writtenUrl.set(definition, definition.url);
+    definition.url = asImage
+      ? urls.image(definition.url, definition.position)
+      : urls.link(definition.url, definition.position);
+  }
+
+  const metaOf = new Map<Image | ImageReference, ImageMeta | undefined>();
+  for (const image of found.images) {
+    const meta = catalog.find(image.url);
+    metaOf.set(image, meta);
+    image.url = urls.image(image.url, image.position);
+    if (!image.alt) image.alt = meta?.alt ?? "";
+    image.data = { ...image.data, hProperties: LAZY };
+  }
+  for (const ref of found.imageReferences) {
+    const definition = found.definitions.get(ref.identifier.toUpperCase());
+    const written = definition && writtenUrl.get(definition);
+    const meta = written === undefined ? undefined : catalog.find(written);
+    metaOf.set(ref, meta);
+    if (!ref.alt) ref.alt = meta?.alt ?? "";
+    ref.data = { ...ref.data, hProperties: LAZY };
+  }
+  for (const link of found.links) link.url = urls.link(link.url, link.position);
+
+  for (const { paragraph, image: node } of found.figures) {
+    let image: Image;
+    if (node.type === "image") image = node;
+    else if (node.type === "imageReference") {
+      const definition = found.definitions.get(node.identifier.toUpperCase());
+      if (!definition) continue;
+      image = { type: "image", url: definition.url, title: definition.title, alt: node.alt, position: node.position, data: node.data };
+    } else continue;
+    const meta = metaOf.get(node);
+    const title = image.title?.trim();
+    image.title = undefined; // the title becomes the caption, not a tooltip
+    makeFigure(paragraph, image, title || meta?.caption?.trim() || undefined);
+  }
+
+  const html = compileHtml(tree, input.allowHtml);
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { html, firstParagraph: found.firstParagraph, diagnostics };
+}
+
+function addIfDefined<T>(set: Set<T>, value: T | undefined): void {
+  if (value !== undefined) set.add(value);
+}

@@ -1,0 +1,92 @@
+/**
+ * Rewrites the hrefs and image srcs written in one Markdown file into output
+ * URLs, reporting those that point at nothing.
+ */
+import type { Nodes } from "mdast";
+import { error, type Diagnostic } from "../diagnostics.js";
+import { isExternal, resolveContentPath, siteUrl, splitHref } from "../load/paths.js";
+
+/** The parts of a render's input that URL rewriting needs. */
+export interface UrlContext {
+  contentPath: string;
+  displayPath: string;
+  basePath: string;
+  bodyLine: number;
+  articleUrls: Record<string, string>;
+  assets: readonly string[];
+}
+
+/** Where a URL was written: an mdast node's position. */
+export type Where = Nodes["position"];
+
+/** Turns URLs as written into output URLs; each call may append a diagnostic. */
+export interface UrlRewriter {
+  /** Rewrites an image src; a relative one must name a file under content/. */
+  image(url: string, where: Where): string;
+  /** Rewrites a link href; a relative one must name an article (`.md`) or a file under content/. */
+  link(url: string, where: Where): string;
+}
+
+// The asset list is the same large array for every article of a build: index it once.
+const assetSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function assetSet(assets: readonly string[]): ReadonlySet<string> {
+  let set = assetSets.get(assets);
+  if (!set) {
+    set = new Set(assets);
+    assetSets.set(assets, set);
+  }
+  return set;
+}
+
+/** Creates the rewriter for one file, reporting problems into `diagnostics`. */
+export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]): UrlRewriter {
+  const { contentPath, basePath, articleUrls } = context;
+  let assets: ReadonlySet<string> | undefined;
+  const hasAsset = (path: string | undefined): path is string =>
+    path !== undefined && (assets ??= assetSet(context.assets)).has(path);
+
+  const report = (code: string, message: string, where: Where): void => {
+    diagnostics.push(
+      error(code, message, {
+        file: context.displayPath,
+        line: where ? where.start.line + context.bodyLine - 1 : undefined,
+        column: where?.start.column,
+      }),
+    );
+  };
+
+  /** Handles what never needs checking; returns undefined for a relative path. */
+  const passThrough = (url: string): string | undefined => {
+    if (url === "" || url.startsWith("#") || url.startsWith("?") || isExternal(url)) return url;
+    if (url.startsWith("/")) return basePath + url.slice(1);
+    return undefined;
+  };
+
+  return {
+    image(url, where) {
+      const fixed = passThrough(url);
+      if (fixed !== undefined) return fixed;
+      const { path, suffix } = splitHref(url);
+      const resolved = resolveContentPath(contentPath, path);
+      if (hasAsset(resolved)) return siteUrl(basePath, resolved) + suffix;
+      report("missing-image", `image not found: ${url}${resolved === undefined ? " (outside content/)" : ""}`, where);
+      return url;
+    },
+    link(url, where) {
+      const fixed = passThrough(url);
+      if (fixed !== undefined) return fixed;
+      const { path, suffix } = splitHref(url);
+      const resolved = resolveContentPath(contentPath, path);
+      if (/\.md$/i.test(path)) {
+        const target = resolved !== undefined && Object.hasOwn(articleUrls, resolved) ? articleUrls[resolved] : undefined;
+        if (target !== undefined) return target + suffix;
+        report("broken-link", `link to missing article: ${url}`, where);
+        return url;
+      }
+      if (hasAsset(resolved)) return siteUrl(basePath, resolved) + suffix;
+      report("broken-link", `link to missing file: ${url}`, where);
+      return url;
+    },
+  };
+}

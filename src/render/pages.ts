@@ -1,0 +1,211 @@
+/**
+ * Planning the pages of the site and building each page's view object from
+ * the model. A plan is cheap; its context is built only when it is rendered.
+ */
+import { calendarDate, formatDate, isoDateTime } from "../load/dates.js";
+import { siteUrl } from "../load/paths.js";
+import { pageWindow, pageUrlPath } from "../model/paginate.js";
+import type { Listing, ModelArticle, SiteModel, Term } from "../model/site.js";
+import type { ImageMeta } from "../types.js";
+import { resolveImageSrc } from "./images.js";
+import { labelsFor } from "./labels.js";
+import type {
+  ArticleCardView, ArticleLinkView, ArticleView, AuthorView, DateView, FigureView, LinkView,
+  ListingView, PageView, PaginationView, SiteView, TemplateContext,
+} from "./views.js";
+
+/** One HTML page to render: where it goes, which template, and how to build its context. */
+export interface PagePlan {
+  /** Output path: `hoi-thao/index.html`. */
+  outputPath: string;
+  /** Who asked for this page, for messages: a file or a listing name. */
+  source: string;
+  template: string;
+  context(): TemplateContext;
+}
+
+/** Plans every HTML page of the site: articles, listings and 404. */
+export function planPages(model: SiteModel): PagePlan[] {
+  const shared = sharedViews(model);
+  const plans: PagePlan[] = [];
+  for (const article of model.articles) {
+    plans.push({
+      outputPath: `${article.path}index.html`,
+      source: article.displayPath,
+      template: article.layout,
+      context: () => articleContext(model, shared, article),
+    });
+  }
+  for (const listing of model.listings) {
+    listing.pages.forEach((_, index) => {
+      const path = listingPagePath(listing.path, index + 1);
+      plans.push({
+        outputPath: `${path}index.html`,
+        source: listing.kind === "home" ? "the home listing" : `the ${listing.kind} listing "${listing.name}"`,
+        template: "listing",
+        context: () => listingContext(model, shared, listing, index + 1),
+      });
+    });
+  }
+  plans.push({
+    outputPath: "404.html",
+    source: "the 404 page",
+    template: "404",
+    context: () => ({ ...shared, page: pageView(model, { kind: "404", title: shared.labels.notFoundTitle ?? "404", path: "404.html", description: "" }) }),
+  });
+  return plans;
+}
+
+type Shared = Pick<TemplateContext, "site" | "labels" | "sidebar">;
+
+function sharedViews(model: SiteModel): Shared {
+  const { config } = model;
+  const newest = model.articles[0];
+  const site: SiteView = {
+    title: config.title,
+    description: config.description,
+    language: config.language,
+    homeUrl: config.basePath,
+    categories: [...model.categories]
+      .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, config.language))
+      .map((term) => ({ ...termLink(model, term), count: term.articles.length })),
+    assetsUrl: `${config.basePath}assets/`,
+    // The newest article's year, not the clock: the same sources give the same bytes.
+    year: newest ? calendarDate(newest.date, config.timezone).year : 1970,
+  };
+  if (config.baseUrl) site.feedUrl = siteUrl(config.basePath, "feed.xml");
+  return {
+    site,
+    labels: labelsFor(config.language),
+    sidebar: { recent: model.recent.map((slug) => articleLink(model, model.bySlug.get(slug)!)) },
+  };
+}
+
+function articleContext(model: SiteModel, shared: Shared, article: ModelArticle): TemplateContext {
+  return {
+    ...shared,
+    page: { ...pageView(model, { kind: "article", title: article.title, path: article.path, description: article.summaryText }), data: article.data },
+    article: articleView(model, article),
+    related: (model.related.get(article.slug) ?? []).map((slug) => articleLink(model, model.bySlug.get(slug)!)),
+  };
+}
+
+function listingContext(model: SiteModel, shared: Shared, listing: Listing, page: number): TemplateContext {
+  const labels = shared.labels;
+  const heading =
+    listing.kind === "author" ? `${labels.authorHeading ?? "Author"}: ${listing.name}`
+    : listing.kind === "tag" ? `${labels.tagHeading ?? "Tag"}: ${listing.name}`
+    : listing.kind === "home" ? labels.latestNews ?? listing.name
+    : listing.name;
+  const view: ListingView = {
+    kind: listing.kind,
+    name: listing.name,
+    heading,
+    items: (listing.pages[page - 1] ?? []).map((slug) => articleCard(model, model.bySlug.get(slug)!)),
+    pagination: paginationView(model, listing, page),
+  };
+  const isHomeFirst = listing.kind === "home" && page === 1;
+  const title = isHomeFirst ? "" : page > 1 ? `${heading} – ${labels.page ?? "Page"} ${page}` : heading;
+  return {
+    ...shared,
+    page: pageView(model, { kind: "listing", title, path: listingPagePath(listing.path, page), description: model.config.description }),
+    listing: view,
+  };
+}
+
+function pageView(model: SiteModel, page: { kind: PageView["kind"]; title: string; path: string; description: string }): PageView {
+  const view: PageView = { kind: page.kind, title: page.title, url: siteUrl(model.config.basePath, page.path), description: page.description, data: {} };
+  if (model.config.baseUrl && page.kind !== "404") view.canonical = absoluteUrl(model, page.path);
+  return view;
+}
+
+function articleView(model: SiteModel, article: ModelArticle): ArticleView {
+  const { config } = model;
+  const view: ArticleView = {
+    title: article.title,
+    url: siteUrl(config.basePath, article.path),
+    date: dateView(model, article.date),
+    authors: authorViews(model, article),
+    tags: article.tagSlugs.map((slug) => termLink(model, model.terms.get(`tag:${slug}`)!)),
+    html: article.html,
+    summary: article.summaryText,
+    data: article.data,
+  };
+  if (article.updated !== undefined) view.updated = dateView(model, article.updated);
+  if (article.source !== undefined) view.source = article.source;
+  const category = categoryLink(model, article);
+  if (category) view.category = category;
+  const cover = figure(model, article, article.cover);
+  if (cover) view.cover = cover;
+  if (config.editUrl) view.editUrl = config.editUrl.replace("{path}", article.sitePath.split("/").map(encodeURIComponent).join("/"));
+  return view;
+}
+
+function articleCard(model: SiteModel, article: ModelArticle): ArticleCardView {
+  const card: ArticleCardView = { ...articleLink(model, article), summary: article.summaryText, authors: authorViews(model, article) };
+  const category = categoryLink(model, article);
+  if (category) card.category = category;
+  const cover = figure(model, article, article.cover);
+  if (cover) card.cover = cover;
+  return card;
+}
+
+function articleLink(model: SiteModel, article: ModelArticle): ArticleLinkView {
+  return { title: article.title, url: siteUrl(model.config.basePath, article.path), date: dateView(model, article.date) };
+}
+
+function authorViews(model: SiteModel, article: ModelArticle): AuthorView[] {
+  return article.authors.map((author, i) => {
+    const view: AuthorView = { name: author.name, url: siteUrl(model.config.basePath, `authors/${article.authorSlugs[i]}/`) };
+    if (author.url) view.profileUrl = author.url;
+    return view;
+  });
+}
+
+function categoryLink(model: SiteModel, article: ModelArticle): LinkView | undefined {
+  if (article.categorySlug === undefined) return undefined;
+  return { name: article.category!, url: siteUrl(model.config.basePath, `categories/${article.categorySlug}/`) };
+}
+
+function termLink(model: SiteModel, term: Term): LinkView {
+  return { name: term.name, url: siteUrl(model.config.basePath, term.path) };
+}
+
+function figure(model: SiteModel, article: ModelArticle, image: ImageMeta | undefined): FigureView | undefined {
+  if (!image) return undefined;
+  const view: FigureView = { src: resolveImageSrc(article.contentPath, image.src, model.config.basePath), alt: image.alt ?? "" };
+  if (image.caption) view.caption = image.caption;
+  return view;
+}
+
+function dateView(model: SiteModel, time: number): DateView {
+  return { iso: isoDateTime(time, model.config.timezone), display: formatDate(time, model.config.timezone, model.config.language) };
+}
+
+function paginationView(model: SiteModel, listing: Listing, current: number): PaginationView {
+  const total = listing.pages.length;
+  const url = (n: number) => siteUrl(model.config.basePath, listingPagePath(listing.path, n));
+  const view: PaginationView = {
+    current,
+    total,
+    show: total > 1,
+    first: { number: 1, url: url(1) },
+    last: { number: total, url: url(total) },
+    slots: pageWindow(current, total).map((slot) =>
+      slot === "gap" ? { gap: true as const } : { gap: false as const, number: slot, url: url(slot), current: slot === current },
+    ),
+  };
+  if (current > 1) view.prev = { number: current - 1, url: url(current - 1) };
+  if (current < total) view.next = { number: current + 1, url: url(current + 1) };
+  return view;
+}
+
+/** Site path of page `n` of a listing rooted at `root` (`""` for home). */
+export function listingPagePath(root: string, n: number): string {
+  return pageUrlPath(root, n);
+}
+
+/** Absolute URL of a site path; only called when `baseUrl` is set. */
+export function absoluteUrl(model: SiteModel, path: string): string {
+  return new URL(siteUrl(model.config.basePath, path), model.config.baseUrl).href;
+}

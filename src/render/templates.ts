@@ -1,0 +1,329 @@
+/**
+ * Loading the theme: the built-in `templates/` folder with a site's own
+ * `templates/` laid over it file by file, compiled once into an isolated
+ * Handlebars environment. Template problems become diagnostics.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Handlebars from "handlebars";
+import { error, type Diagnostic } from "../diagnostics.js";
+import type { TemplateContext } from "./views.js";
+
+/** A loaded theme, ready to render pages. */
+export interface Theme {
+  /** Renders page template `name` (e.g. "article", "listing", "404", or an article's `layout`) with the context. Throws TemplateError on a runtime error. */
+  render(name: string, context: TemplateContext): string;
+  /** True when the theme has a page template of that name. */
+  has(name: string): boolean;
+  /** Theme asset files: output path under "assets/…" and absolute source path (overrides win). */
+  assets: { path: string; absPath: string }[];
+}
+
+/** A template failed while rendering a page; `diagnostic` names the template file. */
+export class TemplateError extends Error {
+  readonly diagnostic: Diagnostic;
+  constructor(diagnostic: Diagnostic, options?: { cause?: unknown }) {
+    super(diagnostic.message, options);
+    this.name = "TemplateError";
+    this.diagnostic = diagnostic;
+  }
+}
+
+/** The built-in theme folder shipped with gazette (`templates/` at the package root). */
+export function builtinTemplatesDir(): string {
+  // src/render/templates.ts and dist/render/templates.js both sit two levels below the root.
+  return fileURLToPath(new URL("../../templates/", import.meta.url));
+}
+
+const compileOptions = { strict: false, preventIndent: true } as const;
+
+/** One template or asset file of the merged theme. */
+interface ThemeFile {
+  /** POSIX path relative to the templates folder: `partials/footer.hbs`. */
+  rel: string;
+  absPath: string;
+  /** Path shown in diagnostics. */
+  display: string;
+}
+
+interface CompiledTemplate {
+  file: ThemeFile;
+  ast: hbs.AST.Program;
+  fn: Handlebars.TemplateDelegate;
+}
+
+/**
+ * Loads the built-in theme from `builtinDir`, overlaid by the site's own
+ * templates in `overrideDir` (optional; it may not exist). A file at the same
+ * relative path replaces the built-in one; new page templates and partials
+ * are added. Layout of a templates folder:
+ * - `*.hbs` (any depth, outside `partials/` and `assets/`): page templates, named by
+ *   their path without `.hbs` (`article`, `listing`, `404`, `special`);
+ * - `partials/**\/*.hbs`: partials, named by their path under `partials/` (`article-card`);
+ * - `assets/**`: copied to the output `assets/`;
+ * - anything else (a README, dot-files) is ignored.
+ *
+ * `displayBase` says how the site's template files are named in diagnostics:
+ * a relative path is the prefix shown for `overrideDir` (e.g. `templates` or
+ * `my-site/templates`); an absolute path is the folder paths are shown
+ * relative to; empty means relative to the working directory.
+ * Every template is read and compiled once, here; syntax errors come back as
+ * `template` diagnostics with the file and line, and then no theme is returned.
+ */
+export function loadTheme(
+  builtinDir: string,
+  overrideDir: string | undefined,
+  displayBase: string,
+): { theme?: Theme; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const files = new Map<string, ThemeFile>();
+  const builtinDisplay = (rel: string, abs: string): string => displayRelative(abs, path.isAbsolute(displayBase) ? displayBase : "");
+  for (const file of listFiles(builtinDir, builtinDisplay)) files.set(file.rel, file);
+  if (overrideDir !== undefined && isDirectory(overrideDir)) {
+    const overrideDisplay = (rel: string, abs: string): string =>
+      displayBase && !path.isAbsolute(displayBase) ? path.posix.join(toPosix(displayBase), rel) : displayRelative(abs, displayBase);
+    for (const file of listFiles(overrideDir, overrideDisplay)) files.set(file.rel, file);
+  }
+
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const pages = new Map<string, CompiledTemplate>();
+  const partials = new Map<string, CompiledTemplate>();
+  const assets: { path: string; absPath: string }[] = [];
+
+  for (const file of [...files.values()].sort((a, b) => compareStrings(a.rel, b.rel))) {
+    if (file.rel.startsWith("assets/")) {
+      assets.push({ path: file.rel, absPath: file.absPath });
+      continue;
+    }
+    if (!file.rel.endsWith(".hbs")) continue;
+    const compiled = compileFile(hb, file, diagnostics);
+    if (!compiled) continue;
+    const name = file.rel.slice(0, -".hbs".length);
+    if (name.startsWith("partials/")) {
+      const partialName = name.slice("partials/".length);
+      partials.set(partialName, compiled);
+      hb.registerPartial(partialName, compiled.fn);
+    } else {
+      pages.set(name, compiled);
+    }
+  }
+
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const theme: Theme = {
+    assets,
+    has: (name) => pages.has(name),
+    render(name, context) {
+      const page = pages.get(name);
+      if (!page) {
+        throw new TemplateError(error("template", `no page template "${name}" (expected templates/${name}.hbs)`));
+      }
+      try {
+        return page.fn(context);
+      } catch (cause) {
+        throw new TemplateError(runtimeDiagnostic(cause, page, partials), { cause });
+      }
+    },
+  };
+  return { theme, diagnostics };
+}
+
+/** Registers the theme's helpers: `eq` (strict equality) and `join` (array with a separator). */
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  hb.registerHelper("join", (items: unknown, separator: unknown) => {
+    if (!Array.isArray(items)) return "";
+    return items.map((item) => String(item)).join(typeof separator === "string" ? separator : ", ");
+  });
+}
+
+/** Parses and compiles one template, eagerly; a syntax error becomes a diagnostic. */
+function compileFile(hb: typeof Handlebars, file: ThemeFile, diagnostics: Diagnostic[]): CompiledTemplate | undefined {
+  let source: string;
+  try {
+    source = readFileSync(file.absPath, "utf8");
+  } catch (cause) {
+    diagnostics.push(error("template", `cannot read template: ${(cause as Error).message}`, { file: file.display }));
+    return undefined;
+  }
+  try {
+    const ast = hb.parse(source);
+    // precompile runs the whole compiler, so every compile-time error surfaces now, not at the first render.
+    hb.precompile(ast, compileOptions);
+    const fn = hb.compile(ast, compileOptions);
+    return { file, ast, fn };
+  } catch (cause) {
+    diagnostics.push(syntaxDiagnostic(cause, source, file.display));
+    return undefined;
+  }
+}
+
+/** Turns a Handlebars parse/compile error into a one-line diagnostic with a position. */
+function syntaxDiagnostic(cause: unknown, source: string, display: string): Diagnostic {
+  const err = cause as { message?: string; lineNumber?: unknown; column?: unknown };
+  const raw = String(err.message ?? cause);
+
+  // Errors from the compiler carry a node position: "if doesn't match each - 3:5".
+  if (typeof err.lineNumber === "number") {
+    const message = raw.replace(/ - \d+:\d+$/, "");
+    const column = typeof err.column === "number" ? err.column + 1 : undefined;
+    return error("template", `template syntax error: ${message}`, { file: display, line: err.lineNumber, column });
+  }
+
+  // Errors from the parser: "Parse error on line 3:\n<excerpt>\n----^\nExpecting 'ID', got 'EOF'".
+  const lines = raw.split("\n");
+  const lineMatch = /^(?:Parse|Lexical) error on line (\d+)/.exec(lines[0] ?? "");
+  if (!lineMatch) {
+    return error("template", `template syntax error: ${oneLine(raw)}`, { file: display });
+  }
+  const line = Number(lineMatch[1]);
+  const excerpt = lines[1] ?? "";
+  const caret = lines[2] ?? "";
+  const column = /^-*\^$/.test(caret) ? parseErrorColumn(source, line, excerpt, caret.length - 1) : undefined;
+  const detail = lines.slice(3).join(" ").trim();
+  const near = excerpt.replace(/^\.\.\./, "").trim();
+  let message = "template syntax error";
+  if (near) message += ` near "${near}"`;
+  if (detail) message += `: ${detail.replace(/^Expecting/, "expecting")}`;
+  else if (/^Lexical/.test(lines[0] ?? "")) message += ": unrecognized text";
+  return error("template", oneLine(message), { file: display, line, column });
+}
+
+/**
+ * Finds the 1-based column of a Handlebars parse error on `line`. The parser
+ * shows up to 20 characters before the failing token, newlines removed, then
+ * a caret under the token; this maps that back onto the source.
+ */
+function parseErrorColumn(source: string, line: number, excerpt: string, caretAt: number): number | undefined {
+  const truncated = excerpt.startsWith("...");
+  const before = excerpt.slice(truncated ? 3 : 0, caretAt);
+  const flat: number[] = []; // offsets in `source` of each non-newline character
+  for (let i = 0; i < source.length; i++) if (source[i] !== "\n") flat.push(i);
+  const flatText = source.replace(/\n/g, "");
+  const candidates: number[] = [];
+  if (!truncated) {
+    candidates.push(before.length);
+  } else {
+    for (let at = flatText.indexOf(before); at !== -1; at = flatText.indexOf(before, at + 1)) candidates.push(at + before.length);
+  }
+  const positions = candidates
+    .map((k) => (k < flat.length ? (flat[k] ?? source.length) : source.length))
+    .map((offset) => lineAndColumn(source, offset))
+    .filter((p) => p.line === line);
+  return positions.length === 1 ? positions[0]?.column : undefined;
+}
+
+function lineAndColumn(source: string, offset: number): { line: number; column: number } {
+  const head = source.slice(0, offset);
+  const line = head.split("\n").length;
+  return { line, column: offset - (head.lastIndexOf("\n") + 1) + 1 };
+}
+
+/** Describes an error thrown while rendering, naming the file that holds the culprit where it can be found. */
+function runtimeDiagnostic(cause: unknown, page: CompiledTemplate, partials: Map<string, CompiledTemplate>): Diagnostic {
+  const raw = oneLine(cause instanceof Error ? cause.message : String(cause));
+  const missingPartial = /^The partial (.+) could not be found$/.exec(raw);
+  const missingHelper = /^Missing helper: "(.+)"$/.exec(raw);
+  const rendering = `while rendering page template ${page.file.display}`;
+  if (missingPartial?.[1] || missingHelper?.[1]) {
+    const name = (missingPartial?.[1] ?? missingHelper?.[1]) as string;
+    const found = locate(page, partials, missingPartial ? "partial" : "helper", name);
+    const what = missingPartial
+      ? `partial "${name}" not found (no templates/partials/${name}.hbs)`
+      : `unknown helper "${name}" (available: eq, join)`;
+    const where = found && found.template !== page ? ` ${rendering}` : "";
+    return error("template", what + where, {
+      file: (found?.template ?? page).file.display,
+      line: found?.line,
+      column: found?.column,
+    });
+  }
+  return error("template", `${raw} (${rendering})`, { file: page.file.display });
+}
+
+/** Finds where a partial or helper is referenced: first in the page template, then in partials by name. */
+function locate(
+  page: CompiledTemplate,
+  partials: Map<string, CompiledTemplate>,
+  kind: "partial" | "helper",
+  name: string,
+): { template: CompiledTemplate; line: number; column: number } | undefined {
+  const ordered = [page, ...[...partials.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, t]) => t)];
+  for (const template of ordered) {
+    const loc = findReference(template.ast, kind, name);
+    if (loc) return { template, line: loc.line, column: loc.column + 1 };
+  }
+  return undefined;
+}
+
+/** Walks a template's syntax tree for the first `{{> name}}` (partial) or `{{name …}}` call (helper). */
+function findReference(root: hbs.AST.Node, kind: "partial" | "helper", name: string): hbs.AST.Position | undefined {
+  let found: hbs.AST.Position | undefined;
+  const visit = (node: unknown): void => {
+    if (found || node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    const n = node as { type?: string; name?: { type?: string; original?: unknown }; path?: { type?: string; original?: unknown }; params?: unknown[]; hash?: unknown; loc?: hbs.AST.SourceLocation };
+    if (kind === "partial" && (n.type === "PartialStatement" || n.type === "PartialBlockStatement")) {
+      if (n.name?.type === "PathExpression" && n.name.original === name && n.loc) found = n.loc.start;
+    }
+    if (kind === "helper" && (n.type === "MustacheStatement" || n.type === "SubExpression" || n.type === "BlockStatement")) {
+      if (n.path?.type === "PathExpression" && n.path.original === name && n.loc) found = n.loc.start;
+    }
+    for (const [key, value] of Object.entries(n)) if (key !== "loc" && typeof value === "object") visit(value);
+  };
+  visit(root);
+  return found;
+}
+
+/** Lists every file under `dir` (skipping dot-entries), as POSIX paths relative to it, sorted. */
+function listFiles(dir: string, display: (rel: string, abs: string) => string): ThemeFile[] {
+  const out: ThemeFile[] = [];
+  const walk = (abs: string, rel: string): void => {
+    let entries: string[];
+    try {
+      entries = readdirSync(abs);
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort(compareStrings)) {
+      if (entry.startsWith(".")) continue;
+      const childAbs = path.join(abs, entry);
+      const childRel = rel ? `${rel}/${entry.normalize("NFC")}` : entry.normalize("NFC");
+      if (isDirectory(childAbs)) walk(childAbs, childRel);
+      else out.push({ rel: childRel, absPath: childAbs, display: display(childRel, childAbs) });
+    }
+  };
+  if (existsSync(dir)) walk(path.resolve(dir), "");
+  return out;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A path relative to `base` (default: the working directory), POSIX-style; absolute when it is on another drive. */
+function displayRelative(abs: string, base: string): string {
+  const rel = path.relative(base || process.cwd(), abs);
+  return toPosix(rel === "" || path.isAbsolute(rel) ? abs : rel);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

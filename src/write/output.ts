@@ -1,0 +1,215 @@
+/**
+ * The write stage: puts the rendered site on disk as one atomic replacement
+ * of the output folder (SPEC, "Output (the deployable folder)"). Everything is
+ * written into a fresh staging folder beside the output, the user's top-level
+ * dot-entries (a `.git`) are moved across, and the staging folder is renamed
+ * into place only when complete; any failure leaves the previous output as it was.
+ */
+import { constants, copyFile, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { BuildFailure, type Diagnostic } from "../diagnostics.js";
+import { inspectOutputFolder, refuseUnsafePlacement } from "./check.js";
+import { attempt, failureOf, outputError } from "./failure.js";
+import { MARKER_NAME, MARKER_TEXT } from "./marker.js";
+import { carryJournalOf, claimSibling, cleanStaleSiblings, releaseSibling } from "./siblings.js";
+import { planOutputPaths, resolveInside, type PathPlan } from "./validate.js";
+
+/** One file of the site to write: content in memory, or a file to copy. Path is POSIX, relative to the output root, no leading slash, e.g. "tin-tuc/index.html", "images/a.png". */
+export type OutputFile = { path: string; data: string | Uint8Array } | { path: string; copyFrom: string /* absolute source path */ };
+
+/** Where to write the site and what it must never overwrite. */
+export interface WriteOptions {
+  /** Absolute output folder. */
+  outDir: string;
+  /** Absolute site root; the output may never be it or contain it, but may lie inside it. */
+  sourceDir: string;
+  /** Absolute folders the output may not be, be inside, or contain (content/, templates/, static/). */
+  protectedDirs: string[];
+  /** Most files written at once; default 32. */
+  concurrency?: number;
+}
+
+/** What a write put in the output folder: site files and their bytes (the marker file not counted). */
+export interface WriteResult {
+  files: number;
+  bytes: number;
+}
+
+const DEFAULT_CONCURRENCY = 32;
+
+/**
+ * Replaces the output folder with exactly `files` (plus the `.gazette` marker
+ * and the folder's earlier top-level dot-entries), atomically; throws a
+ * BuildFailure (code `output`) for unsafe paths, refused folders and I/O errors.
+ */
+export async function writeOutput(files: readonly OutputFile[], options: WriteOptions): Promise<WriteResult> {
+  const shown = options.outDir;
+  const outDir = resolve(options.outDir);
+  const plan = planOutputPaths(
+    files.map((f) => f.path),
+    outDir,
+    shown,
+  );
+  const problems: Diagnostic[] = [...plan.diagnostics];
+  for (const file of files) {
+    if ("copyFrom" in file && !isAbsolute(file.copyFrom)) {
+      problems.push(outputError(shown, `the source of ${file.path} is not an absolute path: ${file.copyFrom}`));
+    }
+  }
+  if (problems.length > 0) throw new BuildFailure(problems);
+  await refuseUnsafePlacement(outDir, options.sourceDir, options.protectedDirs, shown);
+  const wanted = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const concurrency = Number.isFinite(wanted) ? Math.max(1, Math.floor(wanted)) : DEFAULT_CONCURRENCY;
+  return oneAtATime(outDir, () => replaceOutput(files, plan, outDir, shown, concurrency));
+}
+
+/** Writes into one output folder in turn within this process (a rebuild during `serve` waits for the last one). */
+const writing = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const result = (writing.get(key) ?? Promise.resolve()).then(task);
+  const settled = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  writing.set(key, settled);
+  void settled.then(() => {
+    if (writing.get(key) === settled) writing.delete(key);
+  });
+  return result;
+}
+
+async function replaceOutput(files: readonly OutputFile[], plan: PathPlan, outDir: string, shown: string, concurrency: number): Promise<WriteResult> {
+  await attempt(shown, `could not clean up after an earlier build of ${outDir}`, () => cleanStaleSiblings(outDir));
+  const existed = await inspectOutputFolder(outDir, shown);
+  await attempt(shown, `could not create ${dirname(outDir)}`, () => mkdir(dirname(outDir), { recursive: true }));
+  const staging = claimSibling(outDir, "tmp");
+  try {
+    await attempt(shown, `could not create the staging folder ${staging}`, () => mkdir(staging));
+  } catch (err) {
+    releaseSibling(staging);
+    throw err;
+  }
+  const carried: string[] = [];
+  try {
+    const result = await stage(files, plan, staging, shown, concurrency);
+    if (existed) await carryDotEntries(outDir, staging, plan.topLevel, carried, shown);
+    await swap(outDir, staging, existed, shown);
+    await rm(carryJournalOf(staging), { force: true }).catch(() => undefined);
+    return result;
+  } catch (err) {
+    throw await rollBack(err, outDir, staging, carried, shown);
+  } finally {
+    releaseSibling(staging);
+  }
+}
+
+/** Writes the folders (parents first), the marker and every file into the fresh staging folder. */
+async function stage(files: readonly OutputFile[], plan: PathPlan, staging: string, shown: string, concurrency: number): Promise<WriteResult> {
+  for (const dir of plan.dirs) {
+    await attempt(shown, `could not create folder ${dir}`, () => mkdir(inside(staging, dir)));
+  }
+  await attempt(shown, `could not write ${MARKER_NAME}`, () => writeFile(join(staging, MARKER_NAME), MARKER_TEXT, { flag: "wx" }));
+  let bytes = 0;
+  await inPool(files, concurrency, async (file) => {
+    const written = await writeOne(file, staging, shown); // not `bytes += await …`: that reads `bytes` before the wait
+    bytes += written;
+  });
+  return { files: files.length, bytes };
+}
+
+async function writeOne(file: OutputFile, staging: string, shown: string): Promise<number> {
+  const target = inside(staging, file.path);
+  if ("copyFrom" in file) {
+    return attempt(shown, `could not copy ${file.copyFrom} to ${file.path}`, async () => {
+      await copyFile(file.copyFrom, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+      return (await stat(target)).size;
+    });
+  }
+  await attempt(shown, `could not write ${file.path}`, () => writeFile(target, file.data, { flag: "wx" }));
+  return typeof file.data === "string" ? Buffer.byteLength(file.data) : file.data.byteLength;
+}
+
+/** The absolute target of an already validated path; escaping the staging folder here would be a bug. */
+function inside(staging: string, path: string): string {
+  const target = resolveInside(staging, path);
+  if (target === undefined) throw new Error(`output path ${JSON.stringify(path)} escapes the staging folder`);
+  return target;
+}
+
+/** Runs `work` on every item, at most `limit` at once; after a failure no new item starts, and all failures are reported. */
+async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const errors: unknown[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (errors.length === 0 && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await work(item);
+      } catch (err) {
+        errors.push(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (errors.length === 0) return;
+  const bug = errors.find((e) => !(e instanceof BuildFailure));
+  if (bug !== undefined) throw bug;
+  throw failureOf(
+    errors.flatMap((e) => (e as BuildFailure).diagnostics),
+    errors[0],
+  );
+}
+
+/** Moves the output's top-level dot-entries the build did not make (`.git`, a user's `.nojekyll`) into the staging folder, journalled for recovery. */
+async function carryDotEntries(outDir: string, staging: string, made: ReadonlySet<string>, carried: string[], shown: string): Promise<void> {
+  const names = (await attempt(shown, `could not read ${outDir}`, () => readdir(outDir)))
+    .filter((name) => name.startsWith(".") && name !== MARKER_NAME && !made.has(name))
+    .sort();
+  if (names.length === 0) return;
+  await attempt(shown, `could not write ${carryJournalOf(staging)}`, () => writeFile(carryJournalOf(staging), `${JSON.stringify(names)}\n`));
+  for (const name of names) {
+    await attempt(shown, `could not move ${name} from ${outDir} into the new site`, () => rename(join(outDir, name), join(staging, name)));
+    carried.push(name);
+  }
+}
+
+/** Renames the previous output aside, the staging folder into place, then deletes the previous output. */
+async function swap(outDir: string, staging: string, existed: boolean, shown: string): Promise<void> {
+  const moveIn = (): Promise<void> => attempt(shown, `could not move the new site into ${outDir}`, () => rename(staging, outDir));
+  if (!existed) return moveIn();
+  const old = claimSibling(outDir, "old");
+  try {
+    await attempt(shown, `could not move the previous output ${outDir} aside`, () => rename(outDir, old));
+    try {
+      await moveIn();
+    } catch (err) {
+      await rename(old, outDir).catch((restoreError: unknown) => {
+        const first = err instanceof BuildFailure ? err.diagnostics : [];
+        throw failureOf([...first, outputError(shown, `the previous output is now at ${old}; rename it back to ${outDir}`)], restoreError);
+      });
+      throw err;
+    }
+    // The new site is in place; a leftover of the old one is removed by the next build.
+    await rm(old, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+  } finally {
+    releaseSibling(old);
+  }
+}
+
+/** Undoes a failed write: carried dot-entries go back into the output, then the staging folder is removed. */
+async function rollBack(err: unknown, outDir: string, staging: string, carried: readonly string[], shown: string): Promise<unknown> {
+  const notes: Diagnostic[] = [];
+  for (const name of [...carried].reverse()) {
+    await rename(join(staging, name), join(outDir, name)).catch(() => {
+      notes.push(outputError(shown, `could not move ${name} back into ${outDir}; it is in ${staging}`));
+    });
+  }
+  if (notes.length === 0) {
+    await rm(staging, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+    await rm(carryJournalOf(staging), { force: true }).catch(() => undefined);
+    return err;
+  }
+  const first = err instanceof BuildFailure ? err.diagnostics : [outputError(shown, String(err))];
+  return failureOf([...first, ...notes], err);
+}
