@@ -2,6 +2,8 @@
  * Dates in the site's timezone (an IANA name such as `Asia/Ho_Chi_Minh`),
  * independent of the build machine's `TZ`. Nothing here reads the clock:
  * callers pass instants (epoch milliseconds) in and get instants out.
+ * The formatting functions throw a RangeError for an unknown zone name, so
+ * check the config with `isValidTimezone` first.
  */
 
 /** The outcome of reading a front-matter date: an instant, or a message saying why not. */

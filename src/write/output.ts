@@ -5,12 +5,12 @@
  * dot-entries (a `.git`) are moved across, and the staging folder is renamed
  * into place only when complete; any failure leaves the previous output as it was.
  */
-import { constants, copyFile, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { constants, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { BuildFailure, type Diagnostic } from "../diagnostics.js";
 import { inspectOutputFolder, refuseUnsafePlacement } from "./check.js";
 import { attempt, failureOf, outputError } from "./failure.js";
-import { MARKER_NAME, MARKER_TEXT } from "./marker.js";
+import { madeByMarker, MARKER_NAME, markerText } from "./marker.js";
 import { carryJournalOf, claimSibling, cleanStaleSiblings, releaseSibling } from "./siblings.js";
 import { planOutputPaths, resolveInside, type PathPlan } from "./validate.js";
 
@@ -109,7 +109,7 @@ async function stage(files: readonly OutputFile[], plan: PathPlan, staging: stri
   for (const dir of plan.dirs) {
     await attempt(shown, `could not create folder ${dir}`, () => mkdir(inside(staging, dir)));
   }
-  await attempt(shown, `could not write ${MARKER_NAME}`, () => writeFile(join(staging, MARKER_NAME), MARKER_TEXT, { flag: "wx" }));
+  await attempt(shown, `could not write ${MARKER_NAME}`, () => writeFile(join(staging, MARKER_NAME), markerText(plan.topLevel), { flag: "wx" }));
   let bytes = 0;
   await inPool(files, concurrency, async (file) => {
     const written = await writeOne(file, staging, shown); // not `bytes += await …`: that reads `bytes` before the wait
@@ -161,10 +161,16 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
   );
 }
 
-/** Moves the output's top-level dot-entries the build did not make (`.git`, a user's `.nojekyll`) into the staging folder, journalled for recovery. */
+/**
+ * Moves the output's top-level dot-entries that no build made (`.git`, a
+ * user's `.nojekyll`) into the staging folder, journalled for recovery; those
+ * the new build makes itself, or the previous marker lists as made, are not kept.
+ */
 async function carryDotEntries(outDir: string, staging: string, made: ReadonlySet<string>, carried: string[], shown: string): Promise<void> {
+  const previousMarker = await readFile(join(outDir, MARKER_NAME), "utf8").catch(() => "");
+  const madeBefore = madeByMarker(previousMarker);
   const names = (await attempt(shown, `could not read ${outDir}`, () => readdir(outDir)))
-    .filter((name) => name.startsWith(".") && name !== MARKER_NAME && !made.has(name))
+    .filter((name) => name.startsWith(".") && name !== MARKER_NAME && !made.has(name) && !madeBefore.has(name))
     .sort();
   if (names.length === 0) return;
   await attempt(shown, `could not write ${carryJournalOf(staging)}`, () => writeFile(carryJournalOf(staging), `${JSON.stringify(names)}\n`));

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BuildFailure, type Diagnostic } from "../../src/diagnostics.js";
-import { MARKER_NAME, MARKER_TEXT } from "../../src/write/marker.js";
+import { MARKER_NAME, MARKER_TEXT, markerText } from "../../src/write/marker.js";
 import { writeOutput, type OutputFile, type WriteOptions } from "../../src/write/output.js";
 
 /** Switches for injected file-system faults and a gauge of parallel writes. */
@@ -81,9 +81,15 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return entries;
 }
 
-/** The snapshot a write of these in-memory files should produce (marker included). */
+/** The snapshot of a file holding `text`. */
+function fileEntry(text: string): string {
+  return `file:${Buffer.from(text).toString("base64")}`;
+}
+
+/** The snapshot a write of these in-memory site files should produce (marker included), plus `extra` entries kept from before. */
 function expected(files: Record<string, string>, extra: Record<string, string> = {}): Record<string, string> {
-  const entries: Record<string, string> = { [MARKER_NAME]: `file:${Buffer.from(MARKER_TEXT).toString("base64")}`, ...extra };
+  const marker = markerText(Object.keys(files).map((path) => path.split("/")[0]!));
+  const entries: Record<string, string> = { [MARKER_NAME]: `file:${Buffer.from(marker).toString("base64")}`, ...extra };
   for (const [path, text] of Object.entries(files)) {
     const parts = path.split("/");
     for (let i = 1; i < parts.length; i++) entries[parts.slice(0, i).join("/")] = "dir";
@@ -178,10 +184,18 @@ describe("writeOutput", () => {
     await writeOutput(pages({ ...SITE_V2, ".nojekyll": "made by the site" }), options());
 
     const gitSnapshot = { ".git": "dir", ".git/HEAD": "ref: refs/heads/gh-pages\n", ".git/objects": "dir", ".git/objects/ab": "dir", ".git/objects/ab/cdef": "blob" };
-    const asEntries = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === "dir" ? v : `file:${Buffer.from(v).toString("base64")}`]));
-    expect(await snapshot(out)).toEqual(expected({ ...SITE_V2, ".nojekyll": "made by the site", ".env": "user file" }, asEntries(gitSnapshot)));
+    const asEntries = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === "dir" ? v : fileEntry(v)]));
+    expect(await snapshot(out)).toEqual(expected({ ...SITE_V2, ".nojekyll": "made by the site" }, asEntries({ ...gitSnapshot, ".env": "user file" })));
     expect((await stat(join(out, ".git"))).ino).toBe(gitInode); // moved, not copied
     expect(await leftovers()).toEqual([]);
+  });
+
+  it("does not keep a dot-entry an earlier build made once the site stops making it", async () => {
+    await writeOutput(pages({ ...SITE_V1, ".well-known/security.txt": "contact", ".nojekyll": "" }), options());
+    expect(await readFile(join(out, MARKER_NAME), "utf8")).toBe(`${MARKER_TEXT}top-level dot-entries made by this build: [".nojekyll",".well-known"]\n`);
+    await writeFile(join(out, ".user"), "mine");
+    await writeOutput(pages(SITE_V2), options());
+    expect(await snapshot(out)).toEqual(expected(SITE_V2, { ".user": fileEntry("mine") }));
   });
 
   it("treats a folder holding only dot-entries (a fresh clone) as empty and keeps them", async () => {
@@ -222,8 +236,12 @@ describe("writeOutput", () => {
 
   it("refuses the source folder, its ancestors and protected dirs, and writes nothing", async () => {
     await symlink(join(site, "content"), join(root, "content-link"));
+    await mkdir(join(root, "elsewhere"));
+    await symlink(join(root, "elsewhere"), join(site, "content", "escape"));
     const before = await snapshot(root);
-    const refused = [site, root, dirname(root), "/", join(site, "content"), join(site, "content", "out"), join(site, "templates"), join(site, "static", "x"), join(root, "content-link"), join(root, "content-link", "sub")];
+    const refused = [site, root, dirname(root), "/", join(site, "content"), join(site, "content", "out"), join(site, "templates"), join(site, "static", "x")];
+    refused.push(join(root, "content-link"), join(root, "content-link", "sub")); // into content/ through a link
+    refused.push(join(site, "content", "escape", "out")); // inside content/ as written, even if a link leads elsewhere
     for (const outDir of refused) {
       const diagnostics = await failureOf(writeOutput(pages(SITE_V1), options(outDir)), outDir);
       expect(messages(diagnostics)).toMatch(/^refusing to write the site into /);
@@ -308,6 +326,10 @@ describe("writeOutput", () => {
     await mkdir(join(staging, ".git"));
     await writeFile(join(staging, ".git", "HEAD"), "ref"); // …with the user's .git carried into it
     await writeFile(`${staging}.carry`, '[".git"]\n');
+    const previous = { ...(await snapshot(old)), ".git": "dir", ".git/HEAD": fileEntry("ref") };
+    // The next build puts the previous output back first, so even if it fails, that output is in place.
+    await failureOf(writeOutput([{ path: "a.png", copyFrom: join(root, "missing.png") }], options()));
+    expect(await snapshot(out)).toEqual(previous);
     await writeOutput(pages({ "index.html": "v3" }), options());
     expect(await readFile(join(out, ".git", "HEAD"), "utf8")).toBe("ref");
     expect(await readFile(join(out, "index.html"), "utf8")).toBe("v3");

@@ -1,0 +1,66 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { article, listTree, makeSite } from "./helpers/site.js";
+
+const BIN = join(import.meta.dirname, "..", "bin", "gazette.js");
+
+function gazette(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("the gazette command", () => {
+  it("builds a site and prints a one-line summary", () => {
+    const root = makeSite({ "content/2024-01-01-tin-mot.md": article({ title: "Tin một", date: "2024-01-01" }), "gazette.config.yaml": "baseUrl: https://example.org/\n" });
+    const run = gazette(["build"], root);
+    expect(run.stderr).toMatch(/^built 1 article, \d+ pages \(\d+ files\) into public\/ in [\d.]+ s\n$/);
+    expect(run.code).toBe(0);
+    expect(listTree(join(root, "public"))).toContain("tin-mot/index.html");
+  });
+
+  it("prints errors as path:line:column without a stack trace and exits 1", () => {
+    const root = makeSite({ "content/a.md": "---\ntitle: A\ndate: [2024\n---\n", "content/b.md": "---\ntitle: B\n---\n" });
+    const run = gazette(["build"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("content/a.md:4:1: error: invalid front-matter YAML");
+    expect(run.stderr).toContain('content/b.md:1: error: missing required field "date" [front-matter]');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(root, "public"))).toBe(false);
+  });
+
+  it("exits 2 on an unknown flag or a missing source folder", () => {
+    const root = makeSite({ "content/a.md": article({ title: "A", date: "2024-01-01" }) });
+    expect(gazette(["build", "--nope"], root).code).toBe(2);
+    const missing = gazette(["build", "--source", "nowhere"], root);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("source folder not found: nowhere");
+  });
+
+  it("prints one JSON report with --json", () => {
+    const root = makeSite({ "content/a.md": article({ title: "A", date: "2024-01-01" }) });
+    const run = gazette(["build", "--json"], root);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ ok: true, articles: 1, outDir: "public" });
+    expect(report.pages).toBeGreaterThan(1);
+    expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(["base-url"]);
+    expect(report.timings.total).toBeGreaterThanOrEqual(0);
+  });
+
+  it("refuses to replace a folder it did not make", () => {
+    const root = makeSite({ "content/a.md": article({ title: "A", date: "2024-01-01" }), "mine/notes.txt": "keep me" });
+    const run = gazette(["build", "--out", "mine"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("refusing to replace");
+    expect(listTree(join(root, "mine"))).toEqual(["notes.txt"]);
+  });
+
+  it("keeps a .git folder at the top of an existing output", () => {
+    const root = makeSite({ "content/a.md": article({ title: "A", date: "2024-01-01" }), "public/.git/HEAD": "ref: refs/heads/gh-pages\n" });
+    expect(gazette(["build"], root).code).toBe(0);
+    expect(gazette(["build"], root).code).toBe(0);
+    expect(listTree(join(root, "public"))).toContain(".git/HEAD");
+  });
+});
