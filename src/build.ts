@@ -90,7 +90,7 @@ export function generateSite(options: BuildOptions): GeneratedSite {
   const themeResult = loadTheme(options.builtinTemplates ?? BUILTIN_TEMPLATES, paths.templates, cwd);
   const diagnostics = [...loaded.diagnostics, ...themeResult.diagnostics];
   lap("load");
-  const selected = selectArticles(loaded.articles, { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now() });
+  const selected = selectArticles(loaded.articles, { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now(), timezone: loaded.config.timezone });
   diagnostics.push(...selected.diagnostics);
   const bodies = renderBodies(loaded, selected.published, diagnostics);
   lap("markdown");

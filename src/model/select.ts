@@ -4,6 +4,7 @@
  * articles claiming one URL are an error naming both files.
  */
 import { error, warning, type Diagnostic } from "../diagnostics.js";
+import { isoDateTime } from "../load/dates.js";
 import type { LoadedArticle } from "../types.js";
 
 /** Which articles a build publishes. */
@@ -12,6 +13,8 @@ export interface SelectOptions {
   future: boolean;
   /** The build's clock, epoch ms (read once by the caller). */
   now: number;
+  /** Site timezone, for messages. */
+  timezone: string;
 }
 
 /** The published articles, newest first (ties by slug), and what was reported about the rest. */
@@ -22,7 +25,7 @@ export function selectArticles(articles: readonly LoadedArticle[], options: Sele
     if (article.draft && !options.drafts) continue;
     if (article.date > options.now && !options.future) {
       diagnostics.push(
-        warning("future", `skipped future article dated ${new Date(article.date).toISOString()} (use --future to build it)`, {
+        warning("future", `skipped future article dated ${isoDateTime(article.date, options.timezone)} (use --future to build it)`, {
           file: article.displayPath,
           line: article.fieldLines.date,
         }),

@@ -183,7 +183,9 @@ function syntaxDiagnostic(cause: unknown, source: string, display: string): Diag
   const caret = lines[2] ?? "";
   const column = /^-*\^$/.test(caret) ? parseErrorColumn(source, line, excerpt, caret.length - 1) : undefined;
   const detail = lines.slice(3).join(" ").trim();
-  const near = excerpt.replace(/^\.\.\./, "").trim();
+  // Handlebars' excerpt has its newlines removed; quote the source line itself when the column is known.
+  const sourceLine = column !== undefined ? (source.split("\n")[line - 1] ?? "") : "";
+  const near = (column !== undefined ? sourceLine.slice(Math.max(0, column - 21), column + 19) : excerpt.replace(/^\.\.\./, "")).trim();
   let message = "template syntax error";
   if (near) message += ` near "${near}"`;
   if (detail) message += `: ${detail.replace(/^Expecting/, "expecting")}`;
