@@ -7,14 +7,14 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { error, hasErrors, warning, BuildFailure, UsageError, type Diagnostic } from "./diagnostics.js";
 import { siteUrl } from "./load/paths.js";
-import { loadSite, sitePaths, type LoadedSite } from "./load/site.js";
+import { loadSite, sitePaths, type LoadedSite, type SitePaths } from "./load/site.js";
 import { renderMarkdown } from "./markdown/render.js";
 import { selectArticles } from "./model/select.js";
 import { buildSite, type SiteModel } from "./model/site.js";
 import { renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
 import { planPages } from "./render/pages.js";
 import { loadTheme, TemplateError, type Theme } from "./render/templates.js";
-import type { RenderedBody } from "./types.js";
+import type { LoadedArticle, RenderedBody } from "./types.js";
 import { writeOutput, type OutputFile } from "./write/output.js";
 
 /** The built-in theme shipped with gazette (`templates/` at the package root). */
@@ -75,6 +75,35 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { ...generated, outDir, written: true };
 }
 
+/** A site folder read from disk: config, articles, files and theme. */
+export interface Project {
+  paths: SitePaths;
+  loaded: LoadedSite;
+  theme?: Theme;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads the site at `options.source`: config, articles, assets, static files and theme. */
+export function loadProject(options: BuildOptions): Project {
+  const cwd = options.cwd ?? process.cwd();
+  const paths = sitePaths(resolve(cwd, options.source));
+  const loaded = loadSite(paths, options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}, cwd);
+  const themeResult = loadTheme(options.builtinTemplates ?? BUILTIN_TEMPLATES, paths.templates, cwd);
+  const project: Project = { paths, loaded, diagnostics: [...loaded.diagnostics, ...themeResult.diagnostics] };
+  if (themeResult.theme) project.theme = themeResult.theme;
+  return project;
+}
+
+/** The articles this build publishes (drafts and future ones only when asked), newest first. */
+export function publishedArticles(project: Project, options: BuildOptions): { published: LoadedArticle[]; diagnostics: Diagnostic[] } {
+  return selectArticles(project.loaded.articles, {
+    drafts: options.drafts ?? false,
+    future: options.future ?? false,
+    now: options.now ?? Date.now(),
+    timezone: project.loaded.config.timezone,
+  });
+}
+
 /** Generates the whole site in memory from the folder `options.source`, without writing. */
 export function generateSite(options: BuildOptions): GeneratedSite {
   const cwd = options.cwd ?? process.cwd();
@@ -85,38 +114,45 @@ export function generateSite(options: BuildOptions): GeneratedSite {
     timings[name] = Math.round(now - clock);
     clock = now;
   };
-  const paths = sitePaths(resolve(cwd, options.source));
-  const loaded = loadSite(paths, options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}, cwd);
-  const themeResult = loadTheme(options.builtinTemplates ?? BUILTIN_TEMPLATES, paths.templates, cwd);
-  const diagnostics = [...loaded.diagnostics, ...themeResult.diagnostics];
+  const project = loadProject(options);
+  const diagnostics = [...project.diagnostics];
   lap("load");
-  const selected = selectArticles(loaded.articles, { drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now(), timezone: loaded.config.timezone });
+  const selected = publishedArticles(project, options);
   diagnostics.push(...selected.diagnostics);
-  const bodies = renderBodies(loaded, selected.published, diagnostics);
+  const bodies = renderBodies(project.loaded, selected.published, diagnostics);
   lap("markdown");
   const stats: BuildStats = { articles: selected.published.length, pages: 0, files: 0, timings };
-  if (hasErrors(diagnostics) || !themeResult.theme) return { files: [], diagnostics, stats };
+  if (hasErrors(diagnostics) || !project.theme) return { files: [], diagnostics, stats };
 
-  const model = buildSite(selected.published, bodies, loaded.config);
+  const model = buildSite(selected.published, bodies, project.loaded.config);
   if (!model.config.baseUrl) {
     diagnostics.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
   }
   lap("model");
+  const rendered = renderSite(model, project, cwd);
+  diagnostics.push(...rendered.diagnostics);
+  stats.pages = rendered.pages;
+  stats.files = rendered.files.length;
+  lap("render");
+  return { files: rendered.files, diagnostics, stats, model };
+}
+
+/** Renders the model into every output file: pages, feeds, theme assets, content assets, static files. */
+export function renderSite(model: SiteModel, project: Project, cwd = process.cwd()): { files: OutputFile[]; pages: number; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   const files = new OutputSet(diagnostics);
-  stats.pages = renderPages(model, themeResult.theme, files, diagnostics);
+  const pages = renderPages(model, project.theme!, files, diagnostics);
   for (const [path, text] of [["feed.xml", renderFeed(model)], ["sitemap.xml", renderSitemap(model)], ["robots.txt", renderRobots(model)]] as const) {
     if (text !== undefined) files.add({ path, data: text }, `the generated ${path}`);
   }
-  for (const asset of themeResult.theme.assets) files.add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
-  for (const asset of loaded.assets) files.add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
-  for (const file of loaded.staticFiles) files.add({ path: file.path, copyFrom: file.absPath }, relative(cwd, file.absPath));
-  lap("render");
-  stats.files = files.list.length;
-  return { files: files.list, diagnostics, stats, model };
+  for (const asset of project.theme!.assets) files.add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
+  for (const asset of project.loaded.assets) files.add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
+  for (const file of project.loaded.staticFiles) files.add({ path: file.path, copyFrom: file.absPath }, relative(cwd, file.absPath));
+  return { files: files.list, pages, diagnostics };
 }
 
 /** Renders every published article's Markdown; its diagnostics join the build's. */
-function renderBodies(loaded: LoadedSite, published: LoadedSite["articles"], diagnostics: Diagnostic[]): RenderedBody[] {
+export function renderBodies(loaded: LoadedSite, published: LoadedSite["articles"], diagnostics: Diagnostic[]): RenderedBody[] {
   const { config } = loaded;
   const articleUrls: Record<string, string> = {};
   for (const article of published) articleUrls[article.contentPath] = siteUrl(config.basePath, `${article.slug}/`);

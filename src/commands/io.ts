@@ -1,0 +1,58 @@
+/**
+ * The terminal side of every command: where text goes, whether to colour it,
+ * and how diagnostics and summaries are printed. Commands receive an `Io`;
+ * nothing else prints.
+ */
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+
+/** Exit codes: 0 success (warnings allowed), 1 the site has errors, 2 usage errors. */
+export const EXIT = { ok: 0, siteErrors: 1, usage: 2 } as const;
+
+/** Where output goes; injectable for tests. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stderr is a terminal (colour and progress). */
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** The process's own streams. */
+export function processIo(): Io {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set. */
+export function useColour(io: Io): boolean {
+  return io.isTTY && !("NO_COLOR" in io.env);
+}
+
+/** Prints diagnostics to stderr, sorted by file and line, one per line. */
+export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io, colour = useColour(io)): void {
+  for (const d of sortDiagnostics(diagnostics)) {
+    let line = formatDiagnostic(d);
+    if (colour) line = line.replace(/: (error|warning): /, (_m, s: string) => `: ${s === "error" ? "\x1b[31merror\x1b[0m" : "\x1b[33mwarning\x1b[0m"}: `);
+    io.stderr(line + "\n");
+  }
+}
+
+/** `3 articles`, `1 article`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** A bug or an unexpected system failure: one clear line, the stack only when asked for. */
+export function internalError(cause: unknown, io: Io): number {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  io.stderr(`gazette: unexpected error: ${message}\n`);
+  if (io.env.GAZETTE_DEBUG && cause instanceof Error && cause.stack) io.stderr(cause.stack + "\n");
+  else io.stderr("(set GAZETTE_DEBUG=1 to see where it happened, and please report it)\n");
+  return EXIT.siteErrors;
+}
