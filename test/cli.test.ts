@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { article, listTree, makeSite } from "./helpers/site.js";
@@ -62,5 +62,26 @@ describe("the gazette command", () => {
     expect(gazette(["build"], root).code).toBe(0);
     expect(gazette(["build"], root).code).toBe(0);
     expect(listTree(join(root, "public"))).toContain(".git/HEAD");
+  });
+});
+
+describe("the build machine's timezone", () => {
+  it("gives byte-identical output in UTC, California and Kiribati", () => {
+    const files = {
+      "gazette.config.yaml": "title: Tin\n",
+      "content/a.md": article({ title: "Sáng sớm", date: '"2024-07-26 06:30"', category: "Tin tức" }),
+      "content/b.md": article({ title: "Nửa đêm", date: "2024-07-26", category: "Tin tức" }),
+      "content/c.md": article({ title: "Có múi giờ", date: "2024-07-25T23:30:00+00:00", category: "Tin tức" }),
+    };
+    const outputs = ["UTC", "America/Los_Angeles", "Pacific/Kiritimati"].map((tz) => {
+      const root = makeSite(files);
+      expect(gazette(["build"], root, { TZ: tz }).code).toBe(0);
+      return listTree(join(root, "public")).map((p) => [p, readFileSync(join(root, "public", p), "utf8")]);
+    });
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(outputs[2]).toEqual(outputs[0]);
+    const page = new Map(outputs[0]!.map(([p, t]) => [p, t])).get("b/index.html")!;
+    expect(page).toContain('datetime="2024-07-26T00:00:00+07:00"');
+    expect(page).toContain(">26/07/2024<");
   });
 });

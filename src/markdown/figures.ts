@@ -8,34 +8,34 @@ import type { ImageMeta } from "../types.js";
 
 /** Looks up the front-matter entry (alt, caption) of an image by its src as written. */
 export class ImageCatalog {
-  private bySrc: Map<string, ImageMeta> | undefined;
-  private byPath: Map<string, ImageMeta> | undefined;
+  private index: { bySrc: Map<string, ImageMeta>; byPath: Map<string, ImageMeta> } | undefined;
 
   constructor(
     private readonly images: readonly ImageMeta[],
     private readonly contentPath: string,
   ) {}
 
-  /** The entry whose src equals `src` (trimmed), else one resolving to the same content path. */
+  /** The entry whose src equals `src` (trimmed), else one resolving to the same content path; first wins. */
   find(src: string): ImageMeta | undefined {
     if (this.images.length === 0) return undefined;
-    if (!this.bySrc) this.index();
+    const { bySrc, byPath } = (this.index ??= this.buildIndex());
     const written = src.trim();
-    const exact = this.bySrc!.get(written);
+    const exact = bySrc.get(written);
     if (exact) return exact;
     const path = this.contentPathOf(written);
-    return path === undefined ? undefined : this.byPath!.get(path);
+    return path === undefined ? undefined : byPath.get(path);
   }
 
-  private index(): void {
-    this.bySrc = new Map();
-    this.byPath = new Map();
+  private buildIndex(): { bySrc: Map<string, ImageMeta>; byPath: Map<string, ImageMeta> } {
+    const bySrc = new Map<string, ImageMeta>();
+    const byPath = new Map<string, ImageMeta>();
     for (const meta of this.images) {
       const src = meta.src.trim();
-      if (!this.bySrc.has(src)) this.bySrc.set(src, meta);
+      if (!bySrc.has(src)) bySrc.set(src, meta);
       const path = this.contentPathOf(src);
-      if (path !== undefined && !this.byPath.has(path)) this.byPath.set(path, meta);
+      if (path !== undefined && !byPath.has(path)) byPath.set(path, meta);
     }
+    return { bySrc, byPath };
   }
 
   private contentPathOf(src: string): string | undefined {

@@ -3,13 +3,13 @@
  * Pure and synchronous, so it can run in worker threads and be cached by the
  * hash of its input.
  */
-import type { Definition, Image, ImageReference } from "mdast";
+import type { Definition, Image, ImageReference, LinkReference, PhrasingContent } from "mdast";
 import type { Diagnostic } from "../diagnostics.js";
 import type { ImageMeta, RenderedBody } from "../types.js";
-import { collect } from "./collect.js";
+import { collect, type Collected } from "./collect.js";
 import { ImageCatalog, makeFigure } from "./figures.js";
 import { compileHtml, parseMarkdown } from "./processor.js";
-import { createUrlRewriter } from "./urls.js";
+import { createUrlRewriter, type UrlRewriter } from "./urls.js";
 
 /** Everything `renderMarkdown` needs to render one article body. */
 export interface MarkdownInput {
@@ -49,60 +49,78 @@ export function renderMarkdown(input: MarkdownInput): MarkdownOutput {
   const found = collect(tree);
   const diagnostics: Diagnostic[] = [];
   const urls = createUrlRewriter(input, diagnostics);
-  const catalog = new ImageCatalog(input.images, input.contentPath);
 
-  // Definitions are checked as what uses them: images, else links; unused ones render nothing.
-  const usedByImage = new Set<Definition>();
-  const usedByLink = new Set<Definition>();
-  for (const ref of found.imageReferences) addIfDefined(usedByImage, found.definitions.get(ref.identifier.toUpperCase()));
-  for (const ref of found.linkReferences) addIfDefined(usedByLink, found.definitions.get(ref.identifier.toUpperCase()));
-  const writtenUrl = new Map<Definition, string>();
-  for (const definition of found.definitions.values()) {
-    const asImage = usedByImage.has(definition);
-    if (!asImage && !usedByLink.has(definition)) continue;
-    writtenUrl.set(definition, definition.url);
-    definition.url = asImage
-      ? urls.image(definition.url, definition.position)
-      : urls.link(definition.url, definition.position);
-  }
-
-  const metaOf = new Map<Image | ImageReference, ImageMeta | undefined>();
-  for (const image of found.images) {
-    const meta = catalog.find(image.url);
-    metaOf.set(image, meta);
-    image.url = urls.image(image.url, image.position);
-    if (!image.alt) image.alt = meta?.alt ?? "";
-    image.data = { ...image.data, hProperties: LAZY };
-  }
-  for (const ref of found.imageReferences) {
-    const definition = found.definitions.get(ref.identifier.toUpperCase());
-    const written = definition && writtenUrl.get(definition);
-    const meta = written === undefined ? undefined : catalog.find(written);
-    metaOf.set(ref, meta);
-    if (!ref.alt) ref.alt = meta?.alt ?? "";
-    ref.data = { ...ref.data, hProperties: LAZY };
-  }
+  const writtenUrls = rewriteDefinitions(found, urls);
+  const metas = rewriteImages(found, urls, writtenUrls, new ImageCatalog(input.images, input.contentPath));
   for (const link of found.links) link.url = urls.link(link.url, link.position);
-
-  for (const { paragraph, image: node } of found.figures) {
-    let image: Image;
-    if (node.type === "image") image = node;
-    else if (node.type === "imageReference") {
-      const definition = found.definitions.get(node.identifier.toUpperCase());
-      if (!definition) continue;
-      image = { type: "image", url: definition.url, title: definition.title, alt: node.alt, position: node.position, data: node.data };
-    } else continue;
-    const meta = metaOf.get(node);
-    const title = image.title?.trim();
-    image.title = undefined; // the title becomes the caption, not a tooltip
-    makeFigure(paragraph, image, title || meta?.caption?.trim() || undefined);
-  }
+  makeFigures(found, metas);
 
   const html = compileHtml(tree, input.allowHtml);
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { html, firstParagraph: found.firstParagraph, diagnostics };
 }
 
-function addIfDefined<T>(set: Set<T>, value: T | undefined): void {
-  if (value !== undefined) set.add(value);
+function definitionOf(found: Collected, ref: ImageReference | LinkReference): Definition | undefined {
+  return found.definitions.get(ref.identifier.toUpperCase());
+}
+
+/**
+ * Rewrites each used definition's URL, checked as an image when an image
+ * uses it, else as a link; unused ones render nothing and are not checked.
+ * Returns the URLs as written.
+ */
+function rewriteDefinitions(found: Collected, urls: UrlRewriter): Map<Definition, string> {
+  const asImage = new Set<Definition | undefined>(found.imageReferences.map((ref) => definitionOf(found, ref)));
+  const asLink = new Set<Definition | undefined>(found.linkReferences.map((ref) => definitionOf(found, ref)));
+  const written = new Map<Definition, string>();
+  for (const definition of found.definitions.values()) {
+    if (!asImage.has(definition) && !asLink.has(definition)) continue;
+    written.set(definition, definition.url);
+    definition.url = asImage.has(definition)
+      ? urls.image(definition.url, definition.position)
+      : urls.link(definition.url, definition.position);
+  }
+  return written;
+}
+
+/** Rewrites image srcs, fills empty alt text from front-matter, and returns each image's entry. */
+function rewriteImages(
+  found: Collected,
+  urls: UrlRewriter,
+  writtenUrls: Map<Definition, string>,
+  catalog: ImageCatalog,
+): Map<PhrasingContent, ImageMeta | undefined> {
+  const metas = new Map<PhrasingContent, ImageMeta | undefined>();
+  for (const image of found.images) {
+    const meta = catalog.find(image.url);
+    metas.set(image, meta);
+    image.url = urls.image(image.url, image.position);
+    if (!image.alt) image.alt = meta?.alt ?? "";
+    image.data = { ...image.data, hProperties: LAZY };
+  }
+  for (const ref of found.imageReferences) {
+    const definition = definitionOf(found, ref);
+    const written = definition && writtenUrls.get(definition);
+    const meta = written === undefined ? undefined : catalog.find(written);
+    metas.set(ref, meta);
+    if (!ref.alt) ref.alt = meta?.alt ?? "";
+    ref.data = { ...ref.data, hProperties: LAZY };
+  }
+  return metas;
+}
+
+/** Turns image-only paragraphs into figures captioned by the Markdown title, else front-matter. */
+function makeFigures(found: Collected, metas: Map<PhrasingContent, ImageMeta | undefined>): void {
+  for (const { paragraph, image: node } of found.figures) {
+    let image: Image;
+    if (node.type === "image") image = node;
+    else if (node.type === "imageReference") {
+      const definition = definitionOf(found, node);
+      if (!definition) continue;
+      image = { type: "image", url: definition.url, title: definition.title, alt: node.alt, position: node.position, data: node.data };
+    } else continue;
+    const caption = image.title?.trim() || metas.get(node)?.caption?.trim() || undefined;
+    image.title = undefined; // the title becomes the caption, not a tooltip
+    makeFigure(paragraph, image, caption);
+  }
 }

@@ -159,3 +159,23 @@ describe("build of a small news site", () => {
     expect(second).toEqual(first);
   });
 });
+
+describe("names from macOS and the edit link", () => {
+  it("gives the same URL to a file name in decomposed Unicode", async () => {
+    const root = makeSite({ [`content/${"2024-01-02-Hội-thảo-Đặng.md".normalize("NFD")}`]: article({ title: "A", date: "2024-01-02" }) });
+    const result = await build({ source: root, now: NOW, baseUrl: "https://example.org/" });
+    expect(result.diagnostics).toEqual([]);
+    expect(listTree(`${root}/public`)).toContain("hoi-thao-dang/index.html");
+  });
+
+  it("links each article to its source with editUrl and shows the updated date", async () => {
+    const root = makeSite({
+      "gazette.config.yaml": "editUrl: https://git.example.org/site/edit/main/{path}\n",
+      "content/2024/tin tức.md": article({ title: "A", date: "2024-01-02", updated: "2024-01-05" }),
+    });
+    await build({ source: root, now: NOW });
+    const html = read(`${root}/public`, "tin-tuc/index.html");
+    expect(html).toContain('href="https://git.example.org/site/edit/main/content/2024/tin%20t%E1%BB%A9c.md"');
+    expect(html).toContain('datetime="2024-01-05T00:00:00+07:00"');
+  });
+});

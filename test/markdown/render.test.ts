@@ -26,6 +26,16 @@ describe("renderMarkdown", () => {
     );
   });
 
+  it("takes alt and caption of a reference-style figure from front-matter, matched by the definition's src", () => {
+    const { html } = render("![][ban-do]\n\n[ban-do]: ../images/ban-do.png", {
+      images: [{ src: "../images/ban-do.png", alt: "Bản đồ", caption: "Bản đồ hành chính." }],
+      assets: ["images/ban-do.png"],
+    });
+    expect(html).toBe(
+      '<figure><img src="/images/ban-do.png" alt="Bản đồ" loading="lazy"><figcaption>Bản đồ hành chính.</figcaption></figure>\n',
+    );
+  });
+
   it("escapes a caption from front-matter instead of reading it as HTML", () => {
     const { html } = render("![](a.png)", {
       images: [{ src: "a.png", caption: "<script>x</script> & co" }],
