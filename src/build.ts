@@ -15,7 +15,10 @@ import { renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
 import { planPages } from "./render/pages.js";
 import { loadTheme, TemplateError, type Theme } from "./render/templates.js";
 import type { LoadedArticle, RenderedBody } from "./types.js";
-import { writeOutput, type OutputFile } from "./write/output.js";
+import type { CacheStats } from "./cache/build-cache.js";
+import { stagedBuild } from "./staged-build.js";
+import type { ProgressFn } from "./workers/runner.js";
+import type { OutputFile } from "./write/output.js";
 
 /** The built-in theme shipped with gazette (`templates/` at the package root). */
 export const BUILTIN_TEMPLATES = join(dirname(dirname(fileURLToPath(import.meta.url))), "templates");
@@ -35,6 +38,14 @@ export interface BuildOptions {
   cwd?: string;
   /** Built-in theme folder; default the one shipped with gazette. */
   builtinTemplates?: string;
+  /** `build` only: use the build cache (default true; `--no-cache` sets false). */
+  cache?: boolean;
+  /** `build` only: the cache folder; default `<source>/.gazette-cache`. */
+  cacheDir?: string;
+  /** `build` only: worker threads; default one per core from 300 articles on, none below; 0 keeps everything in this thread. */
+  workers?: number;
+  /** `build` only: called as work gets done (stage, units done, units in all), for a progress display. */
+  onProgress?: ProgressFn;
 }
 
 /** Counts and timings of a build. */
@@ -43,6 +54,10 @@ export interface BuildStats {
   pages: number;
   files: number;
   timings: Record<string, number>;
+  /** `build` only: build cache hits and misses (absent with `cache: false`). */
+  cache?: CacheStats;
+  /** `build` only: worker threads used (0: all in the main thread). */
+  threads?: number;
 }
 
 /** The generated site in memory: every output file, what was found, and counts. */
@@ -53,7 +68,7 @@ export interface GeneratedSite {
   model?: SiteModel;
 }
 
-/** The outcome of `gazette build`. */
+/** The outcome of `gazette build`; its `files` are the outputs other than HTML pages, which went straight to disk. */
 export interface BuildResult extends GeneratedSite {
   outDir: string;
   written: boolean;
@@ -65,14 +80,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(cwd, options.source);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
   const outDir = resolve(cwd, options.out ?? join(root, "public"));
-  const generated = generateSite({ ...options, source: root, cwd });
-  if (hasErrors(generated.diagnostics)) throw new BuildFailure(generated.diagnostics);
   const started = performance.now();
-  const paths = sitePaths(root);
-  await writeOutput(generated.files, { outDir, sourceDir: root, protectedDirs: [paths.content, paths.templates, paths.static] });
-  generated.stats.timings.write = Math.round(performance.now() - started);
-  generated.stats.timings.total = Object.values(generated.stats.timings).reduce((a, b) => a + b, 0);
-  return { ...generated, outDir, written: true };
+  const staged = await stagedBuild({
+    paths: sitePaths(root),
+    outDir,
+    cwd,
+    builtinTemplates: options.builtinTemplates ?? BUILTIN_TEMPLATES,
+    drafts: options.drafts ?? false,
+    future: options.future ?? false,
+    now: options.now ?? Date.now(),
+    cache: options.cache ?? true,
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+    ...(options.cacheDir !== undefined ? { cacheDir: resolve(cwd, options.cacheDir) } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const timings = { ...staged.timings, total: Math.round(performance.now() - started) };
+  const stats: BuildStats = { articles: staged.articles, pages: staged.pages, files: staged.files.length + staged.pages, timings, threads: staged.threads };
+  if (staged.cache) stats.cache = staged.cache;
+  return { files: staged.files, diagnostics: staged.diagnostics, stats, model: staged.model, outDir, written: true };
 }
 
 /** A site folder read from disk: config, articles, files and theme. */

@@ -4,6 +4,10 @@
  */
 import { Command, CommanderError } from "commander";
 import { registerBuildCommand } from "./commands/build.js";
+import { registerServeCommand } from "./commands/serve.js";
+import { registerCheckCommand } from "./commands/check.js";
+import { registerNewCommand } from "./commands/new.js";
+import { registerInitCommand } from "./commands/init.js";
 import { EXIT, internalError, processIo, type Io } from "./commands/io.js";
 
 export { EXIT, type Io } from "./commands/io.js";
@@ -25,6 +29,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .showHelpAfterError("(run gazette --help for usage)");
   // Commands (one registration per line; each module owns its command).
   registerBuildCommand(program, io, done);
+  registerServeCommand(program, io, done);
+  registerCheckCommand(program, io, done);
+  registerNewCommand(program, io, done);
+  registerInitCommand(program, io, done);
 
   try {
     await program.parseAsync(argv);

@@ -19,6 +19,8 @@ export interface SiteConfig {
   markdown: { allowHtml: boolean };
   /** Pattern with `{path}`, e.g. `https://git.example.org/site/edit/main/{path}`. */
   editUrl?: string;
+  /** `lint:` — severity of `gazette check` rules by id (`off`, `warning`, `error`); only the rules set. */
+  lint?: Record<string, "off" | "warning" | "error">;
 }
 
 /** A person credited on an article. */

@@ -44,6 +44,7 @@ async function runBuild(opts: BuildFlags, io: Io): Promise<number> {
       cwd: io.cwd,
       drafts: opts.drafts,
       future: opts.future,
+      cache: opts.cache,
       ...(opts.out !== undefined ? { out: opts.out } : {}),
       ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
     });

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import yaml from "js-yaml";
 import { error, type Diagnostic } from "../diagnostics.js";
+import { LINT_LEVELS, LINT_RULE_IDS, type LintLevel } from "../check/rules.js";
 import type { SiteConfig } from "../types.js";
 import { isValidTimezone } from "./dates.js";
 import { findKeyLine } from "./yaml-lines.js";
@@ -70,7 +71,7 @@ interface Reporter {
   report(key: string, message: string): void;
 }
 
-const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl"]);
+const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint"]);
 
 /** Fills in defaults and checks every key of a parsed config object. */
 export function validateConfig(raw: unknown, folderName: string, reporter: Reporter): SiteConfig {
@@ -149,7 +150,25 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     else if (!/^https?:\/\//.test(editUrl)) reporter.report("editUrl", `config key "editUrl" must be an http(s) URL`);
     else config.editUrl = editUrl;
   }
+  const lint = readLint(raw.lint, reporter);
+  if (lint) config.lint = lint;
   return config;
+}
+
+/** Reads `lint:`, a mapping of rule ids to `off`, `warning` or `error`. */
+function readLint(value: unknown, reporter: Reporter): Record<string, LintLevel> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isPlainObject(value)) {
+    reporter.report("lint", `config key "lint" must be a mapping of rule ids to off, warning or error`);
+    return undefined;
+  }
+  const lint: Record<string, LintLevel> = {};
+  for (const [rule, level] of Object.entries(value)) {
+    if (!LINT_RULE_IDS.includes(rule)) reporter.report(`lint.${rule}`, `unknown lint rule "lint.${rule}" (known rules: ${LINT_RULE_IDS.join(", ")})`);
+    else if (typeof level !== "string" || !LINT_LEVELS.includes(level as LintLevel)) reporter.report(`lint.${rule}`, `config key "lint.${rule}" must be off, warning or error`);
+    else lint[rule] = level as LintLevel;
+  }
+  return lint;
 }
 
 /** Parses a base URL into `baseUrl` (with a trailing slash) and `basePath`, or returns a message. */

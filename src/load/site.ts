@@ -64,7 +64,7 @@ export function loadSite(paths: SitePaths, overrides: ConfigOverrides = {}, cwd 
 }
 
 /** The cover image must exist (body images are checked by the Markdown stage). */
-function checkCover(article: LoadedArticle, assets: ReadonlySet<string>): Diagnostic[] {
+export function checkCover(article: LoadedArticle, assets: ReadonlySet<string>): Diagnostic[] {
   const src = article.cover?.src;
   if (src === undefined || isExternal(src) || src.startsWith("/")) return [];
   const resolved = resolveContentPath(article.contentPath, splitHref(src).path);

@@ -3,7 +3,7 @@
  * Pure and synchronous, so it can run in worker threads and be cached by the
  * hash of its input.
  */
-import type { Definition, Image, ImageReference, LinkReference, PhrasingContent } from "mdast";
+import type { Definition, Image, ImageReference, LinkReference, Nodes, PhrasingContent } from "mdast";
 import type { Diagnostic } from "../diagnostics.js";
 import type { ImageMeta, RenderedBody } from "../types.js";
 import { collect, type Collected } from "./collect.js";
@@ -34,11 +34,37 @@ export interface MarkdownInput {
    * Pass the same array to every call of a build: it is indexed once per array.
    */
   assets: string[];
+  /** Also list every link and image of the body in `references` (for `gazette check`). */
+  references?: boolean;
+  /** Also list in `dependencies` the articles and files the output depends on (for the build cache). */
+  dependencies?: boolean;
+}
+
+/** A link or image written in a body, as rendering found it. */
+export interface BodyReference {
+  kind: "image" | "link";
+  /** The URL as written (a reference's definition URL). */
+  url: string;
+  /** The URL the page gets after rewriting. */
+  resolved: string;
+  /** Images: alt text from Markdown, else front-matter `images`; "" when none. */
+  alt?: string;
+  /** Images: true when alone in their paragraph, i.e. rendered as a figure. */
+  figure?: boolean;
+  /** Figures: the caption (Markdown title, else front-matter `images`), when there is one. */
+  caption?: string;
+  /** 1-based line and column in the file. */
+  line: number;
+  column: number;
 }
 
 /** A rendered body with the problems found in it, in document order. */
 export interface MarkdownOutput extends RenderedBody {
   diagnostics: Diagnostic[];
+  /** Every link and image in document order; only when `input.references` is set. */
+  references?: BodyReference[];
+  /** `a:<content path>` per article and `f:<content path>` per file looked up, sorted, once each; only when `input.dependencies` is set. */
+  dependencies?: string[];
 }
 
 const LAZY = { loading: "lazy" };
@@ -48,16 +74,57 @@ export function renderMarkdown(input: MarkdownInput): MarkdownOutput {
   const tree = parseMarkdown(input.body);
   const found = collect(tree);
   const diagnostics: Diagnostic[] = [];
-  const urls = createUrlRewriter(input, diagnostics);
+  const dependencies = input.dependencies ? [] : undefined;
+  const urls = createUrlRewriter(input, diagnostics, dependencies);
+  const written = input.references ? writtenNodeUrls(found) : undefined;
 
   const writtenUrls = rewriteDefinitions(found, urls);
   const metas = rewriteImages(found, urls, writtenUrls, new ImageCatalog(input.images, input.contentPath));
   for (const link of found.links) link.url = urls.link(link.url, link.position);
-  makeFigures(found, metas);
+  const captions = makeFigures(found, metas);
 
   const html = compileHtml(tree, input.allowHtml);
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { html, firstParagraph: found.firstParagraph, diagnostics };
+  const output: MarkdownOutput = { html, firstParagraph: found.firstParagraph, diagnostics };
+  if (written) output.references = listReferences(found, written, writtenUrls, captions, input.bodyLine);
+  if (dependencies) output.dependencies = [...new Set(dependencies)].sort();
+  return output;
+}
+
+/** The URLs of images and links as written, before rewriting. */
+function writtenNodeUrls(found: Collected): Map<Nodes, string> {
+  return new Map<Nodes, string>([...found.images, ...found.links].map((node) => [node, node.url]));
+}
+
+/** Every image and link (references through their definition), in document order. */
+function listReferences(
+  found: Collected,
+  written: Map<Nodes, string>,
+  writtenUrls: Map<Definition, string>,
+  captions: Map<PhrasingContent, string | undefined>,
+  bodyLine: number,
+): BodyReference[] {
+  const refs: BodyReference[] = [];
+  const add = (node: Nodes, kind: BodyReference["kind"], url: string | undefined, resolved: string, alt?: string) => {
+    if (url === undefined || !node.position) return;
+    const ref: BodyReference = { kind, url, resolved, line: node.position.start.line + bodyLine - 1, column: node.position.start.column };
+    if (kind === "image") {
+      ref.alt = alt ?? "";
+      ref.figure = captions.has(node as PhrasingContent);
+      const caption = captions.get(node as PhrasingContent);
+      if (caption !== undefined) ref.caption = caption;
+    }
+    refs.push(ref);
+  };
+  for (const image of found.images) add(image, "image", written.get(image), image.url, image.alt ?? "");
+  for (const link of found.links) add(link, "link", written.get(link), link.url);
+  for (const ref of [...found.imageReferences, ...found.linkReferences]) {
+    const definition = definitionOf(found, ref);
+    if (!definition) continue;
+    const kind = ref.type === "imageReference" ? "image" : "link";
+    add(ref, kind, writtenUrls.get(definition), definition.url, ref.type === "imageReference" ? ref.alt ?? "" : undefined);
+  }
+  return refs.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function definitionOf(found: Collected, ref: ImageReference | LinkReference): Definition | undefined {
@@ -109,8 +176,9 @@ function rewriteImages(
   return metas;
 }
 
-/** Turns image-only paragraphs into figures captioned by the Markdown title, else front-matter. */
-function makeFigures(found: Collected, metas: Map<PhrasingContent, ImageMeta | undefined>): void {
+/** Turns image-only paragraphs into figures captioned by the Markdown title, else front-matter; returns each figure's caption. */
+function makeFigures(found: Collected, metas: Map<PhrasingContent, ImageMeta | undefined>): Map<PhrasingContent, string | undefined> {
+  const captions = new Map<PhrasingContent, string | undefined>();
   for (const { paragraph, image: node } of found.figures) {
     let image: Image;
     if (node.type === "image") image = node;
@@ -122,5 +190,7 @@ function makeFigures(found: Collected, metas: Map<PhrasingContent, ImageMeta | u
     const caption = image.title?.trim() || metas.get(node)?.caption?.trim() || undefined;
     image.title = undefined; // the title becomes the caption, not a tooltip
     makeFigure(paragraph, image, caption);
+    captions.set(node, caption);
   }
+  return captions;
 }

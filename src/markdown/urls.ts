@@ -39,12 +39,20 @@ function assetSet(assets: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-/** Creates the rewriter for one file, reporting problems into `diagnostics`. */
-export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]): UrlRewriter {
+/**
+ * Creates the rewriter for one file, reporting problems into `diagnostics`.
+ * With `dependencies`, each content path whose presence shaped a URL is
+ * appended to it: `a:2023/x.md` for an article looked up, `f:images/a.png`
+ * for a file (so a cached output can be checked against a later build).
+ */
+export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[], dependencies?: string[]): UrlRewriter {
   const { contentPath, basePath, articleUrls } = context;
   let assets: ReadonlySet<string> | undefined;
-  const hasAsset = (path: string | undefined): path is string =>
-    path !== undefined && (assets ??= assetSet(context.assets)).has(path);
+  const hasAsset = (path: string | undefined): path is string => {
+    if (path === undefined) return false;
+    dependencies?.push(`f:${path}`);
+    return (assets ??= assetSet(context.assets)).has(path);
+  };
 
   const report = (code: string, message: string, where: Where): void => {
     diagnostics.push(
@@ -79,6 +87,7 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
       const { path, suffix } = splitHref(url);
       const resolved = resolveContentPath(contentPath, path);
       if (/\.md$/i.test(path)) {
+        if (resolved !== undefined) dependencies?.push(`a:${resolved}`);
         const target = resolved !== undefined && Object.hasOwn(articleUrls, resolved) ? articleUrls[resolved] : undefined;
         if (target !== undefined) return target + suffix;
         report("broken-link", `link to missing article: ${url}`, where);

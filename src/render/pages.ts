@@ -26,14 +26,15 @@ export interface PagePlan {
 
 /** Plans every HTML page of the site: articles, listings and 404. */
 export function planPages(model: SiteModel): PagePlan[] {
-  const shared = sharedViews(model);
+  const memo = new ViewMemo();
+  const shared = sharedViews(model, memo);
   const plans: PagePlan[] = [];
   for (const article of model.articles) {
     plans.push({
       outputPath: `${article.path}index.html`,
       source: article.displayPath,
       template: article.layout,
-      context: () => articleContext(model, shared, article),
+      context: () => articleContext(model, shared, article, memo),
     });
   }
   for (const listing of model.listings) {
@@ -43,7 +44,7 @@ export function planPages(model: SiteModel): PagePlan[] {
         outputPath: `${path}index.html`,
         source: listing.kind === "home" ? "the home listing" : `the ${listing.kind} listing "${listing.name}"`,
         template: "listing",
-        context: () => listingContext(model, shared, listing, index + 1),
+        context: () => listingContext(model, shared, listing, index + 1, memo),
       });
     });
   }
@@ -58,7 +59,19 @@ export function planPages(model: SiteModel): PagePlan[] {
 
 type Shared = Pick<TemplateContext, "site" | "labels" | "sidebar">;
 
-function sharedViews(model: SiteModel): Shared {
+/**
+ * Views built once per plan set and shared by every page that shows them:
+ * an article's link and card appear on many listings, the same dates and
+ * URLs recur. Templates only read their context, so sharing is safe.
+ */
+class ViewMemo {
+  readonly dates = new Map<number, DateView>();
+  readonly links = new Map<ModelArticle, ArticleLinkView>();
+  readonly cards = new Map<ModelArticle, ArticleCardView>();
+  readonly urls = new Map<string, string>();
+}
+
+function sharedViews(model: SiteModel, memo: ViewMemo): Shared {
   const { config } = model;
   const newest = model.articles[0];
   const site: SiteView = {
@@ -77,20 +90,20 @@ function sharedViews(model: SiteModel): Shared {
   return {
     site,
     labels: labelsFor(config.language),
-    sidebar: { recent: model.recent.map((slug) => articleLink(model, model.bySlug.get(slug)!)) },
+    sidebar: { recent: model.recent.map((slug) => articleLink(model, model.bySlug.get(slug)!, memo)) },
   };
 }
 
-function articleContext(model: SiteModel, shared: Shared, article: ModelArticle): TemplateContext {
+function articleContext(model: SiteModel, shared: Shared, article: ModelArticle, memo: ViewMemo): TemplateContext {
   return {
     ...shared,
     page: { ...pageView(model, { kind: "article", title: article.title, path: article.path, description: article.summaryText }), data: article.data },
-    article: articleView(model, article),
-    related: (model.related.get(article.slug) ?? []).map((slug) => articleLink(model, model.bySlug.get(slug)!)),
+    article: articleView(model, article, memo),
+    related: (model.related.get(article.slug) ?? []).map((slug) => articleLink(model, model.bySlug.get(slug)!, memo)),
   };
 }
 
-function listingContext(model: SiteModel, shared: Shared, listing: Listing, page: number): TemplateContext {
+function listingContext(model: SiteModel, shared: Shared, listing: Listing, page: number, memo: ViewMemo): TemplateContext {
   const labels = shared.labels;
   const heading =
     listing.kind === "author" ? `${labels.authorHeading ?? "Author"}: ${listing.name}`
@@ -101,7 +114,7 @@ function listingContext(model: SiteModel, shared: Shared, listing: Listing, page
     kind: listing.kind,
     name: listing.name,
     heading,
-    items: (listing.pages[page - 1] ?? []).map((slug) => articleCard(model, model.bySlug.get(slug)!)),
+    items: (listing.pages[page - 1] ?? []).map((slug) => articleCard(model, model.bySlug.get(slug)!, memo)),
     pagination: paginationView(model, listing, page),
   };
   const isHomeFirst = listing.kind === "home" && page === 1;
@@ -119,19 +132,19 @@ function pageView(model: SiteModel, page: { kind: PageView["kind"]; title: strin
   return view;
 }
 
-function articleView(model: SiteModel, article: ModelArticle): ArticleView {
+function articleView(model: SiteModel, article: ModelArticle, memo: ViewMemo): ArticleView {
   const { config } = model;
   const view: ArticleView = {
     title: article.title,
-    url: siteUrl(config.basePath, article.path),
-    date: dateView(model, article.date),
-    authors: authorViews(model, article),
+    url: url(model, article.path, memo),
+    date: dateView(model, article.date, memo),
+    authors: authorViews(model, article, memo),
     tags: article.tagSlugs.map((slug) => termLink(model, model.terms.get(`tag:${slug}`)!)),
     html: article.html,
     summary: article.summaryText,
     data: article.data,
   };
-  if (article.updated !== undefined) view.updated = dateView(model, article.updated);
+  if (article.updated !== undefined) view.updated = dateView(model, article.updated, memo);
   if (article.source !== undefined) view.source = article.source;
   const category = categoryLink(model, article);
   if (category) view.category = category;
@@ -141,22 +154,27 @@ function articleView(model: SiteModel, article: ModelArticle): ArticleView {
   return view;
 }
 
-function articleCard(model: SiteModel, article: ModelArticle): ArticleCardView {
-  const card: ArticleCardView = { ...articleLink(model, article), summary: article.summaryText, authors: authorViews(model, article) };
+function articleCard(model: SiteModel, article: ModelArticle, memo: ViewMemo): ArticleCardView {
+  let card = memo.cards.get(article);
+  if (card) return card;
+  card = { ...articleLink(model, article, memo), summary: article.summaryText, authors: authorViews(model, article, memo) };
   const category = categoryLink(model, article);
   if (category) card.category = category;
   const cover = figure(model, article, article.cover);
   if (cover) card.cover = cover;
+  memo.cards.set(article, card);
   return card;
 }
 
-function articleLink(model: SiteModel, article: ModelArticle): ArticleLinkView {
-  return { title: article.title, url: siteUrl(model.config.basePath, article.path), date: dateView(model, article.date) };
+function articleLink(model: SiteModel, article: ModelArticle, memo: ViewMemo): ArticleLinkView {
+  let link = memo.links.get(article);
+  if (!link) memo.links.set(article, (link = { title: article.title, url: url(model, article.path, memo), date: dateView(model, article.date, memo) }));
+  return link;
 }
 
-function authorViews(model: SiteModel, article: ModelArticle): AuthorView[] {
+function authorViews(model: SiteModel, article: ModelArticle, memo: ViewMemo): AuthorView[] {
   return article.authors.map((author, i) => {
-    const view: AuthorView = { name: author.name, url: siteUrl(model.config.basePath, `authors/${article.authorSlugs[i]}/`) };
+    const view: AuthorView = { name: author.name, url: url(model, `authors/${article.authorSlugs[i]}/`, memo) };
     if (author.url) view.profileUrl = author.url;
     return view;
   });
@@ -178,8 +196,20 @@ function figure(model: SiteModel, article: ModelArticle, image: ImageMeta | unde
   return view;
 }
 
-function dateView(model: SiteModel, time: number): DateView {
-  return { iso: isoDateTime(time, model.config.timezone), display: formatDate(time, model.config.timezone, model.config.language) };
+function dateView(model: SiteModel, time: number, memo: ViewMemo): DateView {
+  let view = memo.dates.get(time);
+  if (!view) {
+    view = { iso: isoDateTime(time, model.config.timezone), display: formatDate(time, model.config.timezone, model.config.language) };
+    memo.dates.set(time, view);
+  }
+  return view;
+}
+
+/** The URL of a site path under the base path, computed once per path. */
+function url(model: SiteModel, path: string, memo: ViewMemo): string {
+  let value = memo.urls.get(path);
+  if (value === undefined) memo.urls.set(path, (value = siteUrl(model.config.basePath, path)));
+  return value;
 }
 
 function paginationView(model: SiteModel, listing: Listing, current: number): PaginationView {

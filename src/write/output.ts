@@ -5,6 +5,7 @@
  * dot-entries (a `.git`) are moved across, and the staging folder is renamed
  * into place only when complete; any failure leaves the previous output as it was.
  */
+import { mkdirSync } from "node:fs";
 import { constants, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { BuildFailure, type Diagnostic } from "../diagnostics.js";
@@ -27,6 +28,20 @@ export interface WriteOptions {
   protectedDirs: string[];
   /** Most files written at once; default 32. */
   concurrency?: number;
+  /** Files that another writer (the build's page renderer) puts into the staging folder. */
+  external?: ExternalFiles;
+}
+
+/**
+ * Output files written by someone else: their paths are checked and their
+ * folders created like any others, then `write` is called with the staging
+ * folder (alongside the pool) and must create exactly those files there.
+ * Its rejection fails the write like any other, leaving the previous output as it was.
+ */
+export interface ExternalFiles {
+  paths: readonly string[];
+  /** Writes every file of `paths` under `stagingDir`; resolves to the bytes written. */
+  write(stagingDir: string): Promise<number>;
 }
 
 /** What a write put in the output folder: site files and their bytes (the marker file not counted). */
@@ -46,7 +61,7 @@ export async function writeOutput(files: readonly OutputFile[], options: WriteOp
   const shown = options.outDir;
   const outDir = resolve(options.outDir);
   const plan = planOutputPaths(
-    files.map((f) => f.path),
+    [...files.map((f) => f.path), ...(options.external?.paths ?? [])],
     outDir,
     shown,
   );
@@ -60,7 +75,7 @@ export async function writeOutput(files: readonly OutputFile[], options: WriteOp
   await refuseUnsafePlacement(outDir, options.sourceDir, options.protectedDirs, shown);
   const wanted = options.concurrency ?? DEFAULT_CONCURRENCY;
   const concurrency = Number.isFinite(wanted) ? Math.max(1, Math.floor(wanted)) : DEFAULT_CONCURRENCY;
-  return oneAtATime(outDir, () => replaceOutput(files, plan, outDir, shown, concurrency));
+  return oneAtATime(outDir, () => replaceOutput(files, plan, outDir, shown, concurrency, options.external));
 }
 
 /** Writes into one output folder in turn within this process (a rebuild during `serve` waits for the last one). */
@@ -79,7 +94,14 @@ function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
   return result;
 }
 
-async function replaceOutput(files: readonly OutputFile[], plan: PathPlan, outDir: string, shown: string, concurrency: number): Promise<WriteResult> {
+async function replaceOutput(
+  files: readonly OutputFile[],
+  plan: PathPlan,
+  outDir: string,
+  shown: string,
+  concurrency: number,
+  external: ExternalFiles | undefined,
+): Promise<WriteResult> {
   await attempt(shown, `could not clean up after an earlier build of ${outDir}`, () => cleanStaleSiblings(outDir));
   const existed = await inspectOutputFolder(outDir, shown);
   await attempt(shown, `could not create ${dirname(outDir)}`, () => mkdir(dirname(outDir), { recursive: true }));
@@ -92,7 +114,7 @@ async function replaceOutput(files: readonly OutputFile[], plan: PathPlan, outDi
   }
   const carried: string[] = [];
   try {
-    const result = await stage(files, plan, staging, shown, concurrency);
+    const result = await stage(files, plan, staging, shown, concurrency, external);
     if (existed) await carryDotEntries(outDir, staging, plan.topLevel, carried, shown);
     await swap(outDir, staging, existed, shown);
     await rm(carryJournalOf(staging), { force: true }).catch(() => undefined);
@@ -105,17 +127,32 @@ async function replaceOutput(files: readonly OutputFile[], plan: PathPlan, outDi
 }
 
 /** Writes the folders (parents first), the marker and every file into the fresh staging folder. */
-async function stage(files: readonly OutputFile[], plan: PathPlan, staging: string, shown: string, concurrency: number): Promise<WriteResult> {
+async function stage(
+  files: readonly OutputFile[],
+  plan: PathPlan,
+  staging: string,
+  shown: string,
+  concurrency: number,
+  external: ExternalFiles | undefined,
+): Promise<WriteResult> {
+  // Synchronously: thousands of empty folders are made several times faster than through the thread pool.
   for (const dir of plan.dirs) {
-    await attempt(shown, `could not create folder ${dir}`, () => mkdir(inside(staging, dir)));
+    await attempt(shown, `could not create folder ${dir}`, async () => mkdirSync(inside(staging, dir)));
   }
   await attempt(shown, `could not write ${MARKER_NAME}`, () => writeFile(join(staging, MARKER_NAME), markerText(plan.topLevel), { flag: "wx" }));
   let bytes = 0;
-  await inPool(files, concurrency, async (file) => {
-    const written = await writeOne(file, staging, shown); // not `bytes += await …`: that reads `bytes` before the wait
-    bytes += written;
-  });
-  return { files: files.length, bytes };
+  const others = external ? attempt(shown, "could not write the pages", () => external.write(staging)) : Promise.resolve(0);
+  // Both writers finish before a failure is acted on: none may still be writing into a folder being removed.
+  const [pooled, externalBytes] = await Promise.allSettled([
+    inPool(files, concurrency, async (file) => {
+      const written = await writeOne(file, staging, shown); // not `bytes += await …`: that reads `bytes` before the wait
+      bytes += written;
+    }),
+    others,
+  ]);
+  if (pooled.status === "rejected") throw pooled.reason;
+  if (externalBytes.status === "rejected") throw externalBytes.reason;
+  return { files: files.length + (external?.paths.length ?? 0), bytes: bytes + externalBytes.value };
 }
 
 async function writeOne(file: OutputFile, staging: string, shown: string): Promise<number> {

@@ -1,0 +1,201 @@
+/**
+ * The persistent build cache (`<site>/.gazette-cache/`): per article file,
+ * its parsed front-matter keyed by the hash of its text, and its rendered
+ * body keyed by that hash, the settings rendering read, and the state of
+ * every article and file its links and images resolved against. Entries
+ * live in a few shard files, so that a rebuild with few changes rewrites few.
+ * A missing, stale or corrupt shard is simply a miss; deleting the folder is always safe.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { MarkdownOutput } from "../markdown/render.js";
+import type { LoadedArticle } from "../types.js";
+import { cacheSalt } from "./salt.js";
+
+/** The cache folder of a site, unless the user chose otherwise. */
+export const CACHE_DIR_NAME = ".gazette-cache";
+
+const SHARDS = 16;
+
+/** Front-matter as cached: the article without what the file's place gives (paths) or its text holds (body). */
+type CachedArticle = Omit<LoadedArticle, "contentPath" | "displayPath" | "sitePath" | "body">;
+
+interface BodyEntry {
+  /** The settings and file name rendering read (see `bodySettings`). */
+  settings: string;
+  /** The articles (`a:2023/x.md`) and files (`f:images/a.png`) whose presence shaped the HTML. */
+  dependencies: string[];
+  /** Their state when it was rendered (see `targetState`), as JSON. */
+  state: string;
+  html: string;
+  firstParagraph: string;
+}
+
+interface Entry {
+  hash: string;
+  bodyStart: number;
+  article: CachedArticle;
+  body?: BodyEntry;
+}
+
+interface ShardFile {
+  salt: string;
+  entries: Record<string, Entry>;
+}
+
+/** Hits and misses of one build, for `--json` and tests. */
+export interface CacheStats {
+  /** Front-matter taken from the cache / parsed. */
+  articles: { hits: number; misses: number };
+  /** Bodies taken from the cache / rendered. */
+  bodies: { hits: number; misses: number };
+}
+
+/** The link targets a body can resolve against: article URLs by content path, and the files under content/. */
+export interface LinkTargets {
+  articleUrls: Record<string, string>;
+  assets: ReadonlySet<string>;
+}
+
+/** One build's view of the cache: what the last build left, and what this one will leave. */
+export class BuildCache {
+  readonly stats: CacheStats = { articles: { hits: 0, misses: 0 }, bodies: { hits: 0, misses: 0 } };
+  private readonly old: Map<string, Entry>[] = [];
+  private readonly next: Map<string, Entry>[] = [];
+  private readonly dirty: boolean[] = [];
+
+  private constructor(
+    readonly dir: string,
+    private readonly salt: string,
+  ) {
+    for (let i = 0; i < SHARDS; i++) {
+      this.old.push(this.readShard(i));
+      this.next.push(new Map());
+      this.dirty.push(false);
+    }
+  }
+
+  /** Opens the cache in `dir` (typically `<site>/.gazette-cache`), reading what the last build left. */
+  static open(dir: string): BuildCache {
+    return new BuildCache(dir, cacheSalt());
+  }
+
+  /** What the cache knows of an article file: the hash of its text and where its body starts. */
+  known(contentPath: string): { hash: string; bodyStart: number } | undefined {
+    const entry = this.entry(contentPath);
+    return entry && { hash: entry.hash, bodyStart: entry.bodyStart };
+  }
+
+  /** The cached front-matter of a file whose text hashes to `hash`, completed with its paths and body; counts a hit. */
+  article(contentPath: string, hash: string, paths: Pick<LoadedArticle, "displayPath" | "sitePath">, body: string): LoadedArticle | undefined {
+    const entry = this.entry(contentPath);
+    if (!entry || entry.hash !== hash) return undefined;
+    this.stats.articles.hits++;
+    this.keep(contentPath, entry);
+    return { ...entry.article, contentPath, ...paths, body } as LoadedArticle;
+  }
+
+  /** Records a freshly parsed article (counts a miss); `bodyStart` undefined means it cannot be cached. */
+  rememberArticle(article: LoadedArticle, hash: string, bodyStart: number | undefined): void {
+    this.stats.articles.misses++;
+    if (bodyStart === undefined) return;
+    const { contentPath, displayPath: _d, sitePath: _s, body: _b, ...cached } = article;
+    this.keep(contentPath, { hash, bodyStart, article: cached });
+  }
+
+  /** The cached render of an article's body, if its settings match and every link target is as it was; counts a hit. */
+  body(contentPath: string, settings: string, targets: LinkTargets): Pick<MarkdownOutput, "html" | "firstParagraph" | "diagnostics"> | undefined {
+    const body = this.next[shardOf(contentPath)]!.get(contentPath)?.body;
+    if (!body || body.settings !== settings || body.state !== dependencyState(body.dependencies, targets)) return undefined;
+    this.stats.bodies.hits++;
+    return { html: body.html, firstParagraph: body.firstParagraph, diagnostics: [] };
+  }
+
+  /** Records a freshly rendered body (counts a miss); bodies with problems are not kept. */
+  rememberBody(contentPath: string, settings: string, output: MarkdownOutput, targets: LinkTargets): void {
+    this.stats.bodies.misses++;
+    const entry = this.next[shardOf(contentPath)]!.get(contentPath);
+    if (!entry || output.diagnostics.length > 0 || !output.dependencies) return;
+    const { dependencies } = output;
+    entry.body = { settings, dependencies, state: dependencyState(dependencies, targets), html: output.html, firstParagraph: output.firstParagraph };
+    this.dirty[shardOf(contentPath)] = true;
+  }
+
+  /** Writes the shards that changed (entries of files gone since are dropped); failures are ignored. */
+  save(): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+    } catch {
+      return;
+    }
+    for (let i = 0; i < SHARDS; i++) {
+      const next = this.next[i]!;
+      const changed = this.dirty[i] || next.size !== this.old[i]!.size || [...next.keys()].some((key) => !this.old[i]!.has(key));
+      if (!changed) continue;
+      const file = join(this.dir, shardName(i));
+      const tmp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+      try {
+        const data: ShardFile = { salt: this.salt, entries: Object.fromEntries(next) };
+        writeFileSync(tmp, serialize(data));
+        renameSync(tmp, file);
+      } catch {
+        rmSync(tmp, { force: true });
+      }
+    }
+  }
+
+  private entry(contentPath: string): Entry | undefined {
+    return this.next[shardOf(contentPath)]!.get(contentPath) ?? this.old[shardOf(contentPath)]!.get(contentPath);
+  }
+
+  /** Carries an entry into what this build leaves; a changed entry marks its shard for writing. */
+  private keep(contentPath: string, entry: Entry): void {
+    const shard = shardOf(contentPath);
+    if (this.old[shard]!.get(contentPath) !== entry) this.dirty[shard] = true;
+    this.next[shard]!.set(contentPath, entry);
+  }
+
+  private readShard(index: number): Map<string, Entry> {
+    try {
+      const data = deserialize(readFileSync(join(this.dir, shardName(index)))) as ShardFile;
+      if (data?.salt !== this.salt || typeof data.entries !== "object" || data.entries === null) return new Map();
+      return new Map(Object.entries(data.entries).filter(([, entry]) => isEntry(entry)));
+    } catch {
+      return new Map(); // absent, unreadable or corrupt: a cold start for this shard
+    }
+  }
+}
+
+/** The settings a body's render reads besides its text: base path, raw HTML, and the file name messages use. */
+export function bodySettings(basePath: string, allowHtml: boolean, displayPath: string): string {
+  return JSON.stringify([basePath, allowHtml, displayPath]);
+}
+
+/** What the dependencies resolve to in this build, as one comparable string. */
+function dependencyState(dependencies: readonly string[], targets: LinkTargets): string {
+  return dependencies.length === 0 ? "[]" : JSON.stringify(dependencies.map((dep) => targetState(dep, targets)));
+}
+
+/** An article's URL (or null when there is none), or whether a file exists. */
+function targetState(dep: string, targets: LinkTargets): string | boolean | null {
+  const path = dep.slice(2);
+  if (dep.startsWith("a:")) return Object.hasOwn(targets.articleUrls, path) ? targets.articleUrls[path]! : null;
+  return targets.assets.has(path);
+}
+
+function isEntry(value: unknown): value is Entry {
+  const entry = value as Entry;
+  return typeof entry === "object" && entry !== null && typeof entry.hash === "string" && typeof entry.bodyStart === "number" && typeof entry.article === "object";
+}
+
+function shardName(index: number): string {
+  return `articles-${index.toString(16).padStart(2, "0")}.bin`;
+}
+
+function shardOf(contentPath: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < contentPath.length; i++) h = Math.imul(h ^ contentPath.charCodeAt(i), 16777619);
+  return (h >>> 0) % SHARDS;
+}

@@ -1,0 +1,36 @@
+/**
+ * The cache's salt: what must be equal for cached entries to be trusted.
+ * The gazette version, the cache format, Node's serialiser, and the code of
+ * the stages whose results are cached, so an upgrade invalidates everything.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+/** Bump when the shape of cached entries changes. */
+const FORMAT = 1;
+
+/** The modules (relative to this one, without extension) whose output the cache keeps. */
+const CACHED_CODE = [
+  "../load/frontmatter", "../load/dates", "../load/slug", "../load/yaml-lines", "../load/paths",
+  "../markdown/render", "../markdown/collect", "../markdown/figures", "../markdown/processor", "../markdown/urls",
+];
+
+let salt: string | undefined;
+
+/** The salt of this gazette, computed once per process. */
+export function cacheSalt(): string {
+  if (salt !== undefined) return salt;
+  const hash = createHash("sha1").update(`format ${FORMAT}\nnode ${process.versions.v8}\n`);
+  hash.update(readOr(new URL("../../package.json", import.meta.url)));
+  const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  for (const module of CACHED_CODE) hash.update(readOr(new URL(`${module}${ext}`, import.meta.url)));
+  return (salt = hash.digest("base64url"));
+}
+
+function readOr(url: URL): string {
+  try {
+    return readFileSync(url, "utf8");
+  } catch {
+    return "";
+  }
+}

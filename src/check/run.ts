@@ -1,0 +1,117 @@
+/**
+ * `gazette check`: everything a build validates (config, front-matter,
+ * templates, links, images, layouts, output paths) without rendering pages or
+ * writing, plus the lint rules and, when asked, external links over HTTP.
+ */
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { loadProject, publishedArticles } from "../build.js";
+import { UsageError, type Diagnostic } from "../diagnostics.js";
+import { siteUrl } from "../load/paths.js";
+import type { LoadedSite } from "../load/site.js";
+import { renderMarkdown } from "../markdown/render.js";
+import { buildSite } from "../model/site.js";
+import type { LoadedArticle } from "../types.js";
+import { checkUrls, type ExternalCheckOptions, type LinkResult } from "./external.js";
+import { applyLintLevels, lintArticle, type CheckedArticle } from "./lint.js";
+import { collectExternalLinks, externalDiagnostics, type ExternalLink } from "./links.js";
+import { lintDuplicateTitles, lintNameVariants } from "./names.js";
+import { checkOutputs } from "./outputs.js";
+
+/** What `gazette check` is asked to do. */
+export interface CheckOptions {
+  /** Site folder (absolute or relative to `cwd`). */
+  source: string;
+  /** Folder that messages are relative to; default `process.cwd()`. */
+  cwd?: string;
+  /** Check what `build --drafts` / `--future` would publish. */
+  drafts?: boolean;
+  future?: boolean;
+  /** The clock, epoch ms; default `Date.now()` read once. */
+  now?: number;
+  /** Check external links over HTTP. */
+  external?: boolean;
+  /** How external links are checked (time limit, concurrency, progress). */
+  http?: ExternalCheckOptions;
+  /** Built-in theme folder; default the one shipped with gazette. */
+  builtinTemplates?: string;
+}
+
+/** External links found, and what checking them gave (when they were checked). */
+export interface ExternalReport {
+  links: ExternalLink[];
+  /** Results by URL; empty unless `--external`. */
+  results: Map<string, LinkResult>;
+  checked: boolean;
+}
+
+/** The outcome of `gazette check`. */
+export interface CheckResult {
+  /** Articles checked (those a build would publish). */
+  articles: number;
+  diagnostics: Diagnostic[];
+  external: ExternalReport;
+  /** Milliseconds per phase. */
+  timings: Record<string, number>;
+}
+
+/** Checks the site at `options.source`; throws UsageError when the folder does not exist. */
+export async function checkSite(options: CheckOptions): Promise<CheckResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const root = resolve(cwd, options.source);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
+  const timings: Record<string, number> = {};
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - clock);
+    clock = now;
+  };
+
+  const buildOptions = { source: root, cwd, drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now(), ...(options.builtinTemplates ? { builtinTemplates: options.builtinTemplates } : {}) };
+  const project = loadProject(buildOptions);
+  const selected = publishedArticles(project, buildOptions);
+  const diagnostics: Diagnostic[] = [...project.diagnostics, ...selected.diagnostics];
+  lap("load");
+  const checked = readBodies(project.loaded, selected.published, diagnostics);
+  lap("markdown");
+  const model = buildSite(selected.published, checked.map((c) => ({ html: "", firstParagraph: c.firstParagraph })), project.loaded.config);
+  diagnostics.push(...checkOutputs(model, project, cwd));
+  const lint = checked.flatMap(lintArticle);
+  lint.push(...lintNameVariants(selected.published), ...lintDuplicateTitles(selected.published));
+  lap("lint");
+
+  const links = collectExternalLinks(checked);
+  let results = new Map<string, LinkResult>();
+  if (options.external && links.length > 0) {
+    results = await checkUrls(links.map((l) => l.url), options.http);
+    lint.push(...externalDiagnostics(links, results));
+    lap("external");
+  }
+  diagnostics.push(...applyLintLevels(lint, project.loaded.config.lint));
+  return { articles: selected.published.length, diagnostics, external: { links, results, checked: options.external === true }, timings };
+}
+
+/** Parses every article body as the build does, keeping its diagnostics and what it links to. */
+function readBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[]): CheckedArticle[] {
+  const { config } = loaded;
+  const articleUrls: Record<string, string> = {};
+  for (const article of published) articleUrls[article.contentPath] = siteUrl(config.basePath, `${article.slug}/`);
+  const assets = loaded.assets.map((a) => a.path);
+  return published.map((article) => {
+    const out = renderMarkdown({
+      body: article.body,
+      bodyLine: article.bodyLine,
+      contentPath: article.contentPath,
+      displayPath: article.displayPath,
+      basePath: config.basePath,
+      allowHtml: config.markdown.allowHtml,
+      images: article.cover ? [...article.images, article.cover] : article.images,
+      articleUrls,
+      assets,
+      references: true,
+    });
+    diagnostics.push(...out.diagnostics);
+    return { article, references: out.references ?? [], firstParagraph: out.firstParagraph };
+  });
+}

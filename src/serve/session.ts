@@ -1,0 +1,343 @@
+/**
+ * A serve session: the site built in memory once, then updated from file
+ * events doing only the work they call for. Sources are re-read file by file,
+ * bodies come from a cache, the model is patched when only bodies changed,
+ * and pages render when requested, each cached by the fingerprint of its
+ * view context. What it serves always equals a clean build of the same
+ * sources; while the sources have errors it keeps serving the last good site.
+ */
+import { realpathSync } from "node:fs";
+import { BUILTIN_TEMPLATES } from "../build.js";
+import { hasErrors, sortDiagnostics, warning, type Diagnostic } from "../diagnostics.js";
+import { sitePaths, type SitePaths } from "../load/site.js";
+import { selectArticles } from "../model/select.js";
+import { buildSite, type SiteModel } from "../model/site.js";
+import type { PagePlan } from "../render/pages.js";
+import { loadTheme, TemplateError, type Theme } from "../render/templates.js";
+import type { MarkdownOutput } from "../markdown/render.js";
+import type { LoadedArticle } from "../types.js";
+import type { OutputFile } from "../write/output.js";
+import { pagesToRenderNow } from "./affected.js";
+import { BodyCache, bodyDiagnostics } from "./bodies.js";
+import { classifyChanges, type ChangeSet, type FileEvent } from "./changes.js";
+import { patchModel, type BodyChange } from "./model-patch.js";
+import { PageCache } from "./page-cache.js";
+import { SiteRoutes } from "./routes.js";
+import { SiteSources, type ArticleSource, type SourceDelta } from "./sources.js";
+
+/** How a session builds the site. */
+export interface SessionOptions {
+  /** Absolute site folder. */
+  source: string;
+  /** Folder that messages are relative to; default `process.cwd()`. */
+  cwd?: string;
+  drafts?: boolean;
+  future?: boolean;
+  baseUrl?: string;
+  /** The clock, read once per rebuild; default `Date.now`. */
+  now?: () => number;
+  /** Built-in theme folder; default the one shipped with gazette. */
+  builtinTemplates?: string;
+}
+
+/** What one build or rebuild did. */
+export interface RebuildReport {
+  /** True when the served site was replaced; false when errors kept the last good one. */
+  ok: boolean;
+  /** What changed: article files, files served verbatim, the theme, the config. */
+  changed: { articles: number; files: number; theme: boolean; config: boolean };
+  /** Published articles. */
+  articles: number;
+  /** Article bodies rendered (the others came from the cache). */
+  bodies: number;
+  /** Pages rendered by this rebuild; the others render when requested. */
+  pages: number;
+  /** Pages the site has. */
+  totalPages: number;
+  ms: number;
+  /** Every problem of the current sources, warnings included, sorted. */
+  diagnostics: Diagnostic[];
+}
+
+/** What the server sends for one output path. */
+export type Served =
+  | { kind: "page"; html: string; status: number }
+  | { kind: "text"; text: string }
+  | { kind: "file"; absPath: string };
+
+/** The last good build: what a body-only change is patched against. */
+interface GoodBuild {
+  published: LoadedArticle[];
+  /** The sources of the published articles, same order. */
+  sources: ArticleSource[];
+  /** Index of each published article by content path. */
+  indexOf: Map<string, number>;
+  bodies: MarkdownOutput[];
+  selectDiagnostics: Diagnostic[];
+  /** Earliest date of a valid article still in the future at the last selection. */
+  nextDue: number;
+  /** Shape fingerprint of every valid article at the last selection. */
+  shapes: Map<string, string>;
+  model: SiteModel;
+  theme: Theme;
+  routes: SiteRoutes;
+}
+
+/** The published articles of a rebuild, and whether they were patched from the last good build. */
+interface Selection extends Pick<GoodBuild, "published" | "sources" | "selectDiagnostics" | "nextDue" | "shapes"> {
+  patch: boolean;
+}
+
+/** A site kept in memory and updated incrementally. */
+export class SiteSession {
+  readonly paths: SitePaths;
+  /** The problems of the current sources (and of pages rendered since), sorted. */
+  diagnostics: Diagnostic[] = [];
+  /** Called with a template error found while rendering a page on request. */
+  onPageProblem: ((diagnostic: Diagnostic) => void) | undefined;
+  private readonly sources: SiteSources;
+  private readonly bodies = new BodyCache();
+  private readonly pages = new PageCache();
+  private readonly cwd: string;
+  private theme: { theme?: Theme; diagnostics: Diagnostic[] } = { diagnostics: [] };
+  private good: GoodBuild | undefined;
+  private forceFull = true;
+  private lateProblems = new Set<string>();
+  private queue: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly options: SessionOptions) {
+    this.cwd = options.cwd ?? process.cwd();
+    this.paths = sitePaths(options.source);
+    this.sources = new SiteSources(this.paths, this.cwd, options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {});
+  }
+
+  /** Builds the site at `options.source` in memory; the report says whether it has errors. */
+  static async open(options: SessionOptions): Promise<{ session: SiteSession; report: RebuildReport }> {
+    const started = performance.now();
+    const session = new SiteSession(options);
+    const delta = await session.sources.loadAll();
+    session.loadTheme();
+    const change: ChangeSet = { config: true, templates: true, articles: delta.articles, contentStructure: true, staticStructure: true, files: 0 };
+    return { session, report: await session.rebuild(delta, change, started) };
+  }
+
+  /** Applies a batch of file events: re-reads what changed and rebuilds what depends on it (one batch at a time). */
+  update(events: readonly FileEvent[]): Promise<RebuildReport> {
+    const result = this.queue.then(() => this.apply(events));
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  private async apply(events: readonly FileEvent[]): Promise<RebuildReport> {
+    const started = performance.now();
+    const change = classifyChanges(this.paths, events);
+    let delta: SourceDelta;
+    if (change.config) {
+      delta = await this.sources.loadAll();
+      this.loadTheme();
+    } else {
+      if (change.templates) this.loadTheme();
+      delta = await this.sources.refresh(change.articles, change.contentStructure, change.staticStructure);
+    }
+    return this.rebuild(delta, change, started);
+  }
+
+  /** True once a build without errors is being served. */
+  get ready(): boolean {
+    return this.good !== undefined;
+  }
+
+  /** The base path the served site lives under: `/` or `/news/`. */
+  get basePath(): string {
+    return this.good?.model.config.basePath ?? this.sources.config.basePath;
+  }
+
+  /** Folders whose files may be served from their source path (real paths): content, static, templates and the built-in theme. */
+  servableRoots(): string[] {
+    const dirs = [this.paths.content, this.paths.static, this.paths.templates, this.options.builtinTemplates ?? BUILTIN_TEMPLATES];
+    return dirs.flatMap((dir) => {
+      try {
+        return [realpathSync(dir)];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  /** True when the served site has the output path (`hoi-thao/index.html`). */
+  has(path: string): boolean {
+    return this.good?.routes.get(path) !== undefined;
+  }
+
+  /** What to serve for an output path, rendering a page if needed; undefined when the site has no such file. */
+  lookup(path: string): Served | undefined {
+    const good = this.good;
+    const route = good?.routes.get(path);
+    if (!good || !route) return undefined;
+    if (route.kind !== "page") return route;
+    try {
+      return { kind: "page", html: this.pages.render(route.plan, good.theme).html, status: 200 };
+    } catch (cause) {
+      if (!(cause instanceof TemplateError)) throw cause;
+      this.reportLate(cause.diagnostic);
+      const last = this.pages.last(path);
+      return last !== undefined ? { kind: "page", html: last, status: 200 } : { kind: "page", html: "", status: 500 };
+    }
+  }
+
+  /** Every output file of the served site, in the order a build lists them (pages rendered as needed). */
+  output(): OutputFile[] {
+    const files: OutputFile[] = [];
+    for (const path of this.good?.routes.paths() ?? []) {
+      const served = this.lookup(path);
+      if (served?.kind === "file") files.push({ path, copyFrom: served.absPath });
+      else if (served?.kind === "text") files.push({ path, data: served.text });
+      else if (served) files.push({ path, data: served.html });
+    }
+    return files;
+  }
+
+  private loadTheme(): void {
+    this.theme = loadTheme(this.options.builtinTemplates ?? BUILTIN_TEMPLATES, this.paths.templates, this.cwd);
+  }
+
+  private async rebuild(delta: SourceDelta, change: ChangeSet, started: number): Promise<RebuildReport> {
+    const { config } = this.sources;
+    const theme = this.theme.theme;
+    const good = this.good;
+    const selection = this.select(delta, change);
+    const { published, sources } = selection;
+    const stale = this.bodies.sync(selection.patch ? undefined : sources, config.basePath, this.sources.assetPaths);
+    let bodies: MarkdownOutput[];
+    let renderedBodies: number;
+    if (selection.patch && good) {
+      // Same published list, so the same article URLs: only changed articles, and bodies that referred to changed assets.
+      bodies = good.bodies.slice();
+      const indices = new Set<number>();
+      for (const path of [...delta.articles, ...stale]) if (good.indexOf.has(path)) indices.add(good.indexOf.get(path)!);
+      renderedBodies = this.bodies.renderAt(sources, bodies, indices, config);
+    } else ({ bodies, rendered: renderedBodies } = await this.bodies.renderAll(sources, config));
+    const diagnostics = [...this.sources.diagnostics(), ...this.theme.diagnostics, ...selection.selectDiagnostics, ...bodyDiagnostics(bodies)];
+    const report = (ok: boolean, pages: number, totalPages: number): RebuildReport => ({
+      ok,
+      changed: { articles: change.config ? 0 : delta.articles.size, files: change.files, theme: change.templates && !change.config, config: change.config },
+      articles: published.length,
+      bodies: renderedBodies,
+      pages,
+      totalPages,
+      ms: Math.round(performance.now() - started),
+      diagnostics: this.diagnostics,
+    });
+    if (hasErrors(diagnostics) || !theme) return this.fail(diagnostics, report);
+
+    const changed = new Set<string>();
+    let model: SiteModel;
+    if (selection.patch && good) {
+      const changes: BodyChange[] = [];
+      published.forEach((article, index) => {
+        if (article === good.published[index] && bodies[index] === good.bodies[index]) return;
+        changes.push({ index, before: { article: good.published[index]!, body: good.bodies[index]! }, after: { article, body: bodies[index]! } });
+        changed.add(article.slug);
+      });
+      model = patchModel(good.model, changes, config);
+    } else {
+      model = buildSite(published, bodies, config);
+      // After a config change every page may differ: like a first build, render samples only.
+      if (good && !change.config) {
+        const before = new Map(good.published.map((a, i) => [a.contentPath, good.bodies[i]]));
+        published.forEach((a, i) => {
+          if (delta.articles.has(a.contentPath) || before.get(a.contentPath) !== bodies[i]) changed.add(a.slug);
+        });
+      }
+    }
+    if (!model.config.baseUrl) {
+      diagnostics.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
+    }
+    const sameFiles = selection.patch && !change.templates && !delta.assets && !delta.staticFiles;
+    const routes = (sameFiles && good ? good.routes.replan(model) : undefined) ?? SiteRoutes.plan(model, theme, this.sources, this.cwd);
+    diagnostics.push(...routes.diagnostics);
+    const sample = !good || change.templates || change.config;
+    const pages = this.renderNow(pagesToRenderNow(model, routes, changed, sample), theme, diagnostics);
+    if (hasErrors(diagnostics)) return this.fail(diagnostics, report);
+
+    const indexOf = selection.patch && good ? good.indexOf : new Map(published.map((a, i) => [a.contentPath, i]));
+    this.good = { ...selection, indexOf, bodies, model, theme, routes };
+    this.forceFull = false;
+    this.lateProblems.clear();
+    this.diagnostics = sortDiagnostics(diagnostics);
+    if (!selection.patch) {
+      this.bodies.prune((path) => this.sources.articles.has(path));
+      this.pages.prune((path) => routes.get(path) !== undefined);
+    }
+    return report(true, pages, routes.pages.length);
+  }
+
+  /** The published articles: the last ones with changed bodies swapped in when no front-matter changed, else selected anew. */
+  private select(delta: SourceDelta, change: ChangeSet): Selection {
+    const now = (this.options.now ?? Date.now)();
+    const good = this.good;
+    const patch =
+      good !== undefined && !this.forceFull && !change.config && !delta.articlesAddedOrRemoved && now < good.nextDue &&
+      [...delta.articles].every((path) => {
+        const source = this.sources.articles.get(path);
+        return source?.article !== undefined && good.shapes.get(path) === source.shape;
+      });
+    if (patch) {
+      const published = good.published.slice();
+      const sources = good.sources.slice();
+      for (const path of delta.articles) {
+        const i = good.indexOf.get(path);
+        if (i === undefined) continue;
+        sources[i] = this.sources.articles.get(path)!;
+        published[i] = sources[i].article!;
+      }
+      return { published, sources, selectDiagnostics: good.selectDiagnostics, nextDue: good.nextDue, shapes: good.shapes, patch };
+    }
+    const valid = this.sources.validArticles();
+    const selected = selectArticles(valid, {
+      drafts: this.options.drafts ?? false,
+      future: this.options.future ?? false,
+      now,
+      timezone: this.sources.config.timezone,
+    });
+    const shapes = new Map<string, string>();
+    for (const [path, source] of this.sources.articles) if (source.article) shapes.set(path, source.shape);
+    const nextDue = valid.reduce((min, a) => (a.date > now && a.date < min ? a.date : min), Infinity);
+    const sources = selected.published.map((a) => this.sources.articles.get(a.contentPath)!);
+    return { published: selected.published, sources, selectDiagnostics: selected.diagnostics, nextDue, shapes, patch: false };
+  }
+
+  /** Renders `plans` into the page cache; template errors join `diagnostics` once each. Returns how many pages changed. */
+  private renderNow(plans: readonly PagePlan[], theme: Theme, diagnostics: Diagnostic[]): number {
+    const reported = new Set<string>();
+    let fresh = 0;
+    for (const plan of plans) {
+      try {
+        if (this.pages.render(plan, theme).fresh) fresh++;
+      } catch (cause) {
+        if (!(cause instanceof TemplateError)) throw cause;
+        const key = `${cause.diagnostic.file}:${cause.diagnostic.message}`;
+        if (!reported.has(key)) diagnostics.push(cause.diagnostic);
+        reported.add(key);
+      }
+    }
+    return fresh;
+  }
+
+  private fail(diagnostics: Diagnostic[], report: (ok: boolean, pages: number, totalPages: number) => RebuildReport): RebuildReport {
+    this.forceFull = true;
+    this.diagnostics = sortDiagnostics(diagnostics);
+    return report(false, 0, 0);
+  }
+
+  private reportLate(diagnostic: Diagnostic): void {
+    const key = `${diagnostic.file}:${diagnostic.line}:${diagnostic.message}`;
+    if (this.lateProblems.has(key)) return;
+    this.lateProblems.add(key);
+    this.diagnostics = sortDiagnostics([...this.diagnostics, diagnostic]);
+    this.onPageProblem?.(diagnostic);
+  }
+}
