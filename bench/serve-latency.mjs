@@ -27,17 +27,15 @@ const article = pickArticle(join(source, "content"));
 const footer = join(source, "templates/partials/footer.hbs");
 const footerExisted = existsSync(footer);
 const footerText = footerExisted ? readFileSync(footer, "utf8") : readFileSync(join(root, "templates/partials/footer.hbs"), "utf8");
-if (!footerExisted) {
-  mkdirSync(dirname(footer), { recursive: true });
-  writeFileSync(footer, footerText);
-}
+const madeDir = footerExisted ? undefined : mkdirSync(dirname(footer), { recursive: true });
+if (!footerExisted) writeFileSync(footer, footerText);
 
 const nodeArgs = args["node-args"] ? args["node-args"].split(" ") : [];
 const server = spawn(process.execPath, [...nodeArgs, join(root, "bin/gazette.js"), "serve", "--source", source, "--port", "0"], { env: { ...process.env, NO_COLOR: "1" } });
 const restore = () => {
   writeFileSync(article.path, article.text);
   if (footerExisted) writeFileSync(footer, footerText);
-  else rmSync(footer);
+  else rmSync(madeDir ?? footer, { recursive: true });
   server.kill("SIGINT");
 };
 process.on("SIGINT", () => {

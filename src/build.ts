@@ -46,6 +46,8 @@ export interface BuildOptions {
   workers?: number;
   /** `build` only: called as work gets done (stage, units done, units in all), for a progress display. */
   onProgress?: ProgressFn;
+  /** `build` only: delete the previous output in a detached process once the new one is in place (the CLI does), instead of waiting. */
+  removeOldInBackground?: boolean;
 }
 
 /** Counts and timings of a build. */
@@ -94,6 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...(options.cacheDir !== undefined ? { cacheDir: resolve(cwd, options.cacheDir) } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    removeOld: options.removeOldInBackground ? "background" : "wait",
   });
   const timings = { ...staged.timings, total: Math.round(performance.now() - started) };
   const stats: BuildStats = { articles: staged.articles, pages: staged.pages, files: staged.files.length + staged.pages, timings, threads: staged.threads };

@@ -4,8 +4,10 @@
  * with pages rendered straight into the write stage's staging folder instead
  * of being held in memory. Same sources, same bytes as `generateSite`.
  */
+import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { bodySettings, BuildCache, CACHE_DIR_NAME, type CacheStats, type LinkTargets } from "./cache/build-cache.js";
+import { bodySettings, BuildCache, CACHE_DIR_NAME, themeDigest, type CacheStats, type LinkTargets } from "./cache/build-cache.js";
+import { cacheSalt } from "./cache/salt.js";
 import { error, hasErrors, warning, BuildFailure, type Diagnostic } from "./diagnostics.js";
 import { loadConfig } from "./load/config.js";
 import { isMarkdown, listFiles, type FoundFile } from "./load/files.js";
@@ -14,12 +16,12 @@ import { checkCover, type SitePaths } from "./load/site.js";
 import type { MarkdownOutput } from "./markdown/render.js";
 import { selectArticles } from "./model/select.js";
 import { buildSite, type SiteModel } from "./model/site.js";
-import { renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
+import { FEED_SIZE, renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
 import { planPages } from "./render/pages.js";
 import { loadTheme } from "./render/templates.js";
-import type { LoadedArticle, RenderedBody, SiteConfig } from "./types.js";
-import { TaskRunner, threadsFor, type ProgressFn } from "./workers/runner.js";
-import type { BodyToRender, FileToLoad } from "./workers/tasks.js";
+import type { LoadedArticle, SiteConfig } from "./types.js";
+import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "./workers/runner.js";
+import type { ArticleItem, BodySource, BodyToRender, FileToLoad, MarkdownEnv, PageRecord } from "./workers/tasks.js";
 import { writeOutput, type OutputFile } from "./write/output.js";
 
 /** What the staged build needs to know beyond the folders. */
@@ -38,6 +40,8 @@ export interface StagedOptions {
   /** Worker threads; default: one per core for sites of 300 articles or more, none below. */
   workers?: number;
   onProgress?: ProgressFn;
+  /** See `WriteOptions.removeOld`. */
+  removeOld?: "wait" | "background";
 }
 
 /** What the staged build gives back. */
@@ -71,7 +75,9 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
   const runner = new TaskRunner(threadsFor(markdownFiles.length, options.workers));
   try {
     const cache = options.cache ? BuildCache.open(options.cacheDir ?? join(paths.root, CACHE_DIR_NAME)) : undefined;
-    const articles = await loadArticles(runner, markdownFiles, display(paths.content), config, cache, diagnostics, options.onProgress);
+    // Bodies are read again from their files when rendered (see `loadFiles`).
+    const sources = new Map<LoadedArticle, BodySource>();
+    const articles = await loadArticles(runner, markdownFiles, display(paths.content), config, cache, diagnostics, options.onProgress, sources);
     const assetPaths = new Set(assets.map((a) => a.path));
     for (const article of articles) diagnostics.push(...checkCover(article, assetPaths));
     const staticFiles = listFiles(paths.static);
@@ -83,61 +89,87 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     const selected = selectArticles(articles, { drafts: options.drafts, future: options.future, now: options.now, timezone: config.timezone });
     diagnostics.push(...selected.diagnostics);
     const { published } = selected;
-    const bodies = await renderBodies(runner, config, published, assets, cache, diagnostics, options.onProgress);
-    lap("markdown");
-    if (hasErrors(diagnostics) || !theme) throw new BuildFailure(diagnostics);
+    const bodies = new Bodies(config, published, assets, cache, sources);
+    // As in generateSite: with problems so far, the bodies' own are reported too, and nothing is rendered.
+    if (hasErrors(diagnostics) || !theme) throw new BuildFailure([...diagnostics, ...(await bodies.problems(runner, options.onProgress))]);
 
-    const model = buildSite(published, bodies, config);
+    // The model is built before the bodies are rendered: it needs none of their HTML, and the default
+    // summaries (first paragraphs) are filled in once every body is rendered, before any listing.
+    const model = buildSite(published, published.map(() => ({ html: "", firstParagraph: "" })), config);
+    const late: Diagnostic[] = [];
     if (!model.config.baseUrl) {
-      diagnostics.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
+      late.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
     }
-    for (const article of model.articles) article.body = ""; // rendered: the Markdown is no longer needed
     lap("model");
 
     // Every output path is claimed up front, in the order generateSite adds files, so problems are the same.
-    const claims = new PathClaims(diagnostics);
+    const claims = new PathClaims(late);
     const plans = planPages(model);
-    const pageIndexes: number[] = [];
+    const articleCount = model.articles.length;
+    const listingIndexes: number[] = [];
     const pagePaths: string[] = [];
     plans.forEach((plan, index) => {
       if (!theme.has(plan.template)) {
         const article = model.articles.find((a) => `${a.path}index.html` === plan.outputPath);
-        diagnostics.push(error("layout", `unknown layout "${plan.template}": no templates/${plan.template}.hbs in the site or the built-in theme`, {
+        late.push(error("layout", `unknown layout "${plan.template}": no templates/${plan.template}.hbs in the site or the built-in theme`, {
           file: plan.source,
           line: article?.fieldLines.layout,
         }));
       } else if (claims.claim(plan.outputPath, plan.source)) {
-        pageIndexes.push(index);
         pagePaths.push(plan.outputPath);
+        if (index >= articleCount) listingIndexes.push(index);
       }
     });
+    const generated = (["feed.xml", "sitemap.xml", "robots.txt"] as const).filter((path) => path === "robots.txt" || model.config.baseUrl);
     const files: OutputFile[] = [];
     const add = (file: OutputFile, source: string) => claims.claim(file.path, source) && files.push(file);
-    for (const [path, text] of [["feed.xml", renderFeed(model)], ["sitemap.xml", renderSitemap(model)], ["robots.txt", renderRobots(model)]] as const) {
-      if (text !== undefined) add({ path, data: text }, `the generated ${path}`);
-    }
+    for (const path of generated) claims.claim(path, `the generated ${path}`);
     for (const asset of theme.assets) add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
     for (const asset of assets) add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
     for (const file of staticFiles) add({ path: file.path, copyFrom: file.absPath }, relative(cwd, file.absPath));
-    if (hasErrors(diagnostics)) throw new BuildFailure(diagnostics);
+    if (hasErrors(late)) {
+      const problems = await bodies.problems(runner, options.onProgress);
+      throw new BuildFailure([...diagnostics, ...problems, ...(hasErrors(problems) ? [] : late)]);
+    }
 
     let pages = 0;
     await writeOutput(files, {
       outDir: options.outDir,
       sourceDir: paths.root,
       protectedDirs: [paths.content, paths.templates, paths.static],
+      removeOld: options.removeOld ?? "wait",
       external: {
-        paths: pagePaths,
+        paths: [...pagePaths, ...generated],
         write: async (dir) => {
-          const result = await runner.pages({ model, theme, themeSource, plans: pageIndexes, dir }, options.onProgress);
-          diagnostics.push(...result.diagnostics);
-          if (hasErrors(diagnostics)) throw new BuildFailure(diagnostics);
-          pages = result.written;
-          return result.bytes;
+          const job: PageJob = { model, theme, themeSource, dir };
+          if (cache) {
+            job.keySalt = `${cacheSalt()}:${themeDigest([themeSource.builtinDir, themeSource.overrideDir])}`;
+            job.previous = { dir: options.outDir, records: cache.pages(options.outDir) };
+          }
+          // Bodies and article pages together, so that no article's HTML waits in memory for the others.
+          const written = await bodies.renderWithPages(runner, job, options.onProgress);
+          diagnostics.push(...written.diagnostics);
+          if (hasErrors(written.diagnostics)) throw new BuildFailure(diagnostics);
+          lap("articles");
+          await runner.summaries(job, written.summaries);
+          const listings = await runner.pages(job, listingIndexes, options.onProgress);
+          let bytes = written.bytes + listings.bytes;
+          for (const [path, text] of [["feed.xml", renderFeed(model)], ["sitemap.xml", renderSitemap(model)], ["robots.txt", renderRobots(model)]] as const) {
+            if (text === undefined) continue;
+            writeFileSync(join(dir, path), text, { flag: "wx" });
+            bytes += Buffer.byteLength(text);
+          }
+          const reported = new Set(written.templateProblems.map((d) => `${d.file}:${d.message}`));
+          late.push(...written.templateProblems, ...listings.diagnostics.filter((d) => !reported.has(`${d.file}:${d.message}`)));
+          diagnostics.push(...late);
+          if (hasErrors(late)) throw new BuildFailure(diagnostics);
+          pages = written.pages + listings.written;
+          cache?.rememberPages(options.outDir, new Map([...written.pageRecords, ...listings.pageRecords]), written.reused + listings.reused);
+          return bytes;
         },
       },
     });
-    lap("write");
+    lap("listings");
     cache?.save();
     const result: StagedResult = { files, diagnostics, model, articles: published.length, pages, timings, threads: runner.threads };
     if (cache) result.cache = cache.stats;
@@ -156,10 +188,11 @@ async function loadArticles(
   cache: BuildCache | undefined,
   diagnostics: Diagnostic[],
   progress: ProgressFn | undefined,
+  sources: Map<LoadedArticle, BodySource>,
 ): Promise<LoadedArticle[]> {
   const toLoad = files.map((file): FileToLoad => {
     const item: FileToLoad = { contentPath: file.path, displayPath: join(contentDisplay, file.path), sitePath: `content/${file.path}`, absPath: file.absPath };
-    const known = cache?.known(file.path);
+    const known = cache?.known(file.path, config.timezone);
     if (known) Object.assign(item, { knownHash: known.hash, bodyStart: known.bodyStart });
     return item;
   });
@@ -168,55 +201,94 @@ async function loadArticles(
   loaded.forEach((result, i) => {
     const file = toLoad[i]!;
     let article = result.article;
-    if (result.body !== undefined) article = cache?.article(file.contentPath, result.hash, file, result.body);
-    else if (article && result.diagnostics.length === 0) cache?.rememberArticle(article, result.hash, result.bodyStart);
+    if (result.hit) {
+      article = cache?.article(file.contentPath, result.hash, file, "");
+      if (!article) throw new Error(`the build cache lost the entry of ${file.contentPath}`);
+    } else if (article && result.diagnostics.length === 0) cache?.rememberArticle(article, result.hash, config.timezone, result.bodyStart);
     diagnostics.push(...result.diagnostics);
-    if (article) articles.push(article);
+    if (!article) return;
+    if (result.bodyStart !== undefined) sources.set(article, { absPath: file.absPath, hash: result.hash, bodyStart: result.bodyStart });
+    articles.push(article);
   });
   return articles;
 }
 
-/** Renders the published bodies (cached ones reused when every link target is as it was); diagnostics in article order. */
-async function renderBodies(
-  runner: TaskRunner,
-  config: SiteConfig,
-  published: readonly LoadedArticle[],
-  assets: readonly FoundFile[],
-  cache: BuildCache | undefined,
-  diagnostics: Diagnostic[],
-  progress: ProgressFn | undefined,
-): Promise<RenderedBody[]> {
-  const articleUrls: Record<string, string> = {};
-  for (const article of published) articleUrls[article.contentPath] = siteUrl(config.basePath, `${article.slug}/`);
-  const targets: LinkTargets = { articleUrls, assets: new Set(assets.map((a) => a.path)) };
-  const outputs: (Pick<MarkdownOutput, "html" | "firstParagraph" | "diagnostics"> | undefined)[] = [];
-  const misses: number[] = [];
-  const todo: BodyToRender[] = [];
-  published.forEach((article, i) => {
-    const settings = bodySettings(config.basePath, config.markdown.allowHtml, article.displayPath);
-    outputs.push(cache?.body(article.contentPath, settings, targets));
-    if (outputs[i]) return;
-    misses.push(i);
-    todo.push({
+/** The bodies of the published articles: their inputs, the build cache's renders, and rendering them. */
+class Bodies {
+  private readonly targets: LinkTargets;
+  private readonly env: MarkdownEnv;
+
+  constructor(
+    private readonly config: SiteConfig,
+    private readonly published: readonly LoadedArticle[],
+    assets: readonly FoundFile[],
+    private readonly cache: BuildCache | undefined,
+    private readonly sources: ReadonlyMap<LoadedArticle, BodySource>,
+  ) {
+    const articleUrls: Record<string, string> = {};
+    for (const article of published) articleUrls[article.contentPath] = siteUrl(config.basePath, `${article.slug}/`);
+    this.targets = { articleUrls, assets: new Set(assets.map((a) => a.path)) };
+    this.env = { articleUrls, assets: assets.map((a) => a.path) };
+  }
+
+  /** Renders every body only for its problems, in article order (the build is failing). */
+  async problems(runner: TaskRunner, progress: ProgressFn | undefined): Promise<Diagnostic[]> {
+    const outputs = await runner.markdown(this.published.map((a) => this.input(a)), this.env, progress);
+    return outputs.flatMap((output) => output.diagnostics);
+  }
+
+  /**
+   * Renders each body (or takes it from the cache) and writes its article's
+   * page right away. Returns the bodies' problems in article order, the
+   * template problems, the default summaries, and the pages' records.
+   */
+  async renderWithPages(runner: TaskRunner, job: PageJob, progress: ProgressFn | undefined) {
+    const { cache, published } = this;
+    const plans = planPages(job.model);
+    const items = published.map((article, index): ArticleItem => {
+      const item: ArticleItem = { index, wantHtml: cache !== undefined || index < FEED_SIZE };
+      const cached = cache?.body(article.contentPath, this.settings(article), this.targets);
+      if (cached) item.cached = { html: cached.html, firstParagraph: cached.firstParagraph };
+      else item.body = this.input(article);
+      if (job.previous) item.previous = job.previous.records.get(plans[index]!.outputPath) ?? null;
+      return item;
+    });
+    const result = await runner.articles(job, items, this.env, progress);
+    const diagnostics: Diagnostic[] = [];
+    const summaries: Record<string, string> = {};
+    const pageRecords = new Map<string, PageRecord>();
+    result.outcomes.forEach((outcome, index) => {
+      const article = published[index]!;
+      diagnostics.push(...outcome.diagnostics);
+      if (article.summary === undefined) summaries[article.slug] = outcome.firstParagraph;
+      if (index < FEED_SIZE && outcome.html !== undefined) job.model.articles[index]!.html = outcome.html;
+      if (outcome.record) pageRecords.set(plans[index]!.outputPath, outcome.record);
+      if (!items[index]!.cached && outcome.html !== undefined) {
+        const output: MarkdownOutput = { html: outcome.html, firstParagraph: outcome.firstParagraph, diagnostics: outcome.diagnostics };
+        if (outcome.dependencies) output.dependencies = outcome.dependencies;
+        cache?.rememberBody(article.contentPath, this.settings(article), output, this.targets);
+      }
+    });
+    return { diagnostics, templateProblems: result.diagnostics, summaries, pageRecords, pages: result.written, reused: result.reused, bytes: result.bytes };
+  }
+
+  private settings(article: LoadedArticle): string {
+    return bodySettings(this.config.basePath, this.config.markdown.allowHtml, article.displayPath);
+  }
+
+  private input(article: LoadedArticle): BodyToRender {
+    const source = this.sources.get(article);
+    return {
+      ...(source ? { source } : {}),
       body: article.body,
       bodyLine: article.bodyLine,
       contentPath: article.contentPath,
       displayPath: article.displayPath,
-      basePath: config.basePath,
-      allowHtml: config.markdown.allowHtml,
+      basePath: this.config.basePath,
+      allowHtml: this.config.markdown.allowHtml,
       images: article.cover ? [...article.images, article.cover] : article.images,
-    });
-  });
-  const rendered = await runner.markdown(todo, { articleUrls, assets: assets.map((a) => a.path) }, progress);
-  rendered.forEach((output, k) => {
-    const article = published[misses[k]!]!;
-    outputs[misses[k]!] = output;
-    cache?.rememberBody(article.contentPath, bodySettings(config.basePath, config.markdown.allowHtml, article.displayPath), output, targets);
-  });
-  return outputs.map((output) => {
-    diagnostics.push(...output!.diagnostics);
-    return { html: output!.html, firstParagraph: output!.firstParagraph };
-  });
+    };
+  }
 }
 
 /** Output paths claimed so far; a second claim is an error naming both sources. */

@@ -6,12 +6,13 @@
  * live in a few shard files, so that a rebuild with few changes rewrites few.
  * A missing, stale or corrupt shard is simply a miss; deleting the folder is always safe.
  */
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
+import type { PageRecord } from "../workers/tasks.js";
 import { cacheSalt } from "./salt.js";
 
 /** The cache folder of a site, unless the user chose otherwise. */
@@ -35,6 +36,8 @@ interface BodyEntry {
 
 interface Entry {
   hash: string;
+  /** The site timezone the dates were read in (dates without an offset depend on it). */
+  timezone: string;
   bodyStart: number;
   article: CachedArticle;
   body?: BodyEntry;
@@ -51,7 +54,17 @@ export interface CacheStats {
   articles: { hits: number; misses: number };
   /** Bodies taken from the cache / rendered. */
   bodies: { hits: number; misses: number };
+  /** Pages linked unchanged from the previous output / rendered. */
+  pages: { hits: number; misses: number };
 }
+
+interface PagesFile {
+  salt: string;
+  outDir: string;
+  records: Record<string, PageRecord>;
+}
+
+const PAGES_FILE = "pages.bin";
 
 /** The link targets a body can resolve against: article URLs by content path, and the files under content/. */
 export interface LinkTargets {
@@ -61,7 +74,8 @@ export interface LinkTargets {
 
 /** One build's view of the cache: what the last build left, and what this one will leave. */
 export class BuildCache {
-  readonly stats: CacheStats = { articles: { hits: 0, misses: 0 }, bodies: { hits: 0, misses: 0 } };
+  readonly stats: CacheStats = { articles: { hits: 0, misses: 0 }, bodies: { hits: 0, misses: 0 }, pages: { hits: 0, misses: 0 } };
+  private pagesToSave: PagesFile | undefined;
   private readonly old: Map<string, Entry>[] = [];
   private readonly next: Map<string, Entry>[] = [];
   private readonly dirty: boolean[] = [];
@@ -82,10 +96,10 @@ export class BuildCache {
     return new BuildCache(dir, cacheSalt());
   }
 
-  /** What the cache knows of an article file: the hash of its text and where its body starts. */
-  known(contentPath: string): { hash: string; bodyStart: number } | undefined {
+  /** What the cache knows of an article file read in `timezone`: the hash of its text and where its body starts. */
+  known(contentPath: string, timezone: string): { hash: string; bodyStart: number } | undefined {
     const entry = this.entry(contentPath);
-    return entry && { hash: entry.hash, bodyStart: entry.bodyStart };
+    return entry?.timezone === timezone ? { hash: entry.hash, bodyStart: entry.bodyStart } : undefined;
   }
 
   /** The cached front-matter of a file whose text hashes to `hash`, completed with its paths and body; counts a hit. */
@@ -98,11 +112,11 @@ export class BuildCache {
   }
 
   /** Records a freshly parsed article (counts a miss); `bodyStart` undefined means it cannot be cached. */
-  rememberArticle(article: LoadedArticle, hash: string, bodyStart: number | undefined): void {
+  rememberArticle(article: LoadedArticle, hash: string, timezone: string, bodyStart: number | undefined): void {
     this.stats.articles.misses++;
     if (bodyStart === undefined) return;
     const { contentPath, displayPath: _d, sitePath: _s, body: _b, ...cached } = article;
-    this.keep(contentPath, { hash, bodyStart, article: cached });
+    this.keep(contentPath, { hash, timezone, bodyStart, article: cached });
   }
 
   /** The cached render of an article's body, if its settings match and every link target is as it was; counts a hit. */
@@ -123,26 +137,47 @@ export class BuildCache {
     this.dirty[shardOf(contentPath)] = true;
   }
 
-  /** Writes the shards that changed (entries of files gone since are dropped); failures are ignored. */
+  /** The page records the last build left in `outDir`, by output path (empty when it wrote elsewhere or left none). */
+  pages(outDir: string): Map<string, PageRecord> {
+    try {
+      const data = deserialize(readFileSync(join(this.dir, PAGES_FILE))) as PagesFile;
+      if (data?.salt !== this.salt || data.outDir !== outDir || typeof data.records !== "object" || data.records === null) return new Map();
+      return new Map(Object.entries(data.records).filter(([, r]) => typeof r?.key === "string" && typeof r.ino === "number"));
+    } catch {
+      return new Map();
+    }
+  }
+
+  /** Records the pages this build wrote into `outDir` (saved with `save`), counting the reused ones as hits. */
+  rememberPages(outDir: string, records: ReadonlyMap<string, PageRecord>, reused: number): void {
+    this.stats.pages.hits += reused;
+    this.stats.pages.misses += records.size - reused;
+    this.pagesToSave = { salt: this.salt, outDir, records: Object.fromEntries(records) };
+  }
+
+  /** Writes the shards that changed (entries of files gone since are dropped) and the page records; failures are ignored. */
   save(): void {
     try {
       mkdirSync(this.dir, { recursive: true });
     } catch {
       return;
     }
+    if (this.pagesToSave) this.writeAtomically(PAGES_FILE, this.pagesToSave);
     for (let i = 0; i < SHARDS; i++) {
       const next = this.next[i]!;
       const changed = this.dirty[i] || next.size !== this.old[i]!.size || [...next.keys()].some((key) => !this.old[i]!.has(key));
-      if (!changed) continue;
-      const file = join(this.dir, shardName(i));
-      const tmp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-      try {
-        const data: ShardFile = { salt: this.salt, entries: Object.fromEntries(next) };
-        writeFileSync(tmp, serialize(data));
-        renameSync(tmp, file);
-      } catch {
-        rmSync(tmp, { force: true });
-      }
+      if (changed) this.writeAtomically(shardName(i), { salt: this.salt, entries: Object.fromEntries(next) } satisfies ShardFile);
+    }
+  }
+
+  private writeAtomically(name: string, data: unknown): void {
+    const file = join(this.dir, name);
+    const tmp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      writeFileSync(tmp, serialize(data));
+      renameSync(tmp, file);
+    } catch {
+      rmSync(tmp, { force: true });
     }
   }
 
@@ -168,6 +203,36 @@ export class BuildCache {
   }
 }
 
+/** A digest of every template (`.hbs`) under the given theme folders, for page keys. */
+export function themeDigest(dirs: readonly string[]): string {
+  const hash = createHash("sha1");
+  const walk = (dir: string, rel: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(join(dir, rel)).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith(".")) continue;
+      const path = rel ? `${rel}/${name}` : name;
+      let isDir = false;
+      try {
+        isDir = statSync(join(dir, path)).isDirectory();
+      } catch {
+        continue;
+      }
+      if (isDir) walk(dir, path);
+      else if (name.endsWith(".hbs")) hash.update(`${path}\0`).update(readFileSync(join(dir, path))).update("\0");
+    }
+  };
+  dirs.forEach((dir, i) => {
+    hash.update(`theme ${i}\0`);
+    walk(dir, "");
+  });
+  return hash.digest("base64url");
+}
+
 /** The settings a body's render reads besides its text: base path, raw HTML, and the file name messages use. */
 export function bodySettings(basePath: string, allowHtml: boolean, displayPath: string): string {
   return JSON.stringify([basePath, allowHtml, displayPath]);
@@ -187,7 +252,7 @@ function targetState(dep: string, targets: LinkTargets): string | boolean | null
 
 function isEntry(value: unknown): value is Entry {
   const entry = value as Entry;
-  return typeof entry === "object" && entry !== null && typeof entry.hash === "string" && typeof entry.bodyStart === "number" && typeof entry.article === "object";
+  return typeof entry === "object" && entry !== null && typeof entry.hash === "string" && typeof entry.timezone === "string" && typeof entry.bodyStart === "number" && typeof entry.article === "object";
 }
 
 function shardName(index: number): string {

@@ -1,7 +1,8 @@
 /**
  * The cache's salt: what must be equal for cached entries to be trusted.
  * The gazette version, the cache format, Node's serialiser, and the code of
- * the stages whose results are cached, so an upgrade invalidates everything.
+ * the stages whose results are cached (front-matter, Markdown, pages), so an
+ * upgrade invalidates everything.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -13,6 +14,8 @@ const FORMAT = 1;
 const CACHED_CODE = [
   "../load/frontmatter", "../load/dates", "../load/slug", "../load/yaml-lines", "../load/paths",
   "../markdown/render", "../markdown/collect", "../markdown/figures", "../markdown/processor", "../markdown/urls",
+  "../model/site", "../model/paginate", "../model/related", "../model/select",
+  "../render/pages", "../render/views", "../render/templates", "../render/labels", "../render/images", "../workers/tasks",
 ];
 
 let salt: string | undefined;

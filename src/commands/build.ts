@@ -6,6 +6,7 @@ import { Option, type Command } from "commander";
 import { build, type BuildResult } from "../build.js";
 import { BuildFailure, UsageError, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { EXIT, internalError, plural, printDiagnostics, useColour, type Io } from "./io.js";
+import { createProgress } from "./progress.js";
 
 interface BuildFlags {
   source: string;
@@ -38,16 +39,19 @@ export function registerBuildCommand(program: Command, io: Io, done: (code: numb
 async function runBuild(opts: BuildFlags, io: Io): Promise<number> {
   const started = performance.now();
   const colour = useColour(io) && !opts.json;
+  const progress = createProgress(io, io.isTTY && !opts.json && !opts.quiet);
   try {
     const result = await build({
+      onProgress: progress.report,
       source: opts.source,
       cwd: io.cwd,
       drafts: opts.drafts,
       future: opts.future,
       cache: opts.cache,
+      removeOldInBackground: true,
       ...(opts.out !== undefined ? { out: opts.out } : {}),
       ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
-    });
+    }).finally(() => progress.stop());
     const elapsed = performance.now() - started;
     if (opts.json) io.stdout(JSON.stringify(jsonReport(result, result.diagnostics, elapsed, io.cwd)) + "\n");
     else if (!opts.quiet) {
@@ -90,5 +94,6 @@ function jsonReport(result: BuildResult | undefined, diagnostics: Diagnostic[], 
     errors: sorted.filter((d) => d.severity === "error"),
     warnings: sorted.filter((d) => d.severity === "warning"),
     timings: { ...(result?.stats.timings ?? {}), total: Math.round(elapsed) },
+    ...(result?.stats.cache ? { cache: result.stats.cache } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { PortError } from "../serve/listen.js";
 import { openBrowser } from "../serve/open.js";
 import type { RebuildReport } from "../serve/session.js";
 import { startServe } from "../serve/serve.js";
+import { WatchLimitError } from "../serve/watch.js";
 import { EXIT, internalError, plural, printDiagnostics, useColour, type Io } from "./io.js";
 
 interface ServeFlags {
@@ -32,35 +33,47 @@ export function registerServeCommand(program: Command, io: Io, done: (code: numb
     .option("--future", "also serve articles dated in the future", false)
     .option("--open", "open the site in the default browser", false)
     .addHelpText("after", "\nExamples:\n  gazette serve\n  gazette serve --source my-site --drafts --open\n  gazette serve --port 8080 --host 0.0.0.0")
-    .action(async (opts: ServeFlags) => done(await runServe(opts, io, untilSignal())));
+    .action(async (opts: ServeFlags) => {
+      const stop = stopOnSignals();
+      try {
+        done(await runServe(opts, io, stop.signal));
+      } finally {
+        stop.dispose();
+      }
+    });
 }
 
-/** Serves until `stop` resolves; returns the exit code. */
-export async function runServe(opts: ServeFlags, io: Io, stop: Promise<unknown>): Promise<number> {
+/** Serves until `stop` is aborted (also while the first build runs); returns the exit code. */
+export async function runServe(opts: ServeFlags, io: Io, stop: AbortSignal): Promise<number> {
   const port = /^\d{1,5}$/.test(opts.port) ? Number(opts.port) : NaN;
   if (!(port >= 0 && port <= 65535)) {
     io.stderr(`gazette: --port must be a number from 0 to 65535, not "${opts.port}"\n`);
     return EXIT.usage;
   }
   const terminal = new ServeTerminal(io);
+  io.stderr("building the site in memory…\n");
   try {
     const handle = await startServe(
-      { source: opts.source, cwd: io.cwd, host: opts.host, port, drafts: opts.drafts, future: opts.future },
+      { source: opts.source, cwd: io.cwd, host: opts.host, port, drafts: opts.drafts, future: opts.future, signal: stop },
       {
         built: (report, initial) => terminal.built(report, initial),
         portBusy: (busy) => io.stderr(`port ${busy} is in use; trying ${busy + 1}\n`),
         pageProblem: (diagnostic) => printDiagnostics([diagnostic], io, terminal.colour),
         refused: (absPath) => terminal.refused(absPath),
-        failure: (cause) => internalError(cause, io),
+        failure: (cause) => (cause instanceof WatchLimitError ? io.stderr(`gazette: ${cause.message}\n`) : internalError(cause, io)),
       },
     );
     io.stderr(`serving ${terminal.colour ? `\x1b[1;36m${handle.url}\x1b[0m` : handle.url} (Ctrl-C to stop)\n`);
     if (opts.open) openBrowser(handle.url);
-    await stop;
+    if (!stop.aborted) await new Promise((resolve) => stop.addEventListener("abort", resolve, { once: true }));
     await handle.close();
     io.stderr("stopped\n");
     return EXIT.ok;
   } catch (cause) {
+    if (stop.aborted) {
+      io.stderr("stopped\n");
+      return EXIT.ok;
+    }
     if (cause instanceof UsageError || cause instanceof PortError) {
       io.stderr(`gazette: ${cause.message}\n`);
       return EXIT.usage;
@@ -69,17 +82,20 @@ export async function runServe(opts: ServeFlags, io: Io, stop: Promise<unknown>)
   }
 }
 
-/** Resolves on the first SIGINT or SIGTERM (a second one stops the process the usual way). */
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve(signal);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
+/** An abort signal for the first SIGINT or SIGTERM (a second one stops the process the usual way); `dispose` stops listening. */
+function stopOnSignals(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const stop = (name: string) => {
+    dispose();
+    controller.abort(new DOMException(`stopped by ${name}`, "AbortError"));
+  };
+  const dispose = () => {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  return { signal: controller.signal, dispose };
 }
 
 /** What serve prints: one line per rebuild, each problem once (errors again while they last). */

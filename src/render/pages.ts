@@ -26,7 +26,7 @@ export interface PagePlan {
 
 /** Plans every HTML page of the site: articles, listings and 404. */
 export function planPages(model: SiteModel): PagePlan[] {
-  const memo = new ViewMemo();
+  const memo = memoOf(model);
   const shared = sharedViews(model, memo);
   const plans: PagePlan[] = [];
   for (const article of model.articles) {
@@ -69,6 +69,17 @@ class ViewMemo {
   readonly links = new Map<ModelArticle, ArticleLinkView>();
   readonly cards = new Map<ModelArticle, ArticleCardView>();
   readonly urls = new Map<string, string>();
+  /** Image URLs by the folder of the Markdown file and the src as written. */
+  readonly images = new Map<string, string>();
+}
+
+/** The views of a model are only read, never changed, once built: one memo per model object. */
+const memos = new WeakMap<SiteModel, ViewMemo>();
+
+function memoOf(model: SiteModel): ViewMemo {
+  let memo = memos.get(model);
+  if (!memo) memos.set(model, (memo = new ViewMemo()));
+  return memo;
 }
 
 function sharedViews(model: SiteModel, memo: ViewMemo): Shared {
@@ -127,7 +138,7 @@ function listingContext(model: SiteModel, shared: Shared, listing: Listing, page
 }
 
 function pageView(model: SiteModel, page: { kind: PageView["kind"]; title: string; path: string; description: string }): PageView {
-  const view: PageView = { kind: page.kind, title: page.title, url: siteUrl(model.config.basePath, page.path), description: page.description, data: {} };
+  const view: PageView = { kind: page.kind, title: page.title, url: cachedUrl(model, page.path, memoOf(model)), description: page.description, data: {} };
   if (model.config.baseUrl && page.kind !== "404") view.canonical = absoluteUrl(model, page.path);
   return view;
 }
@@ -136,7 +147,7 @@ function articleView(model: SiteModel, article: ModelArticle, memo: ViewMemo): A
   const { config } = model;
   const view: ArticleView = {
     title: article.title,
-    url: url(model, article.path, memo),
+    url: cachedUrl(model, article.path, memo),
     date: dateView(model, article.date, memo),
     authors: authorViews(model, article, memo),
     tags: article.tagSlugs.map((slug) => termLink(model, model.terms.get(`tag:${slug}`)!)),
@@ -168,13 +179,13 @@ function articleCard(model: SiteModel, article: ModelArticle, memo: ViewMemo): A
 
 function articleLink(model: SiteModel, article: ModelArticle, memo: ViewMemo): ArticleLinkView {
   let link = memo.links.get(article);
-  if (!link) memo.links.set(article, (link = { title: article.title, url: url(model, article.path, memo), date: dateView(model, article.date, memo) }));
+  if (!link) memo.links.set(article, (link = { title: article.title, url: cachedUrl(model, article.path, memo), date: dateView(model, article.date, memo) }));
   return link;
 }
 
 function authorViews(model: SiteModel, article: ModelArticle, memo: ViewMemo): AuthorView[] {
   return article.authors.map((author, i) => {
-    const view: AuthorView = { name: author.name, url: url(model, `authors/${article.authorSlugs[i]}/`, memo) };
+    const view: AuthorView = { name: author.name, url: cachedUrl(model, `authors/${article.authorSlugs[i]}/`, memo) };
     if (author.url) view.profileUrl = author.url;
     return view;
   });
@@ -182,16 +193,20 @@ function authorViews(model: SiteModel, article: ModelArticle, memo: ViewMemo): A
 
 function categoryLink(model: SiteModel, article: ModelArticle): LinkView | undefined {
   if (article.categorySlug === undefined) return undefined;
-  return { name: article.category!, url: siteUrl(model.config.basePath, `categories/${article.categorySlug}/`) };
+  return { name: article.category!, url: cachedUrl(model, `categories/${article.categorySlug}/`, memoOf(model)) };
 }
 
 function termLink(model: SiteModel, term: Term): LinkView {
-  return { name: term.name, url: siteUrl(model.config.basePath, term.path) };
+  return { name: term.name, url: cachedUrl(model, term.path, memoOf(model)) };
 }
 
 function figure(model: SiteModel, article: ModelArticle, image: ImageMeta | undefined): FigureView | undefined {
   if (!image) return undefined;
-  const view: FigureView = { src: resolveImageSrc(article.contentPath, image.src, model.config.basePath), alt: image.alt ?? "" };
+  const images = memoOf(model).images;
+  const key = `${article.contentPath.slice(0, article.contentPath.lastIndexOf("/") + 1)}\0${image.src}`;
+  let src = images.get(key);
+  if (src === undefined) images.set(key, (src = resolveImageSrc(article.contentPath, image.src, model.config.basePath)));
+  const view: FigureView = { src, alt: image.alt ?? "" };
   if (image.caption) view.caption = image.caption;
   return view;
 }
@@ -206,7 +221,7 @@ function dateView(model: SiteModel, time: number, memo: ViewMemo): DateView {
 }
 
 /** The URL of a site path under the base path, computed once per path. */
-function url(model: SiteModel, path: string, memo: ViewMemo): string {
+function cachedUrl(model: SiteModel, path: string, memo: ViewMemo): string {
   let value = memo.urls.get(path);
   if (value === undefined) memo.urls.set(path, (value = siteUrl(model.config.basePath, path)));
   return value;
@@ -214,7 +229,8 @@ function url(model: SiteModel, path: string, memo: ViewMemo): string {
 
 function paginationView(model: SiteModel, listing: Listing, current: number): PaginationView {
   const total = listing.pages.length;
-  const url = (n: number) => siteUrl(model.config.basePath, listingPagePath(listing.path, n));
+  const memo = memoOf(model);
+  const url = (n: number) => cachedUrl(model, listingPagePath(listing.path, n), memo);
   const view: PaginationView = {
     current,
     total,

@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { error, type Diagnostic } from "../diagnostics.js";
+import { renderOncePerBuild, sharedPartials } from "./shared-partials.js";
 import type { TemplateContext } from "./views.js";
 
 /** A loaded theme, ready to render pages. */
@@ -37,6 +38,8 @@ export function builtinTemplatesDir(): string {
 }
 
 const compileOptions = { strict: false, preventIndent: true } as const;
+
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** One template or asset file of the merged theme. */
 interface ThemeFile {
@@ -111,6 +114,9 @@ export function loadTheme(
   }
 
   if (diagnostics.length > 0) return { diagnostics };
+  // The sidebar and footer of the built-in theme read only data every page shares: render them once per build.
+  const asts = new Map([...partials.entries()].map(([name, template]) => [name, template.ast]));
+  for (const name of sharedPartials(asts)) hb.registerPartial(name, renderOncePerBuild(partials.get(name)!.fn));
 
   const theme: Theme = {
     assets,
@@ -150,9 +156,10 @@ function compileFile(hb: typeof Handlebars, file: ThemeFile, diagnostics: Diagno
   }
   try {
     const ast = hb.parse(source);
-    // precompile runs the whole compiler, so every compile-time error surfaces now, not at the first render.
-    hb.precompile(ast, compileOptions);
-    const fn = hb.compile(ast, compileOptions);
+    // precompile runs the whole compiler, so every compile-time error surfaces now, not at the first
+    // render; its output is then the template itself (compiling again, as `compile` would, costs as much).
+    const spec = hb.precompile(ast, compileOptions) as unknown as string;
+    const fn = hb.template(new Function(`return ${spec};`)() as TemplateSpecification);
     return { file, ast, fn };
   } catch (cause) {
     diagnostics.push(syntaxDiagnostic(cause, source, file.display));

@@ -33,6 +33,9 @@ export class BodyCache {
   private urlsKey = "";
   private assets: string[] = [];
 
+  /** `signal` stops a long `renderAll` at its next pause. */
+  constructor(private readonly signal?: AbortSignal) {}
+
   /**
    * Makes the cache agree with this build's article URLs (from `published`,
    * the published sources; undefined when they are those of the last call) and
@@ -76,7 +79,7 @@ export class BodyCache {
    * same order, and how many were rendered.
    */
   async renderAll(published: readonly ArticleSource[], config: SiteConfig): Promise<{ bodies: MarkdownOutput[]; rendered: number }> {
-    const pace = createPacer();
+    const pace = createPacer(this.signal);
     const bodies: MarkdownOutput[] = [];
     let rendered = 0;
     for (const source of published) {

@@ -40,7 +40,6 @@ export const CLIENT_SCRIPT = `// gazette serve: live reload and error overlay (n
   });
   source.addEventListener("reload", function () { location.reload(); });
   source.addEventListener("errors", function (event) { show(JSON.parse(event.data)); });
-  source.addEventListener("clear", hide);
   function hide() {
     var old = document.getElementById(${JSON.stringify(OVERLAY_ID)});
     if (old) old.remove();

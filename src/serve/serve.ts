@@ -57,7 +57,11 @@ export interface ServeHandle {
   close(): Promise<void>;
 }
 
-/** Builds the site, starts watching and listening; throws UsageError for a missing folder, PortError when no port is free. */
+/**
+ * Builds the site, starts watching and listening; throws UsageError for a
+ * missing folder, PortError when no port is free, and the abort reason when
+ * `options.signal` is aborted before the server is up.
+ */
 export async function startServe(options: ServeOptions, hooks: ServeHooks = {}): Promise<ServeHandle> {
   const cwd = options.cwd ?? process.cwd();
   const source = resolve(cwd, options.source);
@@ -66,7 +70,13 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
 
   let session: SiteSession | undefined;
   const hub = new ReloadHub(randomUUID());
-  const failure = (cause: unknown) => hooks.failure?.(cause);
+  // Aborted by the caller's signal or by close(): a build under way stops at its next pause.
+  const stopping = new AbortController();
+  const stop = () => stopping.abort(options.signal?.reason ?? new DOMException("gazette serve stopped", "AbortError"));
+  options.signal?.addEventListener("abort", stop, { once: true });
+  const failure = (cause: unknown) => {
+    if (!stopping.signal.aborted) hooks.failure?.(cause);
+  };
   let opened: (s: SiteSession) => void = () => undefined;
   const whenOpen = new Promise<SiteSession>((resolve) => (opened = resolve));
   const watcher = watchSite(
@@ -81,7 +91,7 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
     { debounceMs: options.debounceMs ?? 30, onError: failure },
   );
   try {
-    const result = await SiteSession.open({ ...options, source, cwd });
+    const result = await SiteSession.open({ ...options, source, cwd, signal: stopping.signal });
     session = result.session;
     session.onPageProblem = (diagnostic) => {
       hooks.pageProblem?.(diagnostic);
@@ -100,6 +110,8 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
       initial: result.report,
       idle: () => watcher.idle(),
       close: async () => {
+        stop();
+        options.signal?.removeEventListener("abort", stop);
         await watcher.close();
         hub.close();
         await new Promise<void>((resolve) => {
@@ -109,6 +121,8 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
       },
     };
   } catch (cause) {
+    stop();
+    options.signal?.removeEventListener("abort", stop);
     hub.close();
     await watcher.close();
     throw cause;

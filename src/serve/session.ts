@@ -38,6 +38,8 @@ export interface SessionOptions {
   now?: () => number;
   /** Built-in theme folder; default the one shipped with gazette. */
   builtinTemplates?: string;
+  /** Stops a build or rebuild under way (it rejects with the abort reason). */
+  signal?: AbortSignal;
 }
 
 /** What one build or rebuild did. */
@@ -96,7 +98,7 @@ export class SiteSession {
   /** Called with a template error found while rendering a page on request. */
   onPageProblem: ((diagnostic: Diagnostic) => void) | undefined;
   private readonly sources: SiteSources;
-  private readonly bodies = new BodyCache();
+  private readonly bodies: BodyCache;
   private readonly pages = new PageCache();
   private readonly cwd: string;
   private theme: { theme?: Theme; diagnostics: Diagnostic[] } = { diagnostics: [] };
@@ -104,11 +106,13 @@ export class SiteSession {
   private forceFull = true;
   private lateProblems = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
+  private roots: string[] | undefined;
 
   private constructor(private readonly options: SessionOptions) {
     this.cwd = options.cwd ?? process.cwd();
     this.paths = sitePaths(options.source);
-    this.sources = new SiteSources(this.paths, this.cwd, options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {});
+    this.sources = new SiteSources(this.paths, this.cwd, options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}, options.signal);
+    this.bodies = new BodyCache(options.signal);
   }
 
   /** Builds the site at `options.source` in memory; the report says whether it has errors. */
@@ -157,14 +161,14 @@ export class SiteSession {
 
   /** Folders whose files may be served from their source path (real paths): content, static, templates and the built-in theme. */
   servableRoots(): string[] {
-    const dirs = [this.paths.content, this.paths.static, this.paths.templates, this.options.builtinTemplates ?? BUILTIN_TEMPLATES];
-    return dirs.flatMap((dir) => {
+    this.roots ??= [this.paths.content, this.paths.static, this.paths.templates, this.options.builtinTemplates ?? BUILTIN_TEMPLATES].flatMap((dir) => {
       try {
         return [realpathSync(dir)];
       } catch {
         return [];
       }
     });
+    return this.roots;
   }
 
   /** True when the served site has the output path (`hoi-thao/index.html`). */
@@ -265,6 +269,7 @@ export class SiteSession {
 
     const indexOf = selection.patch && good ? good.indexOf : new Map(published.map((a, i) => [a.contentPath, i]));
     this.good = { ...selection, indexOf, bodies, model, theme, routes };
+    this.roots = undefined;
     this.forceFull = false;
     this.lateProblems.clear();
     this.diagnostics = sortDiagnostics(diagnostics);

@@ -61,6 +61,7 @@ export class SiteSources {
     readonly paths: SitePaths,
     cwd: string,
     private readonly overrides: ConfigOverrides = {},
+    private readonly signal?: AbortSignal,
   ) {
     this.display = (abs) => relative(cwd, abs) || ".";
   }
@@ -86,7 +87,7 @@ export class SiteSources {
   async refresh(changed: Iterable<string>, relistContent: boolean, relistStatic: boolean): Promise<SourceDelta> {
     const delta: SourceDelta = { articles: new Set(), articlesAddedOrRemoved: false, assets: false, staticFiles: false };
     this.problems = undefined;
-    const pace = createPacer();
+    const pace = createPacer(this.signal);
     for (const path of changed) {
       const source = this.articles.get(path);
       if (!source) relistContent = true;

@@ -3,6 +3,8 @@
  * the config file (dot-entries and everything else ignored), with a burst of
  * saves batched into one rebuild and never two rebuilds at once.
  */
+import { statSync, type Stats } from "node:fs";
+import { stat } from "node:fs/promises";
 import { watch } from "chokidar";
 import type { SitePaths } from "../load/site.js";
 import { isIgnoredPath, type FileEvent } from "./changes.js";
@@ -29,24 +31,83 @@ export interface WatchOptions {
 
 const FILE_EVENTS = new Set(["add", "change", "unlink", "addDir", "unlinkDir"]);
 
+/** The system refused to watch more files: changes to some files will not be seen. */
+export class WatchLimitError extends Error {
+  constructor(cause: unknown) {
+    super("the system's limit on watched files was reached, so some changes will not be seen (Linux: raise fs.inotify.max_user_watches; or close other watchers)", { cause });
+    this.name = "WatchLimitError";
+  }
+}
+
+function explain(cause: unknown): unknown {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return code === "ENOSPC" || code === "EMFILE" ? new WatchLimitError(cause) : cause;
+}
+
 /** Watches the site at `paths` and calls `onBatch` with each batch of events, one batch at a time. */
 export function watchSite(paths: SitePaths, onBatch: (events: FileEvent[]) => Promise<void>, options: WatchOptions = {}): SiteWatcher {
   const onError = options.onError ?? (() => undefined);
   const batcher = new Batcher(onBatch, options.debounceMs ?? 30, options.maxWaitMs ?? 250, onError);
   const watcher = watch(paths.root, { ignoreInitial: true, ignored: (path: string) => isIgnoredPath(paths, path) });
-  watcher.on("all", (event, path) => {
-    if (FILE_EVENTS.has(event)) batcher.push({ event: event as FileEvent["event"], path });
+  const rechecks = new Rechecks((path) => batcher.push({ event: "change", path }));
+  watcher.on("all", (event, path, stats) => {
+    if (!FILE_EVENTS.has(event)) return;
+    batcher.push({ event: event as FileEvent["event"], path });
+    if (event === "add" || event === "change") rechecks.schedule(path, stats);
   });
-  watcher.on("error", onError);
+  watcher.on("error", (cause) => onError(explain(cause)));
   const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   return {
     ready,
     idle: () => batcher.idle(),
     close: async () => {
       batcher.stop();
+      rechecks.stop();
       await watcher.close();
     },
   };
+}
+
+/**
+ * Chokidar drops a second `change` of a file that comes within 50 ms of the
+ * first, so a save written in two steps (or two saves close together) could go
+ * unseen. Each file event is checked again a little later: when the file's
+ * size, modification time or inode moved since the event, a change is reported.
+ */
+class Rechecks {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(private readonly report: (path: string) => void, private readonly delayMs = 75) {}
+
+  /** Checks `path` again after the delay, against `seen` (its stats at the event; read now when absent). */
+  schedule(path: string, seen: Stats | undefined): void {
+    if (this.stopped) return;
+    let before = seen;
+    try {
+      before ??= statSync(path);
+    } catch {
+      return; // gone already: its unlink event follows
+    }
+    clearTimeout(this.timers.get(path));
+    const timer = setTimeout(async () => {
+      this.timers.delete(path);
+      const now = await stat(path).catch(() => undefined);
+      if (this.stopped || !now || this.timers.has(path)) return;
+      if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) {
+        this.report(path);
+        this.schedule(path, now);
+      }
+    }, this.delayMs);
+    this.timers.set(path, timer);
+  }
+
+  /** Cancels every pending check. */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
 }
 
 /** Collects events and runs them in batches: after a quiet spell, or at the latest after `maxWaitMs`; never two at once. */

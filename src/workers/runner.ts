@@ -8,28 +8,31 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { SiteModel } from "../model/site.js";
+import { planPages } from "../render/pages.js";
 import type { Theme } from "../render/templates.js";
 import { defaultPoolSize, WorkerPool } from "./pool.js";
 import {
-  loadFiles, pageRenderer, renderBodyChunk, renderPageChunk,
-  type BodyToRender, type FileToLoad, type LoadedFile, type MarkdownEnv, type PageChunkResult, type PageRenderer, type ThemeSource,
+  loadFiles, renderArticleChunk, renderBodyChunk, renderPageChunk, setSummaries,
+  type ArticleChunk, type ArticleChunkResult, type ArticleItem, type BodyToRender, type FileToLoad, type LoadedFile,
+  type MarkdownEnv, type PageChunk, type PageChunkResult, type PageRecord, type PageRenderer, type ThemeSource,
 } from "./tasks.js";
 
-/** Articles below which a build stays in one thread (a worker costs ~0.2 s of CPU to start). */
+/** Articles below which a build stays in one thread by default (a worker costs its start and its own JIT warm-up). */
 export const WORKER_THRESHOLD = 300;
 
 /** Reports work done: stage name, units done, units in all. */
 export type ProgressFn = (stage: string, done: number, total: number) => void;
 
-/** The pages of a build to render and write. */
+/** The pages of a build: the model (article HTML filled in as bodies are rendered), the theme, where to write. */
 export interface PageJob {
-  /** The model with every article's HTML. */
   model: SiteModel;
   theme: Theme;
   themeSource: ThemeSource;
-  /** Plan indexes (into `planPages(model)`) to render. */
-  plans: number[];
   dir: string;
+  /** With the build cache: see `PageChunk.keySalt`. */
+  keySalt?: string;
+  /** With the build cache: the previous build's output folder and its page records by output path. */
+  previous?: { dir: string; records: ReadonlyMap<string, PageRecord> };
 }
 
 /** How many worker threads a build of `articles` articles should start (0 below the threshold). */
@@ -41,6 +44,8 @@ export function threadsFor(articles: number, requested?: number): number {
 /** Runs build tasks on the main thread and `threads` workers. */
 export class TaskRunner {
   private readonly pool: WorkerPool | undefined;
+  private renderer: PageRenderer | undefined;
+  private modelSent: Promise<unknown> | undefined;
 
   constructor(readonly threads: number) {
     this.pool = threads > 0 ? new WorkerPool(threads) : undefined;
@@ -51,47 +56,84 @@ export class TaskRunner {
     return this.chunked(files, 50, "load", progress, (chunk) => loadFiles(chunk, timezone), (pool, chunk) => pool.run<LoadedFile[]>("load", { files: chunk, timezone }));
   }
 
-  /** Renders bodies against the build's link targets. */
+  /** Renders bodies alone (when the build will fail anyway and only their problems matter). */
   async markdown(bodies: BodyToRender[], env: MarkdownEnv, progress?: ProgressFn): Promise<MarkdownOutput[]> {
-    if (bodies.length === 0) return [];
-    const sent = this.pool && bodies.length > 50 ? this.pool.broadcast("env", env) : undefined;
+    const sent = this.sendEnv(env, bodies.length);
     return this.chunked(bodies, 25, "markdown", progress, (chunk) => renderBodyChunk(chunk, env), async (pool, chunk) => {
       await sent;
       return pool.run<MarkdownOutput[]>("markdown", chunk);
     }, sent === undefined);
   }
 
-  /** Renders the planned pages and writes them under `job.dir`. */
-  async pages(job: PageJob, progress?: ProgressFn): Promise<PageChunkResult> {
-    const { model } = job;
-    let renderer: PageRenderer | undefined;
-    let sent: Promise<unknown> | undefined;
-    if (this.pool && job.plans.length > 200) {
-      // Workers get the model without bodies or HTML; each chunk lends the HTML of the articles it shows in full.
-      const light = model.articles.map((a) => ({ ...a, body: "", html: "" }));
-      sent = this.pool.broadcast("model", { model: { ...model, articles: light, bySlug: new Map(light.map((a) => [a.slug, a])) }, theme: job.themeSource });
-    }
-    const articleCount = model.articles.length;
-    const results = await this.chunked(
-      job.plans,
-      50,
-      "render",
-      progress,
-      (chunk) => [renderPageChunk((renderer ??= pageRenderer(model, job.theme)), { pages: chunk, html: {}, dir: job.dir })],
-      async (pool, chunk) => {
-        await sent;
-        const html: Record<string, string> = {};
-        for (const index of chunk) if (index < articleCount) html[model.articles[index]!.slug] = model.articles[index]!.html;
-        return [await pool.run<PageChunkResult>("pages", { pages: chunk, html, dir: job.dir })];
-      },
-      sent === undefined,
-    );
-    return mergePageResults(results);
+  /** Renders the articles' bodies and writes their pages; one outcome per item, in order. */
+  async articles(job: PageJob, items: ArticleItem[], env: MarkdownEnv, progress?: ProgressFn): Promise<ArticleChunkResult> {
+    const envSent = this.sendEnv(env, items.length);
+    const modelSent = envSent && this.sendModel(job);
+    const results = await this.chunked(items, 25, "markdown", progress, (chunk) => [renderArticleChunk(this.rendererOf(job), this.articleChunk(job, chunk), env)], async (pool, chunk) => {
+      await Promise.all([envSent, modelSent]);
+      return [await pool.run<ArticleChunkResult>("articles", this.articleChunk(job, chunk))];
+    }, envSent === undefined);
+    return { ...mergePageResults(results), outcomes: results.flatMap((r) => r.outcomes) };
+  }
+
+  /** Gives every thread the default summaries, once all bodies are rendered (listings show them). */
+  async summaries(job: PageJob, summaries: Record<string, string>): Promise<void> {
+    setSummaries(this.rendererOf(job), summaries);
+    if (this.modelSent) await this.pool!.broadcast("summaries", summaries);
+  }
+
+  /** Renders the planned pages `indexes` and writes them; records by output path when keyed. */
+  async pages(job: PageJob, indexes: number[], progress?: ProgressFn): Promise<PageChunkResult & { pageRecords: Map<string, PageRecord> }> {
+    const plans = this.rendererOf(job).plans;
+    const modelSent = indexes.length > 200 ? this.sendModel(job) : undefined;
+    const chunkOf = (pages: number[]): PageChunk => {
+      const chunk: PageChunk = { pages, dir: job.dir };
+      if (job.keySalt === undefined) return chunk;
+      chunk.keySalt = job.keySalt;
+      if (job.previous) chunk.reuse = { fromDir: job.previous.dir, records: pages.map((i) => job.previous!.records.get(plans[i]!.outputPath) ?? null) };
+      return chunk;
+    };
+    const results = await this.chunked(indexes, 50, "render", progress, (chunk) => [renderPageChunk(this.rendererOf(job), chunkOf(chunk))], async (pool, chunk) => {
+      await modelSent;
+      return [await pool.run<PageChunkResult>("pages", chunkOf(chunk))];
+    }, modelSent === undefined);
+    const merged = { ...mergePageResults(results), pageRecords: new Map<string, PageRecord>() };
+    const records = results.flatMap((r) => r.records ?? []);
+    if (job.keySalt !== undefined) indexes.forEach((index, k) => records[k] && merged.pageRecords.set(plans[index]!.outputPath, records[k]));
+    return merged;
   }
 
   /** Stops the worker threads, if any. */
   async close(): Promise<void> {
     await this.pool?.close();
+  }
+
+  private rendererOf(job: PageJob): PageRenderer {
+    if (this.renderer?.model !== job.model) this.renderer = { plans: planPages(job.model), model: job.model, theme: job.theme };
+    return this.renderer;
+  }
+
+  private articleChunk(job: PageJob, items: ArticleItem[]): ArticleChunk {
+    const chunk: ArticleChunk = { items, dir: job.dir };
+    if (job.keySalt !== undefined) chunk.keySalt = job.keySalt;
+    if (job.previous) chunk.fromDir = job.previous.dir;
+    return chunk;
+  }
+
+  /** Sends the link targets to the workers, when there is enough work to share. */
+  private sendEnv(env: MarkdownEnv, items: number): Promise<unknown> | undefined {
+    return this.pool && items > 50 ? this.pool.broadcast("env", env) : undefined;
+  }
+
+  /** Sends the model (without bodies or HTML) and the theme's location to the workers, once. */
+  private sendModel(job: PageJob): Promise<unknown> | undefined {
+    if (!this.pool) return undefined;
+    if (!this.modelSent) {
+      const light = job.model.articles.map((a) => ({ ...a, body: "", html: "" }));
+      const model: SiteModel = { ...job.model, articles: light, bySlug: new Map(light.map((a) => [a.slug, a])) };
+      this.modelSent = this.pool.broadcast("model", { model, theme: job.themeSource });
+    }
+    return this.modelSent;
   }
 
   /**
@@ -137,10 +179,11 @@ export class TaskRunner {
 }
 
 function mergePageResults(results: readonly PageChunkResult[]): PageChunkResult {
-  const merged: PageChunkResult = { written: 0, bytes: 0, diagnostics: [] };
+  const merged: PageChunkResult = { written: 0, reused: 0, bytes: 0, diagnostics: [] };
   const seen = new Set<string>();
   for (const result of results) {
     merged.written += result.written;
+    merged.reused += result.reused;
     merged.bytes += result.bytes;
     for (const d of result.diagnostics) {
       const key = `${d.file}:${d.message}`;

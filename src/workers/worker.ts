@@ -4,7 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { SiteModel } from "../model/site.js";
-import { loadFiles, pageRenderer, renderBodyChunk, renderPageChunk, type MarkdownEnv, type PageRenderer } from "./tasks.js";
+import { loadFiles, pageRenderer, renderArticleChunk, renderBodyChunk, renderPageChunk, setSummaries, type MarkdownEnv, type PageRenderer } from "./tasks.js";
 import type { TaskMessage, TaskReply } from "./pool.js";
 
 let env: MarkdownEnv = { articleUrls: {}, assets: [] };
@@ -27,6 +27,12 @@ function run(message: TaskMessage): unknown {
       renderer = pageRenderer(model, theme);
       return undefined;
     }
+    case "articles":
+      if (!renderer) throw new Error("articles asked for before the model");
+      return renderArticleChunk(renderer, input, env);
+    case "summaries":
+      if (!renderer) throw new Error("summaries sent before the model");
+      return setSummaries(renderer, input);
     case "pages":
       if (!renderer) throw new Error("pages asked for before the model");
       return renderPageChunk(renderer, input);

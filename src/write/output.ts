@@ -5,6 +5,7 @@
  * dot-entries (a `.git`) are moved across, and the staging folder is renamed
  * into place only when complete; any failure leaves the previous output as it was.
  */
+import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { constants, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
@@ -30,6 +31,13 @@ export interface WriteOptions {
   concurrency?: number;
   /** Files that another writer (the build's page renderer) puts into the staging folder. */
   external?: ExternalFiles;
+  /**
+   * What to do with the previous output once the new one is in place: "wait"
+   * (default) deletes it before resolving; "background" hands the deletion to
+   * a detached process, so a CLI build ends as soon as the new site is in
+   * place (a deletion cut short is finished by the next build's clean-up).
+   */
+  removeOld?: "wait" | "background";
 }
 
 /**
@@ -75,7 +83,7 @@ export async function writeOutput(files: readonly OutputFile[], options: WriteOp
   await refuseUnsafePlacement(outDir, options.sourceDir, options.protectedDirs, shown);
   const wanted = options.concurrency ?? DEFAULT_CONCURRENCY;
   const concurrency = Number.isFinite(wanted) ? Math.max(1, Math.floor(wanted)) : DEFAULT_CONCURRENCY;
-  return oneAtATime(outDir, () => replaceOutput(files, plan, outDir, shown, concurrency, options.external));
+  return oneAtATime(outDir, () => replaceOutput(files, plan, outDir, shown, concurrency, options.external, options.removeOld ?? "wait"));
 }
 
 /** Writes into one output folder in turn within this process (a rebuild during `serve` waits for the last one). */
@@ -101,6 +109,7 @@ async function replaceOutput(
   shown: string,
   concurrency: number,
   external: ExternalFiles | undefined,
+  removeOld: "wait" | "background",
 ): Promise<WriteResult> {
   await attempt(shown, `could not clean up after an earlier build of ${outDir}`, () => cleanStaleSiblings(outDir));
   const existed = await inspectOutputFolder(outDir, shown);
@@ -116,7 +125,7 @@ async function replaceOutput(
   try {
     const result = await stage(files, plan, staging, shown, concurrency, external);
     if (existed) await carryDotEntries(outDir, staging, plan.topLevel, carried, shown);
-    await swap(outDir, staging, existed, shown);
+    await swap(outDir, staging, existed, shown, removeOld);
     await rm(carryJournalOf(staging), { force: true }).catch(() => undefined);
     return result;
   } catch (err) {
@@ -218,7 +227,7 @@ async function carryDotEntries(outDir: string, staging: string, made: ReadonlySe
 }
 
 /** Renames the previous output aside, the staging folder into place, then deletes the previous output. */
-async function swap(outDir: string, staging: string, existed: boolean, shown: string): Promise<void> {
+async function swap(outDir: string, staging: string, existed: boolean, shown: string, removeOld: "wait" | "background"): Promise<void> {
   const moveIn = (): Promise<void> => attempt(shown, `could not move the new site into ${outDir}`, () => rename(staging, outDir));
   if (!existed) return moveIn();
   const old = claimSibling(outDir, "old");
@@ -234,9 +243,23 @@ async function swap(outDir: string, staging: string, existed: boolean, shown: st
       throw err;
     }
     // The new site is in place; a leftover of the old one is removed by the next build.
+    if (removeOld === "background" && removeInBackground(old)) return;
     await rm(old, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
   } finally {
     releaseSibling(old);
+  }
+}
+
+/** Starts a detached process deleting `dir` (thousands of files take a while); false when it cannot be started. */
+function removeInBackground(dir: string): boolean {
+  try {
+    const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 3 })";
+    const child = spawn(process.execPath, ["-e", script, dir], { detached: true, stdio: "ignore" });
+    child.on("error", () => undefined);
+    child.unref();
+    return child.pid !== undefined;
+  } catch {
+    return false;
   }
 }
 

@@ -35,7 +35,7 @@ describe("the gazette serve command", () => {
   it("builds, prints the URL and serves the site", async () => {
     const { url, stderr } = await startCli(["--port", "0"], site());
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(stderr()).toMatch(/^(.*\n)?built 1 article, \d+ pages in \d+ ms\n/);
+    expect(stderr()).toMatch(/^building the site in memory…\n(.*\n)?built 1 article, \d+ pages in \d+ ms\n/);
     const res = await fetch(`${url}tin-mot/`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Tin một");
@@ -52,6 +52,27 @@ describe("the gazette serve command", () => {
       await events.body?.cancel().catch(() => undefined);
     });
   }
+
+  it("stops within two seconds even while the first build of a large site runs", async () => {
+    const files: Record<string, string> = {};
+    const body = "Đoạn văn về hội thảo sinh kế, với *nhấn mạnh* và [liên kết](https://example.org/).\n\n".repeat(40);
+    for (let i = 0; i < 1500; i++) files[`content/${2000 + (i % 20)}/bai-${i}.md`] = article({ title: `Bài ${i}`, date: `${2000 + (i % 20)}-01-01`, tags: `[thẻ ${i % 30}]` }, body);
+    const root = makeSite(files);
+    const child = spawn(process.execPath, [BIN, "serve", "--port", "0"], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    children.push(child);
+    let stderr = "";
+    await new Promise<void>((resolve) =>
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+        stderr += chunk;
+        if (stderr.startsWith("building")) resolve();
+      }),
+    );
+    const started = Date.now();
+    child.kill("SIGINT");
+    expect(await exited(child)).toBe(0);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(stderr).toBe("building the site in memory…\nstopped\n"); // it never got to serving
+  });
 
   it("exits 2 on a bad port or a missing folder", () => {
     const root = site();

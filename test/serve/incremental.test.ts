@@ -125,6 +125,18 @@ describe("a serve session", () => {
     expectCleanBuild(session, root, {}, session.output());
   });
 
+  it("reports a template error found only when a page is requested, like a clean build would", async () => {
+    const { root, session, edit } = await open();
+    const listing = readFileSync(join(import.meta.dirname, "..", "..", "templates", "listing.hbs"), "utf8");
+    await edit.write("templates/listing.hbs", `{{#if (eq page.url "/tags/sinh-ke/")}}{{> nope}}{{/if}}\n${listing}`).apply(session);
+    const problems: string[] = [];
+    session.onPageProblem = (d) => problems.push(lines([d])[0]!);
+    expect(session.lookup("tags/sinh-ke/index.html")).toMatchObject({ kind: "page", status: 500 });
+    expect(session.lookup("tags/sinh-ke/index.html")).toMatchObject({ status: 500 });
+    expect(problems).toEqual(['templates/listing.hbs:1:39: error: partial "nope" not found (no templates/partials/nope.hbs) [template]']);
+    expectCleanBuild(session, root, {}, session.output());
+  });
+
   it("rebuilds everything when the config changes, base path included", async () => {
     const { root, session, edit } = await open();
     const configs = [

@@ -92,6 +92,25 @@ describe("gazette serve while files change", () => {
     expect(built.at(-1)).toMatchObject({ ok: true });
   });
 
+  it("sees a second save that comes right after the first", async () => {
+    const root = makeSite(newsSiteFiles());
+    const handle = await startServe({ source: root, cwd: root, port: 0, now: () => NOW });
+    running.push(handle);
+    const file = join(root, HOI_THAO);
+    const original = readFileSync(file, "utf8");
+    for (const gap of [10, 35, 45, 60]) {
+      writeFileSync(file, original.replace("Xem thêm", `Bản nháp ${gap}`));
+      await new Promise((resolve) => setTimeout(resolve, gap));
+      writeFileSync(file, original.replace("Xem thêm", `Bản cuối ${gap}`));
+      let html = "";
+      for (const until = Date.now() + 10_000; !html.includes(`Bản cuối ${gap}`) && Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+        await handle.idle();
+        html = await text(`${handle.url}hoi-thao/`);
+      }
+      expect(html).toContain(`Bản cuối ${gap}`);
+    }
+  });
+
   it("batches a burst of saves into fewer rebuilds", async () => {
     const root = makeSite(newsSiteFiles());
     const built: RebuildReport[] = [];

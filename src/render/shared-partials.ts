@@ -1,0 +1,101 @@
+/**
+ * Partials that read nothing but the views every page shares (`site`,
+ * `labels`, `sidebar`) — the built-in sidebar and footer — give the same
+ * HTML on every page of a build: each is rendered once per build and reused.
+ * Which partials qualify is decided from their syntax tree, conservatively:
+ * anything that could read page data (`page`, `article`, `../`, an unknown
+ * helper, `@partial-block`…) keeps a partial rendered on every page.
+ */
+import type Handlebars from "handlebars";
+
+const SHARED_ROOTS = new Set(["site", "labels", "sidebar"]);
+const PURE_HELPERS = new Set(["if", "unless", "each", "with", "eq", "join"]);
+const LOOP_DATA = new Set(["index", "first", "last", "key"]);
+
+type Node = hbs.AST.Node & Record<string, unknown>;
+
+/** Names of the partials whose output depends only on the shared views. */
+export function sharedPartials(partials: ReadonlyMap<string, hbs.AST.Program>): Set<string> {
+  const verdicts = new Map<string, boolean>();
+  const shared = (name: string, inRoot: boolean, seen: Set<string>): boolean => {
+    const key = `${name}\0${inRoot}`;
+    const known = verdicts.get(key);
+    if (known !== undefined) return known;
+    const ast = partials.get(name);
+    if (!ast || seen.has(name)) return false;
+    const verdict = program(ast, inRoot, new Set([...seen, name]));
+    verdicts.set(key, verdict);
+    return verdict;
+  };
+
+  /** True when a value reads only shared data: at the page's root, a path under site/labels/sidebar; inside a loop over one, anything of the item. */
+  const path = (node: Node, inRoot: boolean): boolean => {
+    if (node.type !== "PathExpression") return ["StringLiteral", "NumberLiteral", "BooleanLiteral", "UndefinedLiteral", "NullLiteral"].includes(node.type);
+    const p = node as unknown as hbs.AST.PathExpression;
+    if (p.data) return p.parts[0] === "root" ? SHARED_ROOTS.has(p.parts[1] ?? "") : p.parts.length === 1 && LOOP_DATA.has(p.parts[0]!);
+    if (p.depth > 0) return false;
+    return !inRoot || (p.parts.length > 0 && SHARED_ROOTS.has(p.parts[0]!));
+  };
+  const value = (node: Node, inRoot: boolean, seen: Set<string>): boolean =>
+    node.type === "SubExpression" ? call(node, inRoot, seen) : path(node, inRoot);
+  const args = (node: Node, inRoot: boolean, seen: Set<string>): boolean => {
+    const params = (node.params ?? []) as Node[];
+    const pairs = ((node.hash as { pairs?: { value: Node }[] } | undefined)?.pairs ?? []).map((pair) => pair.value);
+    return [...params, ...pairs].every((p) => value(p, inRoot, seen));
+  };
+  const call = (node: Node, inRoot: boolean, seen: Set<string>): boolean => {
+    const helper = node.path as hbs.AST.PathExpression;
+    return helper.type === "PathExpression" && PURE_HELPERS.has(helper.original) && args(node, inRoot, seen);
+  };
+  const statement = (node: Node, inRoot: boolean, seen: Set<string>): boolean => {
+    switch (node.type) {
+      case "ContentStatement":
+      case "CommentStatement":
+        return true;
+      case "MustacheStatement":
+        return ((node.params as unknown[]).length > 0 || (node.hash as unknown) ? call(node, inRoot, seen) : path(node.path as Node, inRoot));
+      case "BlockStatement": {
+        if (!call(node, inRoot, seen)) return false;
+        const helper = (node.path as hbs.AST.PathExpression).original;
+        const inner = helper === "each" || helper === "with" ? false : inRoot;
+        const body = node.program as hbs.AST.Program | undefined;
+        const inverse = node.inverse as hbs.AST.Program | undefined;
+        return (!body || program(body, inner, seen)) && (!inverse || program(inverse, inRoot, seen));
+      }
+      case "PartialStatement": {
+        const name = node.name as hbs.AST.PathExpression;
+        if (name.type !== "PathExpression" || name.original.startsWith("@") || !args(node, inRoot, seen)) return false;
+        return shared(name.original, inRoot && (node.params as unknown[]).length === 0, seen);
+      }
+      default:
+        return false; // partial blocks, decorators, anything new: assume it reads the page
+    }
+  };
+  const program = (node: hbs.AST.Program, inRoot: boolean, seen: Set<string>): boolean =>
+    node.body.every((s) => statement(s as Node, inRoot, seen));
+
+  return new Set([...partials.keys()].filter((name) => shared(name, true, new Set())));
+}
+
+/**
+ * Wraps a compiled partial that depends only on the shared views: called with
+ * a page's own root context (no parameters, no hash), it renders once per set
+ * of shared views (one set per build) and then returns the same HTML.
+ */
+export function renderOncePerBuild(fn: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
+  const rendered = new WeakMap<object, { labels: unknown; sidebar: unknown; html: string }>();
+  return ((context: Record<string, unknown> | undefined, options?: { data?: { root?: unknown }; hash?: Record<string, unknown> }) => {
+    const site = context?.site;
+    const usable = context !== undefined && context === options?.data?.root && typeof site === "object" && site !== null && !hasKeys(options?.hash);
+    if (!usable) return fn(context, options as never);
+    const hit = rendered.get(site);
+    if (hit && hit.labels === context.labels && hit.sidebar === context.sidebar) return hit.html;
+    const html = fn(context, options as never);
+    rendered.set(site, { labels: context.labels, sidebar: context.sidebar, html });
+    return html;
+  }) as Handlebars.TemplateDelegate;
+}
+
+function hasKeys(value: Record<string, unknown> | undefined): boolean {
+  return value !== undefined && Object.keys(value).length > 0;
+}
