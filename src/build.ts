@@ -42,7 +42,7 @@ export interface BuildOptions {
   cache?: boolean;
   /** `build` only: the cache folder; default `<source>/.gazette-cache`. */
   cacheDir?: string;
-  /** `build` only: worker threads; default one per core from 300 articles on, none below; 0 keeps everything in this thread. */
+  /** `build` only: worker threads beside the main thread; default one per other core from 8,000 articles on, none below. */
   workers?: number;
   /** `build` only: called as work gets done (stage, units done, units in all), for a progress display. */
   onProgress?: ProgressFn;

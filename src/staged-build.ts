@@ -37,7 +37,7 @@ export interface StagedOptions {
   /** Read and write the build cache (default folder `<site>/.gazette-cache`). */
   cache: boolean;
   cacheDir?: string;
-  /** Worker threads; default: one per core for sites of 300 articles or more, none below. */
+  /** Worker threads; default: one per core but the main thread's for sites of 8,000 articles or more, none below. */
   workers?: number;
   onProgress?: ProgressFn;
   /** See `WriteOptions.removeOld`. */

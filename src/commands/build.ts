@@ -2,6 +2,7 @@
  * `gazette build`: flags, the summary line, the JSON report.
  */
 import { relative } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { Option, type Command } from "commander";
 import { build, type BuildResult } from "../build.js";
 import { BuildFailure, UsageError, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
@@ -36,8 +37,22 @@ export function registerBuildCommand(program: Command, io: Io, done: (code: numb
     .action(async (opts: BuildFlags) => done(await runBuild(opts, io)));
 }
 
+/**
+ * A build makes garbage fast and keeps little: let V8's heap grow by half
+ * between full collections instead of its default (up to four times), which
+ * keeps peak memory of large sites within bounds for a few percent of time.
+ */
+const HEAP_GROWTH = "--heap-growing-percent=50";
+
+/** `GAZETTE_WORKERS=N` forces N worker threads (0: none), for benchmarks and troubleshooting. */
+function workersFromEnv(io: Io): { workers?: number } {
+  const value = io.env.GAZETTE_WORKERS;
+  return value !== undefined && /^\d+$/.test(value) ? { workers: Number(value) } : {};
+}
+
 async function runBuild(opts: BuildFlags, io: Io): Promise<number> {
   const started = performance.now();
+  setFlagsFromString(HEAP_GROWTH);
   const colour = useColour(io) && !opts.json;
   const progress = createProgress(io, io.isTTY && !opts.json && !opts.quiet);
   try {
@@ -49,6 +64,7 @@ async function runBuild(opts: BuildFlags, io: Io): Promise<number> {
       future: opts.future,
       cache: opts.cache,
       removeOldInBackground: true,
+      ...workersFromEnv(io),
       ...(opts.out !== undefined ? { out: opts.out } : {}),
       ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
     }).finally(() => progress.stop());
