@@ -1,10 +1,15 @@
 /**
  * `gazette build`: load → markdown → model → render → write. Every problem
  * of the site is collected before the build gives up; nothing is written then.
+ * `generateSite` runs the stages in memory, in one thread (the reference,
+ * and what `serve` and tests build on); `build` runs the same stages through
+ * `staged-build.ts`: worker threads for large sites, the build cache, and
+ * pages rendered straight to disk. Both give the same bytes.
  */
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { CacheStats } from "./cache/build-cache.js";
 import { error, hasErrors, warning, BuildFailure, UsageError, type Diagnostic } from "./diagnostics.js";
 import { siteUrl } from "./load/paths.js";
 import { loadSite, sitePaths, type LoadedSite, type SitePaths } from "./load/site.js";
@@ -14,9 +19,8 @@ import { buildSite, type SiteModel } from "./model/site.js";
 import { renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
 import { planPages } from "./render/pages.js";
 import { loadTheme, TemplateError, type Theme } from "./render/templates.js";
-import type { LoadedArticle, RenderedBody } from "./types.js";
-import type { CacheStats } from "./cache/build-cache.js";
 import { stagedBuild } from "./staged-build.js";
+import type { LoadedArticle, RenderedBody } from "./types.js";
 import type { ProgressFn } from "./workers/runner.js";
 import type { OutputFile } from "./write/output.js";
 
@@ -42,7 +46,7 @@ export interface BuildOptions {
   cache?: boolean;
   /** `build` only: the cache folder; default `<source>/.gazette-cache`. */
   cacheDir?: string;
-  /** `build` only: worker threads beside the main thread; default one per other core from 8,000 articles on, none below. */
+  /** `build` only: worker threads beside the main thread (0: none); default one per other core for large sites (see `threadsFor`). */
   workers?: number;
   /** `build` only: called as work gets done (stage, units done, units in all), for a progress display. */
   onProgress?: ProgressFn;

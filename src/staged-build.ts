@@ -21,8 +21,12 @@ import { planPages } from "./render/pages.js";
 import { loadTheme } from "./render/templates.js";
 import type { LoadedArticle, SiteConfig } from "./types.js";
 import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "./workers/runner.js";
-import type { ArticleItem, BodySource, BodyToRender, FileToLoad, MarkdownEnv, PageRecord } from "./workers/tasks.js";
+import { htmlDigest, type ArticleItem, type PageRecord } from "./workers/page-tasks.js";
+import type { BodySource, BodyToRender, FileToLoad, MarkdownEnv } from "./workers/tasks.js";
 import { writeOutput, type OutputFile } from "./write/output.js";
+
+/** Articles from which bodies are read again when rendered instead of being kept in memory. */
+const REREAD_BODIES_FROM = 8000;
 
 /** What the staged build needs to know beyond the folders. */
 export interface StagedOptions {
@@ -37,11 +41,13 @@ export interface StagedOptions {
   /** Read and write the build cache (default folder `<site>/.gazette-cache`). */
   cache: boolean;
   cacheDir?: string;
-  /** Worker threads; default: one per core but the main thread's for sites of 8,000 articles or more, none below. */
+  /** Worker threads beside the main thread; default: see `threadsFor`. */
   workers?: number;
   onProgress?: ProgressFn;
   /** See `WriteOptions.removeOld`. */
   removeOld?: "wait" | "background";
+  /** Articles from which bodies are read again when rendered rather than kept (default 8,000). */
+  rereadBodiesFrom?: number;
 }
 
 /** What the staged build gives back. */
@@ -72,12 +78,14 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
   const found = listFiles(paths.content);
   const markdownFiles = found.filter((f) => isMarkdown(f.path));
   const assets = found.filter((f) => !isMarkdown(f.path));
-  const runner = new TaskRunner(threadsFor(markdownFiles.length, options.workers));
+  const cache = options.cache ? BuildCache.open(options.cacheDir ?? join(paths.root, CACHE_DIR_NAME)) : undefined;
+  // Threads pay for rendering bodies; with most of them cached there is little to share.
+  const toRender = markdownFiles.length - (cache?.cachedBodies ?? 0);
+  const runner = new TaskRunner(threadsFor(toRender, options.workers));
   try {
-    const cache = options.cache ? BuildCache.open(options.cacheDir ?? join(paths.root, CACHE_DIR_NAME)) : undefined;
-    // Bodies are read again from their files when rendered (see `loadFiles`).
     const sources = new Map<LoadedArticle, BodySource>();
-    const articles = await loadArticles(runner, markdownFiles, display(paths.content), config, cache, diagnostics, options.onProgress, sources);
+    const keepBodies = markdownFiles.length < (options.rereadBodiesFrom ?? REREAD_BODIES_FROM);
+    const articles = await loadArticles(runner, markdownFiles, display(paths.content), config, cache, diagnostics, options.onProgress, sources, keepBodies);
     const assetPaths = new Set(assets.map((a) => a.path));
     for (const article of articles) diagnostics.push(...checkCover(article, assetPaths));
     const staticFiles = listFiles(paths.static);
@@ -189,6 +197,7 @@ async function loadArticles(
   diagnostics: Diagnostic[],
   progress: ProgressFn | undefined,
   sources: Map<LoadedArticle, BodySource>,
+  keepBodies: boolean,
 ): Promise<LoadedArticle[]> {
   const toLoad = files.map((file): FileToLoad => {
     const item: FileToLoad = { contentPath: file.path, displayPath: join(contentDisplay, file.path), sitePath: `content/${file.path}`, absPath: file.absPath };
@@ -196,18 +205,19 @@ async function loadArticles(
     if (known) Object.assign(item, { knownHash: known.hash, bodyStart: known.bodyStart });
     return item;
   });
-  const loaded = await runner.load(toLoad, config.timezone, progress);
+  // Large sites read each body again when rendering it rather than keep them all (see `loadFiles`).
+  const loaded = await runner.load(toLoad, { timezone: config.timezone, hash: cache !== undefined || !keepBodies, keepBodies }, progress);
   const articles: LoadedArticle[] = [];
   loaded.forEach((result, i) => {
     const file = toLoad[i]!;
     let article = result.article;
     if (result.hit) {
-      article = cache?.article(file.contentPath, result.hash, file, "");
+      article = cache?.article(file.contentPath, result.hash, file, result.body ?? "");
       if (!article) throw new Error(`the build cache lost the entry of ${file.contentPath}`);
     } else if (article && result.diagnostics.length === 0) cache?.rememberArticle(article, result.hash, config.timezone, result.bodyStart);
     diagnostics.push(...result.diagnostics);
     if (!article) return;
-    if (result.bodyStart !== undefined) sources.set(article, { absPath: file.absPath, hash: result.hash, bodyStart: result.bodyStart });
+    if (!keepBodies && result.bodyStart !== undefined) sources.set(article, { absPath: file.absPath, hash: result.hash, bodyStart: result.bodyStart });
     articles.push(article);
   });
   return articles;
@@ -248,7 +258,7 @@ class Bodies {
     const items = published.map((article, index): ArticleItem => {
       const item: ArticleItem = { index, wantHtml: cache !== undefined || index < FEED_SIZE };
       const cached = cache?.body(article.contentPath, this.settings(article), this.targets);
-      if (cached) item.cached = { html: cached.html, firstParagraph: cached.firstParagraph };
+      if (cached) item.cached = cached;
       else item.body = this.input(article);
       if (job.previous) item.previous = job.previous.records.get(plans[index]!.outputPath) ?? null;
       return item;
@@ -266,7 +276,7 @@ class Bodies {
       if (!items[index]!.cached && outcome.html !== undefined) {
         const output: MarkdownOutput = { html: outcome.html, firstParagraph: outcome.firstParagraph, diagnostics: outcome.diagnostics };
         if (outcome.dependencies) output.dependencies = outcome.dependencies;
-        cache?.rememberBody(article.contentPath, this.settings(article), output, this.targets);
+        cache?.rememberBody(article.contentPath, this.settings(article), output, outcome.digest ?? htmlDigest(outcome.html), this.targets);
       }
     });
     return { diagnostics, templateProblems: result.diagnostics, summaries, pageRecords, pages: result.written, reused: result.reused, bytes: result.bytes };

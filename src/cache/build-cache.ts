@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
-import type { PageRecord } from "../workers/tasks.js";
+import type { PageRecord } from "../workers/page-tasks.js";
 import { cacheSalt } from "./salt.js";
 
 /** The cache folder of a site, unless the user chose otherwise. */
@@ -31,6 +31,8 @@ interface BodyEntry {
   /** Their state when it was rendered (see `targetState`), as JSON. */
   state: string;
   html: string;
+  /** Digest of `html` (see `htmlDigest`), for page keys. */
+  digest: string;
   firstParagraph: string;
 }
 
@@ -96,6 +98,13 @@ export class BuildCache {
     return new BuildCache(dir, cacheSalt());
   }
 
+  /** How many rendered bodies the last build left: a build with most of them has little to render. */
+  get cachedBodies(): number {
+    let count = 0;
+    for (const shard of this.old) for (const entry of shard.values()) if (entry.body) count++;
+    return count;
+  }
+
   /** What the cache knows of an article file read in `timezone`: the hash of its text and where its body starts. */
   known(contentPath: string, timezone: string): { hash: string; bodyStart: number } | undefined {
     const entry = this.entry(contentPath);
@@ -120,20 +129,20 @@ export class BuildCache {
   }
 
   /** The cached render of an article's body, if its settings match and every link target is as it was; counts a hit. */
-  body(contentPath: string, settings: string, targets: LinkTargets): Pick<MarkdownOutput, "html" | "firstParagraph" | "diagnostics"> | undefined {
+  body(contentPath: string, settings: string, targets: LinkTargets): { html: string; firstParagraph: string; digest: string } | undefined {
     const body = this.next[shardOf(contentPath)]!.get(contentPath)?.body;
-    if (!body || body.settings !== settings || body.state !== dependencyState(body.dependencies, targets)) return undefined;
+    if (!body || body.settings !== settings || typeof body.digest !== "string" || body.state !== dependencyState(body.dependencies, targets)) return undefined;
     this.stats.bodies.hits++;
-    return { html: body.html, firstParagraph: body.firstParagraph, diagnostics: [] };
+    return { html: body.html, firstParagraph: body.firstParagraph, digest: body.digest };
   }
 
   /** Records a freshly rendered body (counts a miss); bodies with problems are not kept. */
-  rememberBody(contentPath: string, settings: string, output: MarkdownOutput, targets: LinkTargets): void {
+  rememberBody(contentPath: string, settings: string, output: MarkdownOutput, digest: string, targets: LinkTargets): void {
     this.stats.bodies.misses++;
     const entry = this.next[shardOf(contentPath)]!.get(contentPath);
     if (!entry || output.diagnostics.length > 0 || !output.dependencies) return;
     const { dependencies } = output;
-    entry.body = { settings, dependencies, state: dependencyState(dependencies, targets), html: output.html, firstParagraph: output.firstParagraph };
+    entry.body = { settings, dependencies, state: dependencyState(dependencies, targets), html: output.html, digest, firstParagraph: output.firstParagraph };
     this.dirty[shardOf(contentPath)] = true;
   }
 

@@ -8,14 +8,14 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 
 /** Bump when the shape of cached entries changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The modules (relative to this one, without extension) whose output the cache keeps. */
 const CACHED_CODE = [
   "../load/frontmatter", "../load/dates", "../load/slug", "../load/yaml-lines", "../load/paths",
   "../markdown/render", "../markdown/collect", "../markdown/figures", "../markdown/processor", "../markdown/urls",
   "../model/site", "../model/paginate", "../model/related", "../model/select",
-  "../render/pages", "../render/views", "../render/templates", "../render/labels", "../render/images", "../workers/tasks",
+  "../render/pages", "../render/views", "../render/templates", "../render/labels", "../render/images", "../workers/tasks", "../workers/page-tasks",
 ];
 
 let salt: string | undefined;

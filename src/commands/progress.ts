@@ -12,7 +12,7 @@ export interface Progress {
   stop(): void;
 }
 
-const LABELS: Record<string, string> = { load: "reading articles", markdown: "rendering Markdown", render: "writing pages" };
+const LABELS: Record<string, string> = { load: "reading articles", markdown: "rendering Markdown", articles: "rendering articles", render: "writing listings" };
 
 /** A progress line on `io.stderr` when `enabled` (a terminal, neither --json nor --quiet); otherwise a no-op. */
 export function createProgress(io: Io, enabled: boolean, delayMs = 1000, now: () => number = () => performance.now()): Progress {

@@ -17,7 +17,7 @@ export interface TaskMessage {
 }
 
 /** A worker's answer to one message. */
-export type TaskReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string; stack: string };
+export type TaskReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string; stack: string; code?: string };
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -128,8 +128,10 @@ export class WorkerPool {
     slot.pending.delete(reply.id);
     if (reply.ok) pending.resolve(reply.result);
     else {
-      const err = new Error(reply.message);
+      // A file-system error keeps its code, so the write stage reports it in plain words.
+      const err: NodeJS.ErrnoException = new Error(reply.message);
       err.stack = reply.stack;
+      if (reply.code !== undefined) err.code = reply.code;
       pending.reject(err);
     }
     this.pump();

@@ -12,17 +12,19 @@ import { planPages } from "../render/pages.js";
 import type { Theme } from "../render/templates.js";
 import { defaultPoolSize, WorkerPool } from "./pool.js";
 import {
-  loadFiles, renderArticleChunk, renderBodyChunk, renderPageChunk, setSummaries,
-  type ArticleChunk, type ArticleChunkResult, type ArticleItem, type BodyToRender, type FileToLoad, type LoadedFile,
-  type MarkdownEnv, type PageChunk, type PageChunkResult, type PageRecord, type PageRenderer, type ThemeSource,
-} from "./tasks.js";
+  renderArticleChunk, renderPageChunk, setSummaries,
+  type ArticleChunk, type ArticleChunkResult, type ArticleItem, type PageChunk, type PageChunkResult, type PageRecord, type PageRenderer, type ThemeSource,
+} from "./page-tasks.js";
+import { loadFiles, renderBodyChunk, type BodyToRender, type FileToLoad, type LoadedFile, type LoadOptions, type MarkdownEnv } from "./tasks.js";
 
 /**
- * Articles below which a build stays in one thread by default. A worker costs
- * its start and, more, its own JIT warm-up (measured: ~3 s of CPU at 4,000
- * articles on 2 cores); it pays from about this size on.
+ * Articles from which a build uses worker threads by default. A worker costs
+ * its start and, more, its own JIT warm-up (~3 s of CPU at 4,000 articles
+ * on these 2-core machines), so it pays only on sites of some size. Measured
+ * at 4,000 articles: about 15 % faster with a worker than without when the
+ * machine's other load leaves a core free, about 20 % slower when it does not.
  */
-export const WORKER_THRESHOLD = 8000;
+export const WORKERS_FROM = 2000;
 
 /** Reports work done: stage name, units done, units in all. */
 export type ProgressFn = (stage: string, done: number, total: number) => void;
@@ -39,10 +41,10 @@ export interface PageJob {
   previous?: { dir: string; records: ReadonlyMap<string, PageRecord> };
 }
 
-/** How many worker threads a build of `articles` articles should start (0 below the threshold). */
+/** How many worker threads a build of `articles` articles should start; the output is the same whatever the number. */
 export function threadsFor(articles: number, requested?: number): number {
   if (requested !== undefined) return Math.max(0, Math.floor(requested));
-  return articles >= WORKER_THRESHOLD ? defaultPoolSize() : 0;
+  return articles >= WORKERS_FROM ? defaultPoolSize() : 0;
 }
 
 /** Runs build tasks on the main thread and `threads` workers. */
@@ -56,8 +58,8 @@ export class TaskRunner {
   }
 
   /** Reads and parses article files. */
-  load(files: FileToLoad[], timezone: string, progress?: ProgressFn): Promise<LoadedFile[]> {
-    return this.chunked(files, 50, "load", progress, (chunk) => loadFiles(chunk, timezone), (pool, chunk) => pool.run<LoadedFile[]>("load", { files: chunk, timezone }));
+  load(files: FileToLoad[], options: LoadOptions, progress?: ProgressFn): Promise<LoadedFile[]> {
+    return this.chunked(files, 50, "load", progress, (chunk) => loadFiles(chunk, options), (pool, chunk) => pool.run<LoadedFile[]>("load", { files: chunk, options }));
   }
 
   /** Renders bodies alone (when the build will fail anyway and only their problems matter). */
@@ -73,7 +75,7 @@ export class TaskRunner {
   async articles(job: PageJob, items: ArticleItem[], env: MarkdownEnv, progress?: ProgressFn): Promise<ArticleChunkResult> {
     const envSent = this.sendEnv(env, items.length);
     const modelSent = envSent && this.sendModel(job);
-    const results = await this.chunked(items, 25, "markdown", progress, (chunk) => [renderArticleChunk(this.rendererOf(job), this.articleChunk(job, chunk), env)], async (pool, chunk) => {
+    const results = await this.chunked(items, 25, "articles", progress, (chunk) => [renderArticleChunk(this.rendererOf(job), this.articleChunk(job, chunk), env)], async (pool, chunk) => {
       await Promise.all([envSent, modelSent]);
       return [await pool.run<ArticleChunkResult>("articles", this.articleChunk(job, chunk))];
     }, envSent === undefined);

@@ -4,7 +4,8 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { SiteModel } from "../model/site.js";
-import { loadFiles, pageRenderer, renderArticleChunk, renderBodyChunk, renderPageChunk, setSummaries, type MarkdownEnv, type PageRenderer } from "./tasks.js";
+import { pageRenderer, renderArticleChunk, renderPageChunk, setSummaries, type PageRenderer } from "./page-tasks.js";
+import { loadFiles, renderBodyChunk, type MarkdownEnv } from "./tasks.js";
 import type { TaskMessage, TaskReply } from "./pool.js";
 
 let env: MarkdownEnv = { articleUrls: {}, assets: [] };
@@ -14,8 +15,8 @@ function run(message: TaskMessage): unknown {
   const input = message.input as never;
   switch (message.kind) {
     case "load": {
-      const { files, timezone } = message.input as { files: Parameters<typeof loadFiles>[0]; timezone: string };
-      return loadFiles(files, timezone);
+      const { files, options } = message.input as { files: Parameters<typeof loadFiles>[0]; options: Parameters<typeof loadFiles>[1] };
+      return loadFiles(files, options);
     }
     case "env":
       env = input;
@@ -46,7 +47,8 @@ parentPort!.on("message", (message: TaskMessage) => {
     reply = { id: message.id, ok: true, result: run(message) };
   } catch (cause) {
     const err = cause instanceof Error ? cause : new Error(String(cause));
-    reply = { id: message.id, ok: false, message: err.message, stack: err.stack ?? "" };
+    const code = (err as NodeJS.ErrnoException).code;
+    reply = { id: message.id, ok: false, message: err.message, stack: err.stack ?? "", ...(typeof code === "string" ? { code } : {}) };
   }
   parentPort!.postMessage(reply);
 });

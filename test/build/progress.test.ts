@@ -20,7 +20,7 @@ describe("the build's progress line", () => {
     progress.report("markdown", 60, 100);
     clock = 1400;
     progress.report("render", 100, 100);
-    expect(io.err).toEqual(["\r\x1b[2Krendering Markdown… 50/100 (50%)", "\r\x1b[2Kwriting pages… 100/100 (100%)"]);
+    expect(io.err).toEqual(["\r\x1b[2Krendering Markdown… 50/100 (50%)", "\r\x1b[2Kwriting listings… 100/100 (100%)"]);
     progress.stop();
     expect(io.err.at(-1)).toBe("\r\x1b[2K");
   });

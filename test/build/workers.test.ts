@@ -1,9 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, generateSite, type BuildOptions } from "../../src/build.js";
+import { build, BUILTIN_TEMPLATES, generateSite, type BuildOptions } from "../../src/build.js";
+import { sitePaths } from "../../src/load/site.js";
+import { stagedBuild } from "../../src/staged-build.js";
+import { loadFiles, renderBodyChunk } from "../../src/workers/tasks.js";
 import { listTree } from "../helpers/site.js";
 
 const GENERATOR = join(import.meta.dirname, "..", "fixtures", "make-corpus.mjs");
@@ -36,5 +39,38 @@ describe("builds on worker threads", () => {
       expect(result.stats.pages).toBe(expected.size - 40 - 5); // the 40 images, theme assets and feed files aside
       expectSameFiles(out, expected);
     }
+  });
+});
+
+describe("bodies read again from their files (how sites of 8,000 articles and more are built)", () => {
+  it("give the same bytes, on threads and with the cache", async () => {
+    const root = mkdtempSync(join(tmpdir(), "gazette-reread-"));
+    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
+    const now = Date.UTC(2026, 0, 1);
+    const expected = reference({ source: root, now });
+    for (const [workers, cache] of [[1, false], [0, true], [0, true]] as const) {
+      const out = join(root, `out-${workers}-${cache}`);
+      await stagedBuild({
+        paths: sitePaths(root), outDir: out, cwd: process.cwd(), builtinTemplates: BUILTIN_TEMPLATES,
+        drafts: false, future: false, now, cache, workers, rereadBodiesFrom: 0,
+      });
+      expectSameFiles(out, expected);
+    }
+  });
+
+  it("report a file changed since it was loaded instead of mixing two versions", () => {
+    const root = mkdtempSync(join(tmpdir(), "gazette-reread-"));
+    const file = join(root, "a.md");
+    writeFileSync(file, "---\ntitle: A\ndate: 2024-01-02\n---\nMột đoạn.\n");
+    const where = { contentPath: "a.md", displayPath: "content/a.md", sitePath: "content/a.md", absPath: file };
+    const [loaded] = loadFiles([where], { timezone: "Asia/Ho_Chi_Minh", hash: true, keepBodies: false });
+    expect(loaded!.article!.body).toBe("");
+    const input = { body: "", bodyLine: 5, contentPath: "a.md", displayPath: "content/a.md", basePath: "/", allowHtml: false, images: [] };
+    const source = { absPath: file, hash: loaded!.hash, bodyStart: loaded!.bodyStart! };
+    const env = { articleUrls: {}, assets: [] };
+    expect(renderBodyChunk([{ ...input, source }], env)[0]!.html).toBe("<p>Một đoạn.</p>\n");
+    writeFileSync(file, "---\ntitle: A\ndate: 2024-01-02\n---\nĐoạn khác.\n");
+    const [changed] = renderBodyChunk([{ ...input, source }], env);
+    expect(changed!.diagnostics.map((d) => [d.code, d.file])).toEqual([["changed", "content/a.md"]]);
   });
 });

@@ -1,0 +1,258 @@
+/**
+ * The work a build hands out in chunks, part two: rendering pages and
+ * writing them into the staging folder, or hard-linking those the build
+ * cache knows to be unchanged. Runs in worker threads and the main thread alike.
+ */
+import { createHash } from "node:crypto";
+import { linkSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import type { MarkdownOutput } from "../markdown/render.js";
+import type { SiteModel } from "../model/site.js";
+import { planPages, type PagePlan } from "../render/pages.js";
+import { loadTheme, TemplateError, type Theme } from "../render/templates.js";
+import type { TemplateContext } from "../render/views.js";
+import { renderBody, type BodyToRender, type MarkdownEnv } from "./tasks.js";
+
+/** Where a page renderer finds its theme (the same arguments as `loadTheme`). */
+export interface ThemeSource {
+  builtinDir: string;
+  overrideDir: string;
+  displayBase: string;
+}
+
+/** Pages of one model, ready to render any of its plans by index. */
+export interface PageRenderer {
+  plans: PagePlan[];
+  model: SiteModel;
+  theme: Theme;
+  /** Hash of the views every page shares (site, labels, sidebar), computed on first use. */
+  sharedKey?: string;
+}
+
+/** What the build cache remembers of a written page: the key of its inputs and the file it became. */
+export interface PageRecord {
+  key: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** Pages of the previous build that may be reused: the output folder they are in and their records, aligned with `PageChunk.pages`. */
+export interface PageReuse {
+  fromDir: string;
+  records: (PageRecord | null)[];
+}
+
+/** Prepares to render the pages of `model` (article HTML may be left empty and passed per chunk). */
+export function pageRenderer(model: SiteModel, theme: Theme | ThemeSource): PageRenderer {
+  let loaded: Theme;
+  if ("render" in theme) loaded = theme;
+  else {
+    const result = loadTheme(theme.builtinDir, theme.overrideDir, theme.displayBase);
+    if (!result.theme) throw new Error(`the theme failed to load in a worker: ${result.diagnostics.map((d) => d.message).join("; ")}`);
+    loaded = result.theme;
+  }
+  return { plans: planPages(model), model, theme: loaded };
+}
+
+/** A chunk of pages to render and write into the staging folder. */
+export interface PageChunk {
+  /** Plan indexes (in `planPages` order). */
+  pages: number[];
+  /** The folder to write into (the write stage's staging folder). */
+  dir: string;
+  /**
+   * With the build cache: the theme and code's share of every page key. Each
+   * page's key then hashes it with the page's view; a page whose key and file
+   * are as the previous build left them is hard-linked from `reuse.fromDir`
+   * instead of rendered again.
+   */
+  keySalt?: string;
+  reuse?: PageReuse;
+}
+
+/** What rendering a chunk gave: pages written, their bytes, and template errors (one per file and message). */
+export interface PageChunkResult {
+  written: number;
+  /** Pages linked from the previous output instead of rendered. */
+  reused: number;
+  bytes: number;
+  diagnostics: Diagnostic[];
+  /** With `keySalt`: each page's record (null when it failed), aligned with `pages`. */
+  records?: (PageRecord | null)[];
+}
+
+/** Renders the pages of a chunk and writes each one at its output path under `chunk.dir` (or links an unchanged one). */
+export function renderPageChunk(renderer: PageRenderer, chunk: PageChunk): PageChunkResult {
+  const result: PageChunkResult = { written: 0, reused: 0, bytes: 0, diagnostics: [] };
+  const records: (PageRecord | null)[] | undefined = chunk.keySalt !== undefined ? [] : undefined;
+  if (records) result.records = records;
+  const reported = new Set<string>();
+  chunk.pages.forEach((index, i) => {
+    const record = writePage(renderer, index, chunk, chunk.reuse?.records[i], result, reported);
+    records?.push(record);
+  });
+  return result;
+}
+
+/** One article of an article chunk: its page (plan index = index in the model), and its body to render or as cached. */
+export interface ArticleItem {
+  index: number;
+  body?: BodyToRender;
+  cached?: { html: string; firstParagraph: string; digest: string };
+  /** The previous build's record of its page, when reusable. */
+  previous?: PageRecord | null;
+  /** Send the HTML back (for the cache, or the feed). */
+  wantHtml: boolean;
+}
+
+/** Articles whose bodies are rendered and whose pages are written in one go, so no HTML waits in memory. */
+export interface ArticleChunk {
+  items: ArticleItem[];
+  dir: string;
+  keySalt?: string;
+  /** The previous output folder (for `ArticleItem.previous`). */
+  fromDir?: string;
+}
+
+/** What became of one article: its body's first paragraph and problems, and its page's record. */
+export interface ArticleOutcome {
+  firstParagraph: string;
+  diagnostics: Diagnostic[];
+  dependencies?: string[];
+  html?: string;
+  /** With `keySalt`: the digest of the HTML (see `htmlDigest`). */
+  digest?: string;
+  record?: PageRecord | null;
+}
+
+/** An article chunk's pages (as `PageChunkResult`) and each article's outcome, in order. */
+export interface ArticleChunkResult extends PageChunkResult {
+  outcomes: ArticleOutcome[];
+}
+
+/**
+ * Renders each article's body (unless cached), then its page, and writes it;
+ * the HTML is dropped afterwards unless asked for. A body with errors gets no
+ * page (the build will fail and report them).
+ */
+export function renderArticleChunk(renderer: PageRenderer, chunk: ArticleChunk, env: MarkdownEnv): ArticleChunkResult {
+  const result: ArticleChunkResult = { written: 0, reused: 0, bytes: 0, diagnostics: [], outcomes: [] };
+  const reported = new Set<string>();
+  for (const item of chunk.items) {
+    const output: Pick<MarkdownOutput, "html" | "firstParagraph" | "diagnostics" | "dependencies"> =
+      item.cached ? { ...item.cached, diagnostics: [] } : renderBody(item.body!, env);
+    const article = renderer.model.articles[item.index]!;
+    article.html = output.html;
+    if (article.summary === undefined) article.summaryText = output.firstParagraph;
+    const outcome: ArticleOutcome = { firstParagraph: output.firstParagraph, diagnostics: output.diagnostics };
+    if (output.dependencies) outcome.dependencies = output.dependencies;
+    if (item.wantHtml) outcome.html = output.html;
+    const digest = chunk.keySalt === undefined ? undefined : (item.cached?.digest ?? htmlDigest(output.html));
+    if (digest !== undefined) outcome.digest = digest;
+    if (output.diagnostics.length === 0) {
+      const reuse = chunk.fromDir !== undefined && item.previous ? { fromDir: chunk.fromDir, records: [item.previous] } : undefined;
+      const record = writePage(renderer, item.index, { dir: chunk.dir, keySalt: chunk.keySalt, reuse, htmlDigest: digest }, item.previous ?? undefined, result, reported);
+      if (chunk.keySalt !== undefined) outcome.record = record;
+    }
+    if (!item.wantHtml) article.html = ""; // written: the HTML need not stay in memory
+    result.outcomes.push(outcome);
+  }
+  return result;
+}
+
+/** Renders (or links, when unchanged) one page into `where.dir`, counting it in `result`; its record, or null when it failed. */
+function writePage(
+  renderer: PageRenderer,
+  index: number,
+  where: { dir: string; keySalt?: string | undefined; reuse?: PageReuse | undefined; htmlDigest?: string | undefined },
+  previous: PageRecord | null | undefined,
+  result: PageChunkResult,
+  reported: Set<string>,
+): PageRecord | null {
+  const plan = renderer.plans[index]!;
+  const target = join(where.dir, plan.outputPath);
+  const context = plan.context();
+  const key = where.keySalt !== undefined ? pageKey(renderer, where.keySalt, plan, context, where.htmlDigest) : undefined;
+  if (key !== undefined && previous?.key === key && where.reuse && linkPrevious(join(where.reuse.fromDir, plan.outputPath), target, previous)) {
+    result.written++;
+    result.reused++;
+    result.bytes += previous.size;
+    return previous;
+  }
+  let data: Buffer;
+  try {
+    data = Buffer.from(renderer.theme.render(plan.template, context));
+  } catch (cause) {
+    if (!(cause instanceof TemplateError)) throw cause;
+    const problem = `${cause.diagnostic.file}:${cause.diagnostic.message}`;
+    if (!reported.has(problem)) result.diagnostics.push(cause.diagnostic);
+    reported.add(problem);
+    return null;
+  }
+  writeFileSync(target, data, { flag: "wx" });
+  result.written++;
+  result.bytes += data.length;
+  if (key === undefined) return null;
+  const stat = statSync(target);
+  return { key, size: data.length, mtimeMs: stat.mtimeMs, ino: stat.ino };
+}
+
+/** Sets the default summaries (first paragraphs) of the articles without one, once every body is rendered. */
+export function setSummaries(renderer: PageRenderer, summaries: Record<string, string>): void {
+  for (const [slug, text] of Object.entries(summaries)) {
+    const article = renderer.model.bySlug.get(slug);
+    if (article && article.summary === undefined) article.summaryText = text;
+  }
+}
+
+/** Hard-links a page of the previous output when it is still the file the cache recorded (not edited since). */
+function linkPrevious(from: string, to: string, record: PageRecord): boolean {
+  try {
+    const stat = statSync(from);
+    if (stat.size !== record.size || stat.mtimeMs !== record.mtimeMs || stat.ino !== record.ino) return false;
+    linkSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The key of a page's inputs: code and theme (`salt`), the shared views, the
+ * template, the path and the page's own view. An article's HTML enters by its
+ * digest when one is known (hashing it again for every page costs as much as
+ * the rest). Front-matter extras are the only values that may hold numbers
+ * JSON cannot tell from null (NaN, ±Infinity): they are hashed apart.
+ */
+function pageKey(renderer: PageRenderer, salt: string, plan: PagePlan, context: TemplateContext, htmlDigest: string | undefined): string {
+  const { site, labels, sidebar, ...own } = context;
+  renderer.sharedKey ??= createHash("sha1").update(stableJson({ site, labels, sidebar })).digest("base64url");
+  let view: object = own;
+  if (htmlDigest !== undefined && own.article) view = { ...own, article: { ...own.article, html: htmlDigest } };
+  // A listing's cards recur on several listings (home, category, tags…): each is serialised and hashed once.
+  else if (own.listing) view = { ...own, listing: { ...own.listing, items: own.listing.items.map(cardDigest) } };
+  const hash = createHash("sha1").update(`${salt}\0${renderer.sharedKey}\0${plan.template}\0${plan.outputPath}\0`).update(JSON.stringify(view));
+  if (Object.keys(own.page.data).length > 0) hash.update(stableJson(own.page.data));
+  return hash.digest("base64url");
+}
+
+const cardDigests = new WeakMap<object, string>();
+
+/** The digest of a card view (the same object on every listing that shows it). */
+function cardDigest(card: object): string {
+  let digest = cardDigests.get(card);
+  if (digest === undefined) cardDigests.set(card, (digest = createHash("sha1").update(JSON.stringify(card)).digest("base64url")));
+  return digest;
+}
+
+/** A digest of an article's HTML, for page keys and the cache. */
+export function htmlDigest(html: string): string {
+  return createHash("sha1").update(html).digest("base64url");
+}
+
+/** JSON that also tells apart the numbers JSON cannot hold (NaN, ±Infinity), which templates print differently from null. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? `\u0000${v}` : v));
+}
