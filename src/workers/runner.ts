@@ -5,6 +5,7 @@
  * next one whenever it is free. Results come back in input order whichever
  * thread did the work, so the output does not depend on the split.
  */
+import { availableParallelism, loadavg } from "node:os";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { SiteModel } from "../model/site.js";
@@ -18,13 +19,17 @@ import {
 import { loadFiles, renderBodyChunk, type BodyToRender, type FileToLoad, type LoadedFile, type LoadOptions, type MarkdownEnv } from "./tasks.js";
 
 /**
- * Articles from which a build uses worker threads by default. A worker costs
- * its start and, more, its own JIT warm-up (~3 s of CPU at 4,000 articles
- * on these 2-core machines), so it pays only on sites of some size. Measured
- * at 4,000 articles: about 15 % faster with a worker than without when the
- * machine's other load leaves a core free, about 20 % slower when it does not.
+ * When a build uses worker threads by default. A worker costs its start and,
+ * more, its own JIT warm-up (~3 s of CPU at 4,000 articles on these 2-core
+ * machines): it pays only on sites of some size, and only with a core to run
+ * on. Measured at 4,000 articles: about 15 % faster with a worker when the
+ * machine's other load left a core free, about 25 % slower when it did not.
+ * From `WORKERS_FROM` articles workers are used when the load average shows a
+ * free core; from `ALWAYS_WORKERS_FROM`, always (they also share the memory).
  */
 export const WORKERS_FROM = 2000;
+/** Articles from which workers are used whatever the load (see `WORKERS_FROM`). */
+export const ALWAYS_WORKERS_FROM = 8000;
 
 /** Reports work done: stage name, units done, units in all. */
 export type ProgressFn = (stage: string, done: number, total: number) => void;
@@ -44,7 +49,9 @@ export interface PageJob {
 /** How many worker threads a build of `articles` articles should start; the output is the same whatever the number. */
 export function threadsFor(articles: number, requested?: number): number {
   if (requested !== undefined) return Math.max(0, Math.floor(requested));
-  return articles >= WORKERS_FROM ? defaultPoolSize() : 0;
+  if (articles < WORKERS_FROM) return 0;
+  const spareCore = (loadavg()[0] ?? Infinity) < availableParallelism();
+  return articles >= ALWAYS_WORKERS_FROM || spareCore ? defaultPoolSize() : 0;
 }
 
 /** Runs build tasks on the main thread and `threads` workers. */
