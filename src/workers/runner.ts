@@ -5,7 +5,6 @@
  * next one whenever it is free. Results come back in input order whichever
  * thread did the work, so the output does not depend on the split.
  */
-import { availableParallelism, loadavg } from "node:os";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { SiteModel } from "../model/site.js";
@@ -19,17 +18,15 @@ import {
 import { loadFiles, renderBodyChunk, type BodyToRender, type FileToLoad, type LoadedFile, type LoadOptions, type MarkdownEnv } from "./tasks.js";
 
 /**
- * When a build uses worker threads by default. A worker costs its start and,
- * more, its own JIT warm-up (~3 s of CPU at 4,000 articles on these 2-core
- * machines): it pays only on sites of some size, and only with a core to run
- * on. Measured at 4,000 articles: about 15 % faster with a worker when the
- * machine's other load left a core free, about 25 % slower when it did not.
- * From `WORKERS_FROM` articles workers are used when the load average shows a
- * free core; from `ALWAYS_WORKERS_FROM`, always (they also share the memory).
+ * From how many articles a build uses worker threads by default. A worker
+ * costs its start and its own JIT warm-up (~3 s of CPU at 4,000 articles on
+ * these 2-core machines), so it pays only on sites of some size. Measured at
+ * 4,000 articles on a quiet 2-core machine: 9.0–9.8 s with one worker against
+ * 11.6–12.3 s without. The choice does not read the load average: that
+ * includes the user's own previous builds and would make the thread count
+ * (not the output) depend on timing. `GAZETTE_WORKERS=N` overrides it.
  */
 export const WORKERS_FROM = 2000;
-/** Articles from which workers are used whatever the load (see `WORKERS_FROM`). */
-export const ALWAYS_WORKERS_FROM = 8000;
 
 /** Reports work done: stage name, units done, units in all. */
 export type ProgressFn = (stage: string, done: number, total: number) => void;
@@ -49,9 +46,7 @@ export interface PageJob {
 /** How many worker threads a build of `articles` articles should start; the output is the same whatever the number. */
 export function threadsFor(articles: number, requested?: number): number {
   if (requested !== undefined) return Math.max(0, Math.floor(requested));
-  if (articles < WORKERS_FROM) return 0;
-  const spareCore = (loadavg()[0] ?? Infinity) < availableParallelism();
-  return articles >= ALWAYS_WORKERS_FROM || spareCore ? defaultPoolSize() : 0;
+  return articles < WORKERS_FROM ? 0 : defaultPoolSize();
 }
 
 /** Runs build tasks on the main thread and `threads` workers. */
