@@ -10,9 +10,9 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CacheStats } from "./cache/build-cache.js";
-import { error, hasErrors, warning, BuildFailure, UsageError, type Diagnostic } from "./diagnostics.js";
-import { siteUrl } from "./load/paths.js";
+import { error, hasErrors, warning, UsageError, type Diagnostic } from "./diagnostics.js";
 import { loadSite, sitePaths, type LoadedSite, type SitePaths } from "./load/site.js";
+import { articleMarkdownFields, articleUrlMap } from "./markdown/inputs.js";
 import { renderMarkdown } from "./markdown/render.js";
 import { selectArticles } from "./model/select.js";
 import { buildSite, type SiteModel } from "./model/site.js";
@@ -187,18 +187,11 @@ export function renderSite(model: SiteModel, project: Project, cwd = process.cwd
 /** Renders every published article's Markdown; its diagnostics join the build's. */
 export function renderBodies(loaded: LoadedSite, published: LoadedSite["articles"], diagnostics: Diagnostic[]): RenderedBody[] {
   const { config } = loaded;
-  const articleUrls: Record<string, string> = {};
-  for (const article of published) articleUrls[article.contentPath] = siteUrl(config.basePath, `${article.slug}/`);
+  const articleUrls = articleUrlMap(published, config.basePath);
   const assets = loaded.assets.map((a) => a.path);
   return published.map((article) => {
     const out = renderMarkdown({
-      body: article.body,
-      bodyLine: article.bodyLine,
-      contentPath: article.contentPath,
-      displayPath: article.displayPath,
-      basePath: config.basePath,
-      allowHtml: config.markdown.allowHtml,
-      images: article.cover ? [...article.images, article.cover] : article.images,
+      ...articleMarkdownFields(article, config),
       articleUrls,
       assets,
     });

@@ -4,6 +4,7 @@
  * with pages rendered straight into the write stage's staging folder instead
  * of being held in memory. Same sources, same bytes as `generateSite`.
  */
+import { articleMarkdownFields, articleUrlMap } from "./markdown/inputs.js";
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { bodySettings, BuildCache, CACHE_DIR_NAME, themeDigest, type CacheStats, type LinkTargets } from "./cache/build-cache.js";
@@ -11,7 +12,6 @@ import { cacheSalt } from "./cache/salt.js";
 import { error, hasErrors, warning, BuildFailure, type Diagnostic } from "./diagnostics.js";
 import { loadConfig } from "./load/config.js";
 import { isMarkdown, listFiles, type FoundFile } from "./load/files.js";
-import { siteUrl } from "./load/paths.js";
 import { checkCover, type SitePaths } from "./load/site.js";
 import type { MarkdownOutput } from "./markdown/render.js";
 import { selectArticles } from "./model/select.js";
@@ -235,8 +235,7 @@ class Bodies {
     private readonly cache: BuildCache | undefined,
     private readonly sources: ReadonlyMap<LoadedArticle, BodySource>,
   ) {
-    const articleUrls: Record<string, string> = {};
-    for (const article of published) articleUrls[article.contentPath] = siteUrl(config.basePath, `${article.slug}/`);
+    const articleUrls = articleUrlMap(published, config.basePath);
     this.targets = { articleUrls, assets: new Set(assets.map((a) => a.path)) };
     this.env = { articleUrls, assets: assets.map((a) => a.path) };
   }
@@ -290,13 +289,7 @@ class Bodies {
     const source = this.sources.get(article);
     return {
       ...(source ? { source } : {}),
-      body: article.body,
-      bodyLine: article.bodyLine,
-      contentPath: article.contentPath,
-      displayPath: article.displayPath,
-      basePath: this.config.basePath,
-      allowHtml: this.config.markdown.allowHtml,
-      images: article.cover ? [...article.images, article.cover] : article.images,
+      ...articleMarkdownFields(article, this.config),
     };
   }
 }

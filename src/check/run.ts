@@ -7,8 +7,8 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadProject, publishedArticles } from "../build.js";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
-import { siteUrl } from "../load/paths.js";
 import type { LoadedSite } from "../load/site.js";
+import { articleMarkdownFields, articleUrlMap } from "../markdown/inputs.js";
 import { renderMarkdown } from "../markdown/render.js";
 import { buildSite } from "../model/site.js";
 import type { LoadedArticle } from "../types.js";
@@ -95,18 +95,11 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
 /** Parses every article body as the build does, keeping its diagnostics and what it links to. */
 function readBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[]): CheckedArticle[] {
   const { config } = loaded;
-  const articleUrls: Record<string, string> = {};
-  for (const article of published) articleUrls[article.contentPath] = siteUrl(config.basePath, `${article.slug}/`);
+  const articleUrls = articleUrlMap(published, config.basePath);
   const assets = loaded.assets.map((a) => a.path);
   return published.map((article) => {
     const out = renderMarkdown({
-      body: article.body,
-      bodyLine: article.bodyLine,
-      contentPath: article.contentPath,
-      displayPath: article.displayPath,
-      basePath: config.basePath,
-      allowHtml: config.markdown.allowHtml,
-      images: article.cover ? [...article.images, article.cover] : article.images,
+      ...articleMarkdownFields(article, config),
       articleUrls,
       assets,
       references: true,

@@ -12,6 +12,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { siteUrl } from "../load/paths.js";
+import { articleMarkdownFields } from "../markdown/inputs.js";
 import { renderMarkdown, type MarkdownOutput } from "../markdown/render.js";
 import type { SiteConfig } from "../types.js";
 import { createPacer } from "./pacing.js";
@@ -124,13 +125,7 @@ export class BodyCache {
       ownKeys: (target) => ((lookups = undefined), Reflect.ownKeys(target)),
     });
     let output = renderMarkdown({
-      body: article.body,
-      bodyLine: article.bodyLine,
-      contentPath: article.contentPath,
-      displayPath: article.displayPath,
-      basePath: config.basePath,
-      allowHtml: config.markdown.allowHtml,
-      images: article.cover ? [...article.images, article.cover] : article.images,
+      ...articleMarkdownFields(article, config),
       articleUrls,
       assets: this.assets,
     });
