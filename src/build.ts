@@ -103,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     removeOld: options.removeOldInBackground ? "background" : "wait",
   });
   const timings = { ...staged.timings, total: Math.round(performance.now() - started) };
-  const stats: BuildStats = { articles: staged.articles, pages: staged.pages, files: staged.files.length + staged.pages, timings, threads: staged.threads };
+  const stats: BuildStats = { articles: staged.articles, pages: staged.pages, files: staged.written, timings, threads: staged.threads };
   if (staged.cache) stats.cache = staged.cache;
   return { files: staged.files, diagnostics: staged.diagnostics, stats, model: staged.model, outDir, written: true };
 }

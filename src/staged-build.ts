@@ -58,6 +58,8 @@ export interface StagedResult {
   model: SiteModel;
   articles: number;
   pages: number;
+  /** Every file written: pages, generated feeds and robots.txt, copied files. */
+  written: number;
   timings: Record<string, number>;
   cache?: CacheStats;
   threads: number;
@@ -179,7 +181,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     });
     lap("listings");
     cache?.save();
-    const result: StagedResult = { files, diagnostics, model, articles: published.length, pages, timings, threads: runner.threads };
+    const result: StagedResult = { files, diagnostics, model, articles: published.length, pages, written: pages + generated.length + files.length, timings, threads: runner.threads };
     if (cache) result.cache = cache.stats;
     return result;
   } finally {

@@ -18,6 +18,9 @@ describe("the gazette command", () => {
     expect(run.stderr).toMatch(/^built 1 article, \d+ pages \(\d+ files\) into public\/ in [\d.]+ s\n$/);
     expect(run.code).toBe(0);
     expect(listTree(join(root, "public"))).toContain("tin-mot/index.html");
+    // The summary counts every file written (the .gazette marker aside).
+    const counted = Number(/\((\d+) files\)/.exec(run.stderr)![1]);
+    expect(counted).toBe(listTree(join(root, "public")).filter((p) => p !== ".gazette").length);
   });
 
   it("prints errors as path:line:column without a stack trace and exits 1", () => {
