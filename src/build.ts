@@ -13,14 +13,15 @@ import type { CacheStats } from "./cache/build-cache.js";
 import { error, hasErrors, warning, UsageError, type Diagnostic } from "./diagnostics.js";
 import { loadSite, sitePaths, type LoadedSite, type SitePaths } from "./load/site.js";
 import { articleMarkdownFields, articleUrlMap } from "./markdown/inputs.js";
-import { renderMarkdown } from "./markdown/render.js";
+import { renderMarkdown, type MarkdownOutput } from "./markdown/render.js";
+import { createStopwatch } from "./timings.js";
 import { selectArticles } from "./model/select.js";
 import { buildSite, type SiteModel } from "./model/site.js";
 import { renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
 import { planPages } from "./render/pages.js";
 import { loadTheme, TemplateError, type Theme } from "./render/templates.js";
 import { stagedBuild } from "./staged-build.js";
-import type { LoadedArticle, RenderedBody } from "./types.js";
+import type { LoadedArticle } from "./types.js";
 import type { ProgressFn } from "./workers/runner.js";
 import type { OutputFile } from "./write/output.js";
 
@@ -140,13 +141,7 @@ export function publishedArticles(project: Project, options: BuildOptions): { pu
 /** Generates the whole site in memory from the folder `options.source`, without writing. */
 export function generateSite(options: BuildOptions): GeneratedSite {
   const cwd = options.cwd ?? process.cwd();
-  const timings: Record<string, number> = {};
-  let clock = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round(now - clock);
-    clock = now;
-  };
+  const { timings, lap } = createStopwatch();
   const project = loadProject(options);
   const diagnostics = [...project.diagnostics];
   lap("load");
@@ -184,8 +179,8 @@ export function renderSite(model: SiteModel, project: Project, cwd = process.cwd
   return { files: files.list, pages, diagnostics };
 }
 
-/** Renders every published article's Markdown; its diagnostics join the build's. */
-export function renderBodies(loaded: LoadedSite, published: LoadedSite["articles"], diagnostics: Diagnostic[]): RenderedBody[] {
+/** Renders every published article's Markdown (with its links and images listed when `references`); its diagnostics join the build's. */
+export function renderBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], references = false): MarkdownOutput[] {
   const { config } = loaded;
   const articleUrls = articleUrlMap(published, config.basePath);
   const assets = loaded.assets.map((a) => a.path);
@@ -194,9 +189,10 @@ export function renderBodies(loaded: LoadedSite, published: LoadedSite["articles
       ...articleMarkdownFields(article, config),
       articleUrls,
       assets,
+      ...(references ? { references } : {}),
     });
     diagnostics.push(...out.diagnostics);
-    return { html: out.html, firstParagraph: out.firstParagraph };
+    return out;
   });
 }
 

@@ -4,6 +4,7 @@
  * with pages rendered straight into the write stage's staging folder instead
  * of being held in memory. Same sources, same bytes as `generateSite`.
  */
+import { createStopwatch } from "./timings.js";
 import { articleMarkdownFields, articleUrlMap } from "./markdown/inputs.js";
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -68,13 +69,7 @@ export interface StagedResult {
 /** Builds the site and writes it; throws BuildFailure with every diagnostic when the site has errors. */
 export async function stagedBuild(options: StagedOptions): Promise<StagedResult> {
   const { paths, cwd } = options;
-  const timings: Record<string, number> = {};
-  let clock = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round(now - clock);
-    clock = now;
-  };
+  const { timings, lap } = createStopwatch();
   const display = (abs: string) => relative(cwd, abs) || ".";
   const { config, diagnostics } = loadConfig(paths.root, display(paths.root), options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {});
   const found = listFiles(paths.content);

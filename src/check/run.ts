@@ -5,14 +5,13 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { loadProject, publishedArticles } from "../build.js";
+import { loadProject, publishedArticles, renderBodies } from "../build.js";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
 import type { LoadedSite } from "../load/site.js";
-import { articleMarkdownFields, articleUrlMap } from "../markdown/inputs.js";
-import { renderMarkdown } from "../markdown/render.js";
 import { buildSite } from "../model/site.js";
 import type { LoadedArticle } from "../types.js";
 import { checkUrls, type ExternalCheckOptions, type LinkResult } from "./external.js";
+import { createStopwatch } from "../timings.js";
 import { applyLintLevels, lintArticle, type CheckedArticle } from "./lint.js";
 import { collectExternalLinks, externalDiagnostics, type ExternalLink } from "./links.js";
 import { lintDuplicateTitles, lintNameVariants } from "./names.js";
@@ -60,13 +59,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.source);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
-  const timings: Record<string, number> = {};
-  let clock = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round(now - clock);
-    clock = now;
-  };
+  const { timings, lap } = createStopwatch();
 
   const buildOptions = { source: root, cwd, drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now(), ...(options.builtinTemplates ? { builtinTemplates: options.builtinTemplates } : {}) };
   const project = loadProject(buildOptions);
@@ -94,17 +87,5 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
 
 /** Parses every article body as the build does, keeping its diagnostics and what it links to. */
 function readBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[]): CheckedArticle[] {
-  const { config } = loaded;
-  const articleUrls = articleUrlMap(published, config.basePath);
-  const assets = loaded.assets.map((a) => a.path);
-  return published.map((article) => {
-    const out = renderMarkdown({
-      ...articleMarkdownFields(article, config),
-      articleUrls,
-      assets,
-      references: true,
-    });
-    diagnostics.push(...out.diagnostics);
-    return { article, references: out.references ?? [], firstParagraph: out.firstParagraph };
-  });
+  return renderBodies(loaded, published, diagnostics, true).map((out, i) => ({ article: published[i]!, references: out.references ?? [], firstParagraph: out.firstParagraph }));
 }
