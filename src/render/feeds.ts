@@ -3,7 +3,8 @@
  * Feed and sitemap need absolute URLs, so they exist only with `baseUrl`.
  */
 import { formatRfc3339 } from "../load/dates.js";
-import { listingPagePath, absoluteUrl } from "./pages.js";
+import { pageUrlPath } from "../model/paginate.js";
+import { absoluteUrl } from "./pages.js";
 import type { SiteModel } from "../model/site.js";
 
 /** Number of entries in the Atom feed. */
@@ -55,7 +56,7 @@ export function renderSitemap(model: SiteModel): string | undefined {
     const newest = listing.pages[0]?.[0];
     const lastmod = newest ? model.bySlug.get(newest)!.date : undefined;
     listing.pages.forEach((_, i) => {
-      lines.push(`  <url><loc>${xml(absoluteUrl(model, listingPagePath(listing.path, i + 1)))}</loc>${lastmod && i === 0 ? `<lastmod>${formatRfc3339(lastmod)}</lastmod>` : ""}</url>`);
+      lines.push(`  <url><loc>${xml(absoluteUrl(model, pageUrlPath(listing.path, i + 1)))}</loc>${lastmod && i === 0 ? `<lastmod>${formatRfc3339(lastmod)}</lastmod>` : ""}</url>`);
     });
   }
   for (const article of model.articles) {

@@ -39,7 +39,7 @@ export function planPages(model: SiteModel): PagePlan[] {
   }
   for (const listing of model.listings) {
     listing.pages.forEach((_, index) => {
-      const path = listingPagePath(listing.path, index + 1);
+      const path = pageUrlPath(listing.path, index + 1);
       plans.push({
         outputPath: `${path}index.html`,
         source: listing.kind === "home" ? "the home listing" : `the ${listing.kind} listing "${listing.name}"`,
@@ -132,7 +132,7 @@ function listingContext(model: SiteModel, shared: Shared, listing: Listing, page
   const title = isHomeFirst ? "" : page > 1 ? `${heading} – ${labels.page ?? "Page"} ${page}` : heading;
   return {
     ...shared,
-    page: pageView(model, { kind: "listing", title, path: listingPagePath(listing.path, page), description: model.config.description }),
+    page: pageView(model, { kind: "listing", title, path: pageUrlPath(listing.path, page), description: model.config.description }),
     listing: view,
   };
 }
@@ -230,7 +230,7 @@ function cachedUrl(model: SiteModel, path: string, memo: ViewMemo): string {
 function paginationView(model: SiteModel, listing: Listing, current: number): PaginationView {
   const total = listing.pages.length;
   const memo = memoOf(model);
-  const url = (n: number) => cachedUrl(model, listingPagePath(listing.path, n), memo);
+  const url = (n: number) => cachedUrl(model, pageUrlPath(listing.path, n), memo);
   const view: PaginationView = {
     current,
     total,
@@ -244,11 +244,6 @@ function paginationView(model: SiteModel, listing: Listing, current: number): Pa
   if (current > 1) view.prev = { number: current - 1, url: url(current - 1) };
   if (current < total) view.next = { number: current + 1, url: url(current + 1) };
   return view;
-}
-
-/** Site path of page `n` of a listing rooted at `root` (`""` for home). */
-export function listingPagePath(root: string, n: number): string {
-  return pageUrlPath(root, n);
 }
 
 /** Absolute URL of a site path; only called when `baseUrl` is set. */

@@ -5,7 +5,8 @@
  * kind (so template errors show at once). The others render when requested.
  */
 import type { Listing, SiteModel } from "../model/site.js";
-import { listingPagePath, type PagePlan } from "../render/pages.js";
+import { pageUrlPath } from "../model/paginate.js";
+import type { PagePlan } from "../render/pages.js";
 
 /** Where plans are found by output path. */
 export interface PlanLookup {
@@ -27,7 +28,7 @@ export function pagesToRenderNow(model: SiteModel, routes: PlanLookup, changed: 
     for (const listing of model.listings) {
       if (kinds.has(listing.kind)) continue;
       kinds.add(listing.kind);
-      wanted.add(`${listingPagePath(listing.path, 1)}index.html`);
+      wanted.add(`${pageUrlPath(listing.path, 1)}index.html`);
     }
     const templates = new Set<string>();
     for (const plan of routes.pages) {
@@ -53,7 +54,7 @@ function listingPagesOf(listings: readonly Listing[]): Map<string, string[]> {
   index = new Map();
   for (const listing of listings) {
     listing.pages.forEach((slugs, i) => {
-      const path = `${listingPagePath(listing.path, i + 1)}index.html`;
+      const path = `${pageUrlPath(listing.path, i + 1)}index.html`;
       for (const slug of slugs) {
         const paths = index!.get(slug);
         if (paths) paths.push(path);
