@@ -6,7 +6,6 @@
  */
 import { createStopwatch } from "./timings.js";
 import { articleMarkdownFields, articleUrlMap } from "./markdown/inputs.js";
-import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { bodySettings, BuildCache, CACHE_DIR_NAME, themeDigest, type CacheStats, type LinkTargets } from "./cache/build-cache.js";
 import { cacheSalt } from "./cache/salt.js";
@@ -23,8 +22,16 @@ import { loadTheme } from "./render/templates.js";
 import type { LoadedArticle, SiteConfig } from "./types.js";
 import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "./workers/runner.js";
 import { htmlDigest, type ArticleItem, type PageRecord } from "./workers/page-tasks.js";
-import type { BodySource, BodyToRender, FileToLoad, MarkdownEnv } from "./workers/tasks.js";
+import type { BodySource, BodyToRender, FileToLoad, LoadOptions, MarkdownEnv } from "./workers/tasks.js";
 import { writeOutput, type OutputFile } from "./write/output.js";
+import { replaceFileSync } from "./write/replace.js";
+
+/**
+ * How long before the build an article file must have last changed for its
+ * stamp to be trusted by the next build instead of its hash: well beyond any
+ * file system's clock tick, and some clock skew.
+ */
+const STAMP_MARGIN_MS = 3000;
 
 /** Articles from which bodies are read again when rendered instead of being kept in memory. */
 const REREAD_BODIES_FROM = 8000;
@@ -47,6 +54,8 @@ export interface StagedOptions {
   onProgress?: ProgressFn;
   /** See `WriteOptions.removeOld`. */
   removeOld?: "wait" | "background";
+  /** See `STAMP_MARGIN_MS`. */
+  stampMarginMs?: number;
   /** Articles from which bodies are read again when rendered rather than kept (default 8,000). */
   rereadBodiesFrom?: number;
 }
@@ -82,7 +91,8 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
   try {
     const sources = new Map<LoadedArticle, BodySource>();
     const keepBodies = markdownFiles.length < (options.rereadBodiesFrom ?? REREAD_BODIES_FROM);
-    const articles = await loadArticles(runner, markdownFiles, display(paths.content), config, cache, diagnostics, options.onProgress, sources, keepBodies);
+    const stampsBefore = Date.now() - (options.stampMarginMs ?? STAMP_MARGIN_MS);
+    const articles = await loadArticles(runner, markdownFiles, display(paths.content), config, cache, diagnostics, options.onProgress, sources, keepBodies, stampsBefore);
     const assetPaths = new Set(assets.map((a) => a.path));
     for (const article of articles) diagnostics.push(...checkCover(article, assetPaths));
     const staticFiles = listFiles(paths.static);
@@ -143,6 +153,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
       sourceDir: paths.root,
       protectedDirs: [paths.content, paths.templates, paths.static],
       removeOld: options.removeOld ?? "wait",
+      ...(cache ? { spare: cache.spareFor(options.outDir) } : {}),
       external: {
         paths: [...pagePaths, ...generated],
         write: async (dir) => {
@@ -161,7 +172,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
           let bytes = written.bytes + listings.bytes;
           for (const [path, text] of [["feed.xml", renderFeed(model)], ["sitemap.xml", renderSitemap(model)], ["robots.txt", renderRobots(model)]] as const) {
             if (text === undefined) continue;
-            writeFileSync(join(dir, path), text, { flag: "wx" });
+            replaceFileSync(join(dir, path), text);
             bytes += Buffer.byteLength(text);
           }
           const reported = new Set(written.templateProblems.map((d) => `${d.file}:${d.message}`));
@@ -195,26 +206,30 @@ async function loadArticles(
   progress: ProgressFn | undefined,
   sources: Map<LoadedArticle, BodySource>,
   keepBodies: boolean,
+  stampsBefore: number,
 ): Promise<LoadedArticle[]> {
   const toLoad = files.map((file): FileToLoad => {
     const item: FileToLoad = { contentPath: file.path, displayPath: join(contentDisplay, file.path), sitePath: `content/${file.path}`, absPath: file.absPath };
     const known = cache?.known(file.path, config.timezone);
-    if (known) Object.assign(item, { knownHash: known.hash, bodyStart: known.bodyStart });
+    if (known) Object.assign(item, { knownHash: known.hash, bodyStart: known.bodyStart }, known.stamp ? { knownStamp: known.stamp } : {});
     return item;
   });
   // Large sites read each body again when rendering it rather than keep them all (see `loadFiles`).
-  const loaded = await runner.load(toLoad, { timezone: config.timezone, hash: cache !== undefined || !keepBodies, keepBodies }, progress);
+  const options: LoadOptions = { timezone: config.timezone, hash: cache !== undefined || !keepBodies, keepBodies };
+  if (cache) options.stampsBefore = stampsBefore;
+  const loaded = await runner.load(toLoad, options, progress);
   const articles: LoadedArticle[] = [];
   loaded.forEach((result, i) => {
     const file = toLoad[i]!;
     let article = result.article;
     if (result.hit) {
-      article = cache?.article(file.contentPath, result.hash, file, result.body ?? "");
+      article = cache?.article(file.contentPath, result.hash, file, result.body ?? "", result.stamp, result.unread);
       if (!article) throw new Error(`the build cache lost the entry of ${file.contentPath}`);
-    } else if (article && result.diagnostics.length === 0) cache?.rememberArticle(article, result.hash, config.timezone, result.bodyStart);
+    } else if (article && result.diagnostics.length === 0) cache?.rememberArticle(article, result.hash, config.timezone, result.bodyStart, result.stamp);
     diagnostics.push(...result.diagnostics);
     if (!article) return;
-    if (!keepBodies && result.bodyStart !== undefined) sources.set(article, { absPath: file.absPath, hash: result.hash, bodyStart: result.bodyStart });
+    // An unread file's body, like every body of a large site, is read again if it has to be rendered.
+    if ((!keepBodies || result.unread) && result.bodyStart !== undefined) sources.set(article, { absPath: file.absPath, hash: result.hash, bodyStart: result.bodyStart });
     articles.push(article);
   });
   return articles;

@@ -13,6 +13,7 @@ import { deserialize, serialize } from "node:v8";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
 import type { PageRecord } from "../workers/page-tasks.js";
+import { sameStamp, type FileStamp } from "../workers/tasks.js";
 import { cacheSalt } from "./salt.js";
 
 /** The cache folder of a site, unless the user chose otherwise. */
@@ -41,6 +42,8 @@ interface Entry {
   /** The site timezone the dates were read in (dates without an offset depend on it). */
   timezone: string;
   bodyStart: number;
+  /** The file's stamp when its text was last read, if old enough to trust (see `LoadOptions.stampsBefore`). */
+  stamp?: FileStamp;
   article: CachedArticle;
   body?: BodyEntry;
 }
@@ -54,6 +57,8 @@ interface ShardFile {
 export interface CacheStats {
   /** Front-matter taken from the cache / parsed. */
   articles: { hits: number; misses: number };
+  /** Of the hits, the files not even read: their stamp was as the cache recorded. */
+  unread: number;
   /** Bodies taken from the cache / rendered. */
   bodies: { hits: number; misses: number };
   /** Pages linked unchanged from the previous output / rendered. */
@@ -76,7 +81,7 @@ export interface LinkTargets {
 
 /** One build's view of the cache: what the last build left, and what this one will leave. */
 export class BuildCache {
-  readonly stats: CacheStats = { articles: { hits: 0, misses: 0 }, bodies: { hits: 0, misses: 0 }, pages: { hits: 0, misses: 0 } };
+  readonly stats: CacheStats = { articles: { hits: 0, misses: 0 }, bodies: { hits: 0, misses: 0 }, pages: { hits: 0, misses: 0 }, unread: 0 };
   private pagesToSave: PagesFile | undefined;
   private readonly old: Map<string, Entry>[] = [];
   private readonly next: Map<string, Entry>[] = [];
@@ -106,26 +111,35 @@ export class BuildCache {
   }
 
   /** What the cache knows of an article file read in `timezone`: the hash of its text and where its body starts. */
-  known(contentPath: string, timezone: string): { hash: string; bodyStart: number } | undefined {
+  known(contentPath: string, timezone: string): { hash: string; bodyStart: number; stamp?: FileStamp } | undefined {
     const entry = this.entry(contentPath);
-    return entry?.timezone === timezone ? { hash: entry.hash, bodyStart: entry.bodyStart } : undefined;
+    if (entry?.timezone !== timezone) return undefined;
+    return { hash: entry.hash, bodyStart: entry.bodyStart, ...(entry.stamp ? { stamp: entry.stamp } : {}) };
   }
 
-  /** The cached front-matter of a file whose text hashes to `hash`, completed with its paths and body; counts a hit. */
-  article(contentPath: string, hash: string, paths: Pick<LoadedArticle, "displayPath" | "sitePath">, body: string): LoadedArticle | undefined {
-    const entry = this.entry(contentPath);
+  /**
+   * The cached front-matter of a file whose text hashes to `hash`, completed
+   * with its paths and body; counts a hit and keeps the file's latest stamp.
+   */
+  article(contentPath: string, hash: string, paths: Pick<LoadedArticle, "displayPath" | "sitePath">, body: string, stamp?: FileStamp, unread = false): LoadedArticle | undefined {
+    let entry = this.entry(contentPath);
     if (!entry || entry.hash !== hash) return undefined;
     this.stats.articles.hits++;
+    if (unread) this.stats.unread++;
+    if (!sameStamp(entry.stamp, stamp)) {
+      const { stamp: _old, ...rest } = entry;
+      entry = stamp ? { ...rest, stamp } : rest;
+    }
     this.keep(contentPath, entry);
     return { ...entry.article, contentPath, ...paths, body } as LoadedArticle;
   }
 
   /** Records a freshly parsed article (counts a miss); `bodyStart` undefined means it cannot be cached. */
-  rememberArticle(article: LoadedArticle, hash: string, timezone: string, bodyStart: number | undefined): void {
+  rememberArticle(article: LoadedArticle, hash: string, timezone: string, bodyStart: number | undefined, stamp?: FileStamp): void {
     this.stats.articles.misses++;
     if (bodyStart === undefined) return;
     const { contentPath, displayPath: _d, sitePath: _s, body: _b, ...cached } = article;
-    this.keep(contentPath, { hash, timezone, bodyStart, article: cached });
+    this.keep(contentPath, { hash, timezone, bodyStart, ...(stamp ? { stamp } : {}), article: cached });
   }
 
   /** The cached render of an article's body, if its settings match and every link target is as it was; counts a hit. */
@@ -144,6 +158,14 @@ export class BuildCache {
     const { dependencies } = output;
     entry.body = { settings, dependencies, state: dependencyState(dependencies, targets), html: output.html, digest, firstParagraph: output.firstParagraph };
     this.dirty[shardOf(contentPath)] = true;
+  }
+
+  /**
+   * Where the output written to `outDir` before the current one is kept, for
+   * the next build to recycle as its staging folder (see `WriteOptions.spare`).
+   */
+  spareFor(outDir: string): string {
+    return join(this.dir, `output-${createHash("sha1").update(outDir).digest("hex").slice(0, 12)}`);
   }
 
   /** The page records the last build left in `outDir`, by output path (empty when it wrote elsewhere or left none). */

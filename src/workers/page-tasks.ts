@@ -4,7 +4,7 @@
  * cache knows to be unchanged. Runs in worker threads and the main thread alike.
  */
 import { createHash } from "node:crypto";
-import { linkSync, statSync, writeFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { MarkdownOutput } from "../markdown/render.js";
@@ -12,6 +12,7 @@ import type { SiteModel } from "../model/site.js";
 import { planPages, type PagePlan } from "../render/pages.js";
 import { loadTheme, TemplateError, type Theme } from "../render/templates.js";
 import type { TemplateContext } from "../render/views.js";
+import { linkReplacingSync, replaceFileSync } from "../write/replace.js";
 import { renderBody, type BodyToRender, type MarkdownEnv } from "./tasks.js";
 
 /** Where a page renderer finds its theme (the same arguments as `loadTheme`). */
@@ -191,7 +192,7 @@ function writePage(
     reported.add(problem);
     return null;
   }
-  writeFileSync(target, data, { flag: "wx" });
+  replaceFileSync(target, data);
   result.written++;
   result.bytes += data.length;
   if (key === undefined) return null;
@@ -212,7 +213,7 @@ function linkPrevious(from: string, to: string, record: PageRecord): boolean {
   try {
     const stat = statSync(from);
     if (stat.size !== record.size || stat.mtimeMs !== record.mtimeMs || stat.ino !== record.ino) return false;
-    linkSync(from, to);
+    linkReplacingSync(from, to, stat.ino);
     return true;
   } catch {
     return false;

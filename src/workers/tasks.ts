@@ -5,11 +5,24 @@
  * worker threads and in the main thread; the output is the same either way.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { error, type Diagnostic } from "../diagnostics.js";
 import { parseArticle, type ArticleFile } from "../load/frontmatter.js";
 import { renderMarkdown, type MarkdownInput, type MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
+
+/**
+ * What identifies a file's version without reading it: size, modification
+ * and change times, inode. The change time cannot be set back by tools that
+ * preserve modification times, and a stamp is only trusted when taken well
+ * after the file's last change (see `LoadOptions.stampsBefore`).
+ */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
 
 /** One article file to read: where it is, and what the cache knows of it. */
 export interface FileToLoad extends ArticleFile {
@@ -18,6 +31,8 @@ export interface FileToLoad extends ArticleFile {
   knownHash?: string;
   /** Where the body starts in that text (cached with the hash). */
   bodyStart?: number;
+  /** The file's stamp when that text was read: while it is unchanged the file is not read again. */
+  knownStamp?: FileStamp;
 }
 
 /** A read article file: its hash, and a fresh parse (unless the cache knew the text). */
@@ -32,6 +47,10 @@ export interface LoadedFile {
   body?: string;
   /** Where the body starts in the text (BOM removed); undefined when it is not a plain suffix of it. */
   bodyStart?: number;
+  /** A hit on the stamp alone: the file was not read (its body is read again if it has to be rendered). */
+  unread?: boolean;
+  /** The file's stamp, when hashing and old enough to be trusted next time. */
+  stamp?: FileStamp;
 }
 
 /** How to load: the site timezone, whether to hash texts (for the cache), whether to keep bodies in memory. */
@@ -39,6 +58,13 @@ export interface LoadOptions {
   timezone: string;
   hash: boolean;
   keepBodies: boolean;
+  /**
+   * With `hash`: stamp files last changed before this time (ms since the
+   * epoch, a few seconds before the build started). A file changed later may
+   * change again within the file system's clock tick without its stamp
+   * showing it, so it is read and hashed every time until it is older.
+   */
+  stampsBefore?: number;
 }
 
 /** Hash of an article file's text: the build cache's key for its front-matter. */
@@ -54,17 +80,24 @@ export function textHash(text: string): string {
  */
 export function loadFiles(files: readonly FileToLoad[], options: LoadOptions): LoadedFile[] {
   return files.map((file) => {
+    // Stamped before reading: a change after this shows in the next build's stamp.
+    const stamp = options.hash && options.stampsBefore !== undefined ? stampOf(file.absPath, options.stampsBefore) : undefined;
+    if (stamp && file.knownStamp && file.knownHash !== undefined && file.bodyStart !== undefined && sameStamp(stamp, file.knownStamp)) {
+      return { hash: file.knownHash, hit: true, unread: true, bodyStart: file.bodyStart, diagnostics: [], stamp };
+    }
     const text = readFileSync(file.absPath, "utf8");
     const hash = options.hash ? textHash(text) : "";
     const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (options.hash && file.knownHash === hash && file.bodyStart !== undefined) {
       const hit: LoadedFile = { hash, hit: true, bodyStart: file.bodyStart, diagnostics: [] };
+      if (stamp) hit.stamp = stamp;
       if (options.keepBodies) hit.body = source.slice(file.bodyStart);
       return hit;
     }
     const { contentPath, displayPath, sitePath } = file;
     const parsed = parseArticle(text, { contentPath, displayPath, sitePath }, { timezone: options.timezone });
     const loaded: LoadedFile = { hash, diagnostics: parsed.diagnostics };
+    if (stamp) loaded.stamp = stamp;
     if (parsed.article) {
       loaded.article = parsed.article;
       if (source.endsWith(parsed.article.body)) {
@@ -74,6 +107,23 @@ export function loadFiles(files: readonly FileToLoad[], options: LoadOptions): L
     }
     return loaded;
   });
+}
+
+/** The stamp of a file last changed before `before`; undefined when it changed since, or cannot be read. */
+function stampOf(path: string, before: number): FileStamp | undefined {
+  try {
+    const stat = statSync(path);
+    if (stat.ctimeMs >= before || stat.mtimeMs >= before) return undefined;
+    return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether two stamps (either possibly missing) are the same; two missing ones are. */
+export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
 /** What every body of a build resolves its links and images against. */

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -123,3 +123,115 @@ describe("the build cache", () => {
     expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: 30, misses: 0 }, bodies: { hits: 30, misses: 0 } });
   });
 });
+
+/** The spare output folder(s) in a site's cache folder. */
+function spares(root: string): string[] {
+  const cacheDir = join(root, ".gazette-cache");
+  return existsSync(cacheDir) ? readdirSync(cacheDir).filter((n) => n.startsWith("output-")).map((n) => join(cacheDir, n)) : [];
+}
+
+/** Every file of a folder with its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  return new Map(listTree(dir).map((f) => [f, readFileSync(join(dir, f), "latin1")]));
+}
+
+describe("the spare output (the output before last, recycled as the staging folder)", () => {
+  it("is kept in the cache folder and rebuilt in, giving the same files as a fresh folder", async () => {
+    const root = corpus(40);
+    const paths = articlePaths(root);
+    await cachedBuild({ source: root });
+    expect(spares(root)).toEqual([]); // nothing was replaced yet
+    const edited = join(root, "content", paths[5]!);
+    writeFileSync(edited, `${readFileSync(edited, "utf8")}
+Đoạn thêm.
+`);
+    await cachedBuild({ source: root });
+    const [spare] = spares(root);
+    expect(spare).toBeDefined();
+    expect(existsSync(join(spare!, ".gazette"))).toBe(true);
+    // Whatever the spare holds is the writer's to replace: stray entries, a page with other bytes, a folder where a file goes.
+    writeFiles(spare!, { "stray.txt": "x", "stray/deep/index.html": "x" });
+    const page = listTree(spare!).find((f) => /^[^/]+\/index\.html$/.test(f) && !f.startsWith("stray"))!;
+    rmSync(join(spare!, page));
+    writeFileSync(join(spare!, page), "stale"); // a new file: the live output keeps its own
+    rmSync(join(spare!, "robots.txt"));
+    mkdirSync(join(spare!, "robots.txt"));
+    // The newest article: none links to it (the corpus links each article to the one before). Its page must go too.
+    const newest = [...paths].sort((a, b) => Number(/bai-(\d+)/.exec(b)![1]) - Number(/bai-(\d+)/.exec(a)![1]))[0]!;
+    rmSync(join(root, "content", newest));
+    await cachedBuild({ source: root }); // compares every file, and the file list, with a plain build
+    expect(spares(root)).toEqual([spare]);
+    const again = await cachedBuild({ source: root }); // unchanged: every page is the hard link already in the spare
+    expect(again.pages.misses).toBe(0);
+  });
+
+  it("leaves the live output as it was when a build fails after writing pages into the spare", async () => {
+    const root = corpus(30);
+    const paths = articlePaths(root);
+    await cachedBuild({ source: root });
+    await cachedBuild({ source: root });
+    const out = join(root, "public");
+    const before = snapshot(out);
+    for (const p of paths.slice(0, 10)) {
+      const file = join(root, "content", p);
+      writeFileSync(file, `${readFileSync(file, "utf8")}
+Đoạn văn sửa đổi.
+`);
+    }
+    // Listings are rendered after every article page: this one fails at render time.
+    writeFiles(root, { "templates/listing.hbs": "{{#> base}}{{#with}}{{/with}}{{/base}}\n" });
+    await expect(build({ source: root, out, now: NOW })).rejects.toThrow();
+    expect(snapshot(out)).toEqual(before);
+    rmSync(join(root, "templates"), { recursive: true });
+    await cachedBuild({ source: root });
+    expect(readFileSync(join(out, listTree(out).find((f) => f.endsWith("index.html") && readFileSync(join(out, f), "utf8").includes("Đoạn văn sửa đổi"))!), "utf8")).toContain("Đoạn văn sửa đổi");
+  });
+
+  it("is not used with cache: false", async () => {
+    const root = corpus(10);
+    for (let i = 0; i < 3; i++) await build({ source: root, now: NOW, cache: false });
+    expect(spares(root)).toEqual([]);
+  });
+});
+
+describe("file stamps", () => {
+  it("skip reading files unchanged since a build, and still see a same-size edit with the old modification time", async () => {
+    const root = corpus(20);
+    const paths = articlePaths(root);
+    await cachedBuild({ source: root, stampMarginMs: 0 });
+    const second = await cachedBuild({ source: root, stampMarginMs: 0 });
+    expect(second.articles).toEqual({ hits: 20, misses: 0 });
+    expect(second.unread).toBe(20);
+    const file = join(root, "content", paths[4]!);
+    const { mtime, size } = statSync(file);
+    const text = readFileSync(file, "utf8");
+    const changed = text.replace(/(title: ")(.)/u, (_m, a: string, c: string) => a + (c === "X" ? "Y" : "X"));
+    expect(Buffer.byteLength(changed)).toBe(size); // only the change time can tell
+    writeFileSync(file, changed);
+    utimesSync(file, mtime, mtime);
+    const third = await cachedBuild({ source: root, stampMarginMs: 0 }); // the output is compared with a plain build
+    expect(third.articles).toEqual({ hits: 19, misses: 1 });
+    expect(third.unread).toBe(19);
+  });
+
+  it("read an unread file again when its body has to be rendered", async () => {
+    const root = corpus(60);
+    await cachedBuild({ source: root, stampMarginMs: 0 });
+    await cachedBuild({ source: root, stampMarginMs: 0 });
+    const paths = articlePaths(root);
+    const linking = paths.filter((p) => /\]\(\.\.\/\d{4}\/[^)]+\.md\)/.test(readFileSync(join(root, "content", p), "utf8")));
+    const target = /\]\(\.\.\/(\d{4}\/[^)]+\.md)\)/.exec(readFileSync(join(root, "content", linking[0]!), "utf8"))![1]!;
+    const file = join(root, "content", target);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^---\n/, "---\nslug: duong-dan-moi\n"));
+    const stats = await cachedBuild({ source: root, stampMarginMs: 0 }); // linking bodies render from files not read at load
+    expect(stats.unread).toBe(59);
+    expect(stats.bodies.misses).toBeGreaterThan(1);
+  });
+
+  it("are not trusted for files changed just before the build", async () => {
+    const root = corpus(10);
+    await cachedBuild({ source: root });
+    expect((await cachedBuild({ source: root })).unread).toBe(0); // written a moment ago: hashed every time
+  });
+});
+
