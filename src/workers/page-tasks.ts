@@ -102,6 +102,8 @@ export interface ArticleItem {
   index: number;
   body?: BodyToRender;
   cached?: { html: string; firstParagraph: string; digest: string };
+  /** Its body as another thread rendered it this build (then `body` is not rendered again). */
+  rendered?: MarkdownOutput;
   /** The previous build's record of its page, when reusable. */
   previous?: PageRecord | null;
   /** Send the HTML back (for the cache, or the feed). */
@@ -143,7 +145,7 @@ export function renderArticleChunk(renderer: PageRenderer, chunk: ArticleChunk, 
   const reported = new Set<string>();
   for (const item of chunk.items) {
     const output: Pick<MarkdownOutput, "html" | "firstParagraph" | "diagnostics" | "dependencies"> =
-      item.cached ? { ...item.cached, diagnostics: [] } : renderBody(item.body!, env);
+      item.cached ? { ...item.cached, diagnostics: [] } : (item.rendered ?? renderBody(item.body!, env));
     const article = renderer.model.articles[item.index]!;
     article.html = output.html;
     if (article.summary === undefined) article.summaryText = output.firstParagraph;

@@ -73,14 +73,69 @@ export class TaskRunner {
     }, sent === undefined);
   }
 
-  /** Renders the articles' bodies and writes their pages; one outcome per item, in order. */
+  /**
+   * Renders the articles' bodies and writes their pages; one outcome per item,
+   * in order. With workers, they render bodies (Markdown is most of the work,
+   * and each thread warming up its own compiled parser costs much), and the
+   * main thread renders and writes the pages of what they return, taking
+   * whole chunks itself only when it has nothing else to do.
+   */
   async articles(job: PageJob, items: ArticleItem[], env: MarkdownEnv, progress?: ProgressFn): Promise<ArticleChunkResult> {
     const envSent = this.sendEnv(env, items.length);
-    const modelSent = envSent && this.sendModel(job);
-    const results = await this.chunked(items, 25, "articles", progress, (chunk) => [renderArticleChunk(this.rendererOf(job), this.articleChunk(job, chunk), env)], async (pool, chunk) => {
-      await Promise.all([envSent, modelSent]);
-      return [await pool.run<ArticleChunkResult>("articles", this.articleChunk(job, chunk))];
-    }, envSent === undefined);
+    const inline = (chunk: ArticleItem[]): ArticleChunkResult => renderArticleChunk(this.rendererOf(job), this.articleChunk(job, chunk), env);
+    if (!envSent || !this.pool) {
+      const results = await this.chunked(items, 25, "articles", progress, (chunk) => [inline(chunk)], () => Promise.resolve([]), true);
+      return { ...mergePageResults(results), outcomes: results.flatMap((r) => r.outcomes) };
+    }
+    const pool = this.pool;
+    const size = 25;
+    const chunkCount = Math.ceil(items.length / size);
+    const results: ArticleChunkResult[] = [];
+    let next = 0;
+    let done = 0;
+    const take = (): [number, ArticleItem[]] | undefined => (next < chunkCount ? [next, items.slice(next * size, ++next * size)] : undefined);
+    const finish = (index: number, result: ArticleChunkResult, count: number) => {
+      results[index] = result;
+      done += count;
+      progress?.("articles", done, items.length);
+    };
+    // Chunks whose bodies a worker rendered, waiting for the main thread to write their pages.
+    const returned: { index: number; chunk: ArticleItem[] }[] = [];
+    let wake: (() => void) | undefined;
+    let lanesLeft = pool.size * 2;
+    const lane = async () => {
+      try {
+        await Promise.all([pool.ready, envSent]);
+        for (let job = take(); job; job = take()) {
+          const [index, chunk] = job;
+          const toRender = chunk.filter((item) => item.body !== undefined && !item.cached);
+          if (toRender.length > 0) {
+            const outputs = await pool.run<MarkdownOutput[]>("markdown", toRender.map((item) => item.body!));
+            toRender.forEach((item, k) => (item.rendered = outputs[k]!));
+          }
+          returned.push({ index, chunk });
+          wake?.();
+        }
+      } finally {
+        lanesLeft--;
+        wake?.();
+      }
+    };
+    const lanes = Array.from({ length: lanesLeft }, lane);
+    for (;;) {
+      const back = returned.shift();
+      if (back) {
+        finish(back.index, inline(back.chunk), back.chunk.length);
+        for (const item of back.chunk) delete item.rendered; // written: the HTML need not stay
+      } else {
+        const job = take();
+        if (job) finish(job[0], inline(job[1]), job[1].length);
+        else if (lanesLeft === 0 && next >= chunkCount) break;
+        else await new Promise<void>((resolve) => (wake = resolve));
+      }
+      await nextTurn(); // let the workers' answers in
+    }
+    await Promise.all(lanes);
     return { ...mergePageResults(results), outcomes: results.flatMap((r) => r.outcomes) };
   }
 

@@ -8,7 +8,7 @@
  * the build cache and brought up to date (see `WriteOptions.spare`).
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { constants, copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { BuildFailure, type Diagnostic } from "../diagnostics.js";
@@ -176,16 +176,17 @@ async function takeSpare(spare: string, staging: string): Promise<Map<string, bo
     return undefined;
   }
   try {
+    // Synchronously: thousands of small folders are listed several times faster than through the thread pool.
     const entries = new Map<string, boolean>();
-    const walk = async (rel: string): Promise<void> => {
-      for (const entry of await readdir(rel ? join(staging, rel) : staging, { withFileTypes: true })) {
+    const walk = (rel: string): void => {
+      for (const entry of readdirSync(rel ? join(staging, rel) : staging, { withFileTypes: true })) {
         const path = rel ? `${rel}/${entry.name}` : entry.name;
         const isDir = entry.isDirectory();
         entries.set(path, isDir);
-        if (isDir) await walk(path);
+        if (isDir) walk(path);
       }
     };
-    await walk("");
+    walk("");
     return entries;
   } catch {
     await rm(staging, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
