@@ -28,6 +28,9 @@ import { loadFiles, renderBodyChunk, type BodyToRender, type FileToLoad, type Lo
  */
 export const WORKERS_FROM = 2000;
 
+/** Chunks of rendered bodies that may wait for the main thread to write their pages. */
+const MAX_RETURNED = 4;
+
 /** Reports work done: stage name, units done, units in all. */
 export type ProgressFn = (stage: string, done: number, total: number) => void;
 
@@ -100,13 +103,16 @@ export class TaskRunner {
       progress?.("articles", done, items.length);
     };
     // Chunks whose bodies a worker rendered, waiting for the main thread to write their pages.
+    // At most a few: a worker waits rather than pile up HTML the main thread has not written yet.
     const returned: { index: number; chunk: ArticleItem[] }[] = [];
     let wake: (() => void) | undefined;
+    const drained: (() => void)[] = [];
     let lanesLeft = pool.size * 2;
     const lane = async () => {
       try {
         await Promise.all([pool.ready, envSent]);
         for (let job = take(); job; job = take()) {
+          while (returned.length >= MAX_RETURNED) await new Promise<void>((resolve) => drained.push(resolve));
           const [index, chunk] = job;
           const toRender = chunk.filter((item) => item.body !== undefined && !item.cached);
           if (toRender.length > 0) {
@@ -124,6 +130,7 @@ export class TaskRunner {
     const lanes = Array.from({ length: lanesLeft }, lane);
     for (;;) {
       const back = returned.shift();
+      for (const resolve of drained.splice(0)) resolve();
       if (back) {
         finish(back.index, inline(back.chunk), back.chunk.length);
         for (const item of back.chunk) delete item.rendered; // written: the HTML need not stay
