@@ -53,6 +53,8 @@ export interface BuildOptions {
   onProgress?: ProgressFn;
   /** `build` only: delete the previous output in a detached process once the new one is in place (the CLI does), instead of waiting. */
   removeOldInBackground?: boolean;
+  /** `build` only: from how many listing pages workers share them (tests lower it to cover that path). */
+  sharedPagesFrom?: number;
   /** `build` only: how long before the build a file must have last changed for its stamp to be trusted by the next (default 3 s; tests lower it). */
   stampMarginMs?: number;
 }
@@ -105,6 +107,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     removeOld: options.removeOldInBackground ? "background" : "wait",
     ...(options.stampMarginMs !== undefined ? { stampMarginMs: options.stampMarginMs } : {}),
+    ...(options.sharedPagesFrom !== undefined ? { sharedPagesFrom: options.sharedPagesFrom } : {}),
   });
   const timings = { ...staged.timings, total: Math.round(performance.now() - started) };
   const stats: BuildStats = { articles: staged.articles, pages: staged.pages, files: staged.written, timings, threads: staged.threads };

@@ -54,6 +54,8 @@ export interface StagedOptions {
   onProgress?: ProgressFn;
   /** See `WriteOptions.removeOld`. */
   removeOld?: "wait" | "background";
+  /** From how many listing pages workers share them (default: see `TaskRunner`). */
+  sharedPagesFrom?: number;
   /** See `STAMP_MARGIN_MS`. */
   stampMarginMs?: number;
   /** Articles from which bodies are read again when rendered rather than kept (default 8,000). */
@@ -87,7 +89,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
   const cache = options.cache ? BuildCache.open(options.cacheDir ?? join(paths.root, CACHE_DIR_NAME)) : undefined;
   // Threads pay for rendering bodies; with most of them cached there is little to share.
   const toRender = markdownFiles.length - (cache?.cachedBodies ?? 0);
-  const runner = new TaskRunner(threadsFor(toRender, options.workers));
+  const runner = new TaskRunner(threadsFor(toRender, options.workers), options.sharedPagesFrom);
   try {
     const sources = new Map<LoadedArticle, BodySource>();
     const keepBodies = markdownFiles.length < (options.rereadBodiesFrom ?? REREAD_BODIES_FROM);

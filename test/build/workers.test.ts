@@ -32,9 +32,10 @@ describe("builds on worker threads", () => {
     execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "300"]);
     const options = { source: root, baseUrl: "https://example.org/news/", now: Date.UTC(2026, 0, 1) };
     const expected = reference(options);
-    for (const workers of [2, 1, 0]) {
+    // Listings go to the workers too in the first build (by default only from 4,000 listing pages).
+    for (const [workers, sharedPagesFrom] of [[2, 0], [1, undefined], [0, undefined]] as const) {
       const out = join(root, `out-${workers}`);
-      const result = await build({ ...options, out, workers, cache: false });
+      const result = await build({ ...options, out, workers, cache: false, ...(sharedPagesFrom !== undefined ? { sharedPagesFrom } : {}) });
       expect(result.stats.threads).toBe(workers);
       expect(result.stats.pages).toBe(expected.size - 40 - 5); // the 40 images, theme assets and feed files aside
       expectSameFiles(out, expected);
