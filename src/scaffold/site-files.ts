@@ -184,6 +184,13 @@ jobs:
           node-version: 20
       - run: if [ -f package-lock.json ]; then npm ci; else npm install; fi
       - run: npx gazette check
+      # gazette's build cache: articles unchanged since an earlier run are not rendered again.
+      # Safe to lose or to restore from any earlier run: entries are keyed by content and gazette version.
+      - uses: actions/cache@v4
+        with:
+          path: .gazette-cache
+          key: gazette-\${{ runner.os }}-\${{ github.sha }}
+          restore-keys: gazette-\${{ runner.os }}-
       - run: npx gazette build --base-url "https://\${{ github.repository_owner }}.github.io/\${{ github.event.repository.name }}/"
       - uses: actions/upload-pages-artifact@v3
         if: github.ref_name == github.event.repository.default_branch

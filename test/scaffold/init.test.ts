@@ -104,13 +104,17 @@ describe("gazette init", () => {
     const workflow = yaml.load(readFileSync(join(cwd, ".github/workflows/publish.yml"), "utf8")) as {
       on: Record<string, unknown>;
       permissions: Record<string, string>;
-      jobs: { build: { steps: { uses?: string; run?: string }[] }; deploy: { if: string; needs: string; steps: { uses?: string }[] } };
+      jobs: { build: { steps: { uses?: string; run?: string; with?: Record<string, string> }[] }; deploy: { if: string; needs: string; steps: { uses?: string }[] } };
     };
     expect(Object.keys(workflow.on)).toContain("push");
     expect(workflow.on.push).toBeNull(); // every branch
     expect(workflow.permissions).toMatchObject({ pages: "write", "id-token": "write" });
     const steps = workflow.jobs.build.steps;
     expect(steps.map((s) => s.run ?? s.uses)).toEqual(expect.arrayContaining([expect.stringMatching(/^npx gazette build --base-url/), "actions/upload-pages-artifact@v3"]));
+    // The build cache is kept between runs, restored before the build.
+    const cacheStep = steps.findIndex((s) => s.uses === "actions/cache@v4");
+    expect(steps[cacheStep]?.with?.path).toBe(".gazette-cache");
+    expect(cacheStep).toBeLessThan(steps.findIndex((s) => s.run?.startsWith("npx gazette build")));
     expect(workflow.jobs.deploy.needs).toBe("build");
     expect(workflow.jobs.deploy.steps.map((s) => s.uses)).toContain("actions/deploy-pages@v4");
   });
