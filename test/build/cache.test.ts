@@ -19,7 +19,7 @@ function corpus(articles: number): string {
 
 /** Builds with the cache and checks the output against a plain in-memory build of the same sources. */
 async function cachedBuild(options: BuildOptions & { source: string }) {
-  const out = join(options.source, "public");
+  const out = options.out ?? join(options.source, "public");
   const result = await build({ now: NOW, ...options, out });
   const plain = generateSite({ now: NOW, ...options });
   const expected = new Map(plain.files.map((f) => [f.path, "data" in f ? Buffer.from(f.data) : readFileSync(f.copyFrom)]));
@@ -185,6 +185,24 @@ describe("the spare output (the output before last, recycled as the staging fold
     rmSync(join(root, "templates"), { recursive: true });
     await cachedBuild({ source: root });
     expect(readFileSync(join(out, listTree(out).find((f) => f.endsWith("index.html") && readFileSync(join(out, f), "utf8").includes("Đoạn văn sửa đổi"))!), "utf8")).toContain("Đoạn văn sửa đổi");
+  });
+
+  const otherDevice = existsSync("/dev/shm") && statSync("/dev/shm").dev !== statSync(tmpdir()).dev;
+  it.skipIf(!otherDevice)("is not kept when the output is on another file system, which is then replaced as before (needs /dev/shm on its own file system)", async () => {
+    const root = corpus(15);
+    const parent = mkdtempSync(join("/dev/shm", "gazette-out-"));
+    const out = join(parent, "public");
+    try {
+      for (let i = 0; i < 3; i++) {
+        const file = join(root, "content", articlePaths(root)[i]!);
+        writeFileSync(file, `${readFileSync(file, "utf8")}\nĐoạn ${i}.\n`);
+        await cachedBuild({ source: root, out });
+      }
+      expect(spares(root)).toEqual([]);
+      expect(readdirSync(parent)).toEqual(["public"]); // no staging or old folder left behind
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it("is not used with cache: false", async () => {
