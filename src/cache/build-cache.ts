@@ -150,6 +150,18 @@ export class BuildCache {
     return { html: body.html, firstParagraph: body.firstParagraph, digest: body.digest };
   }
 
+  /**
+   * The body the last build rendered from a text hashing to `hash`, if its
+   * settings match and every link target is as it was; for `gazette serve`,
+   * which reads the cache but never writes it. `dependencies` as recorded.
+   */
+  storedBody(contentPath: string, hash: string, settings: string, targets: LinkTargets): { html: string; firstParagraph: string; dependencies: string[] } | undefined {
+    const entry = this.old[shardOf(contentPath)]!.get(contentPath);
+    const body = entry?.body;
+    if (!entry || entry.hash !== hash || !body || body.settings !== settings || body.state !== dependencyState(body.dependencies, targets)) return undefined;
+    return { html: body.html, firstParagraph: body.firstParagraph, dependencies: body.dependencies };
+  }
+
   /** Records a freshly rendered body (counts a miss); bodies with problems are not kept. */
   rememberBody(contentPath: string, settings: string, output: MarkdownOutput, digest: string, targets: LinkTargets): void {
     this.stats.bodies.misses++;

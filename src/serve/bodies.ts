@@ -27,6 +27,12 @@ interface Entry {
   stale: boolean;
 }
 
+/**
+ * Bodies rendered by an earlier `gazette build` (its cache, read only): the
+ * body of `source` if still valid against these article URLs and assets.
+ */
+export type StoredBodies = (source: ArticleSource, config: SiteConfig, articleUrls: Record<string, string>, assets: string[]) => { output: MarkdownOutput; lookups: Set<string> } | undefined;
+
 /** The body cache of one serve session. */
 export class BodyCache {
   private readonly entries = new Map<string, Entry>();
@@ -34,8 +40,20 @@ export class BodyCache {
   private urlsKey = "";
   private assets: string[] = [];
 
-  /** `signal` stops a long `renderAll` at its next pause. */
-  constructor(private readonly signal?: AbortSignal) {}
+  /**
+   * `signal` stops a long `renderAll` at its next pause; `stored` supplies
+   * bodies a build already rendered, consulted for bodies not cached yet
+   * until `dropStored` (after the first build).
+   */
+  constructor(
+    private readonly signal?: AbortSignal,
+    private stored?: StoredBodies,
+  ) {}
+
+  /** Stops consulting the build's bodies (and lets them be freed). */
+  dropStored(): void {
+    this.stored = undefined;
+  }
 
   /**
    * Makes the cache agree with this build's article URLs (from `published`,
@@ -114,6 +132,11 @@ export class BodyCache {
     const article = source.article!;
     const entry = this.entries.get(article.contentPath);
     if (entry && !entry.stale && entry.key === source.bodyKey) return { output: entry.output, rendered: false };
+    const stored = entry ? undefined : this.stored?.(source, config, this.urls, this.assets);
+    if (stored) {
+      this.entries.set(article.contentPath, { key: source.bodyKey, output: stored.output, lookups: stored.lookups, stale: false });
+      return { output: stored.output, rendered: false };
+    }
     let lookups: Set<string> | undefined = new Set<string>();
     const record = (key: string | symbol) => {
       if (typeof key === "string") lookups?.add(key);

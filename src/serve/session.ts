@@ -6,8 +6,10 @@
  * view context. What it serves always equals a clean build of the same
  * sources; while the sources have errors it keeps serving the last good site.
  */
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
+import { join } from "node:path";
 import { BUILTIN_TEMPLATES } from "../build.js";
+import { bodySettings, BuildCache, CACHE_DIR_NAME } from "../cache/build-cache.js";
 import { hasErrors, sortDiagnostics, warning, type Diagnostic } from "../diagnostics.js";
 import { sitePaths, type SitePaths } from "../load/site.js";
 import { selectArticles } from "../model/select.js";
@@ -18,7 +20,7 @@ import type { MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
 import type { OutputFile } from "../write/output.js";
 import { pagesToRenderNow } from "./affected.js";
-import { BodyCache, bodyDiagnostics } from "./bodies.js";
+import { BodyCache, bodyDiagnostics, type StoredBodies } from "./bodies.js";
 import { classifyChanges, type ChangeSet, type FileEvent } from "./changes.js";
 import { patchModel, type BodyChange } from "./model-patch.js";
 import { PageCache } from "./page-cache.js";
@@ -112,7 +114,7 @@ export class SiteSession {
     this.cwd = options.cwd ?? process.cwd();
     this.paths = sitePaths(options.source);
     this.sources = new SiteSources(this.paths, this.cwd, options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}, options.signal);
-    this.bodies = new BodyCache(options.signal);
+    this.bodies = new BodyCache(options.signal, storedBodies(this.paths.root));
   }
 
   /** Builds the site at `options.source` in memory; the report says whether it has errors. */
@@ -122,7 +124,11 @@ export class SiteSession {
     const delta = await session.sources.loadAll();
     session.loadTheme();
     const change: ChangeSet = { config: true, templates: true, articles: delta.articles, contentStructure: true, staticStructure: true, files: 0 };
-    return { session, report: await session.rebuild(delta, change, started) };
+    try {
+      return { session, report: await session.rebuild(delta, change, started) };
+    } finally {
+      session.bodies.dropStored();
+    }
   }
 
   /** Applies a batch of file events: re-reads what changed and rebuilds what depends on it (one batch at a time). */
@@ -345,4 +351,27 @@ export class SiteSession {
     this.diagnostics = sortDiagnostics([...this.diagnostics, diagnostic]);
     this.onPageProblem?.(diagnostic);
   }
+}
+
+/**
+ * The bodies the site's last `gazette build` left in its cache
+ * (`.gazette-cache/`), read once for the session's first build, which then
+ * renders only the bodies changed since; undefined when there is no cache.
+ * The cache is never written from here.
+ */
+function storedBodies(root: string): StoredBodies | undefined {
+  const dir = join(root, CACHE_DIR_NAME);
+  if (!existsSync(dir)) return undefined;
+  const cache = BuildCache.open(dir);
+  let assetSet: { list: string[]; set: Set<string> } | undefined;
+  return (source, config, articleUrls, assets) => {
+    const article = source.article;
+    if (!article || source.textHash === undefined) return undefined;
+    if (assetSet?.list !== assets) assetSet = { list: assets, set: new Set(assets) };
+    const settings = bodySettings(config.basePath, config.markdown.allowHtml, article.displayPath);
+    const body = cache.storedBody(article.contentPath, source.textHash, settings, { articleUrls, assets: assetSet.set });
+    if (!body) return undefined;
+    const lookups = new Set(body.dependencies.filter((d) => d.startsWith("a:")).map((d) => d.slice(2)));
+    return { output: { html: body.html, firstParagraph: body.firstParagraph, diagnostics: [] }, lookups };
+  };
 }

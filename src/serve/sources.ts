@@ -12,6 +12,7 @@ import { isMarkdown, listFiles, type FoundFile } from "../load/files.js";
 import { parseArticle } from "../load/frontmatter.js";
 import { checkCover, type SitePaths } from "../load/site.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
+import { textHash } from "../workers/tasks.js";
 import { fingerprint } from "./fingerprint.js";
 import { createPacer } from "./pacing.js";
 
@@ -28,6 +29,8 @@ export interface ArticleSource {
   shape: string;
   /** Fingerprint of the Markdown stage's own input for this article (what it refers to is tracked by the body cache). */
   bodyKey: string;
+  /** Hash of the file's text, as the build cache keys it (see `textHash`). */
+  textHash?: string;
 }
 
 /** What a refresh changed. */
@@ -178,12 +181,13 @@ export class SiteSources {
       return true;
     }
     const parsed = parseArticle(text, where, this.config);
-    this.store(file, parsed.article, parsed.diagnostics);
+    this.store(file, parsed.article, parsed.diagnostics, textHash(text));
     return true;
   }
 
-  private store(file: FoundFile, article: LoadedArticle | undefined, diagnostics: Diagnostic[]): void {
+  private store(file: FoundFile, article: LoadedArticle | undefined, diagnostics: Diagnostic[], hash?: string): void {
     const source: ArticleSource = { file, article, diagnostics, cover: [], shape: "", bodyKey: "" };
+    if (hash !== undefined) source.textHash = hash;
     if (article) {
       const { body, bodyLine, ...shape } = article;
       source.shape = fingerprint(shape);
