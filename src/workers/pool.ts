@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
 /** The kinds of task a worker runs (see `./worker.ts`). */
-export type TaskKind = "load" | "env" | "markdown" | "model" | "articles" | "summaries" | "pages";
+export type TaskKind = "load" | "env" | "markdown" | "model" | "summaries" | "pages";
 
 /** A message to a worker. */
 export interface TaskMessage {

@@ -139,7 +139,9 @@ export class TaskRunner {
         wake?.();
       }
     };
-    const lanes = Array.from({ length: lanesLeft }, lane);
+    // Handled from the start: a worker failing while the main thread works must not go unhandled.
+    const lanesDone = Promise.all(Array.from({ length: lanesLeft }, lane));
+    lanesDone.catch(() => undefined);
     for (;;) {
       const back = returned.shift();
       for (const resolve of drained.splice(0)) resolve();
@@ -154,7 +156,7 @@ export class TaskRunner {
       }
       await nextTurn(); // let the workers' answers in
     }
-    await Promise.all(lanes);
+    await lanesDone;
     return { ...mergePageResults(results), outcomes: results.flatMap((r) => r.outcomes) };
   }
 
@@ -251,11 +253,14 @@ export class TaskRunner {
       };
       for (let i = 0; i < pool.size * 2; i++) lanes.push(lane());
     }
+    // Handled from the start: a worker failing while the main thread works must not go unhandled.
+    const lanesDone = Promise.all(lanes);
+    lanesDone.catch(() => undefined);
     for (let job = take(); job; job = take()) {
       finish(job[0], job[1], inline(job[1]));
       if (pool) await nextTurn(); // let the workers' answers in, and their lanes take more
     }
-    await Promise.all(lanes);
+    await lanesDone;
     return results.flat();
   }
 }

@@ -4,7 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { SiteModel } from "../model/site.js";
-import { pageRenderer, renderArticleChunk, renderPageChunk, setSummaries, type PageRenderer } from "./page-tasks.js";
+import { pageRenderer, renderPageChunk, setSummaries, type PageRenderer } from "./page-tasks.js";
 import { loadFiles, renderBodyChunk, type MarkdownEnv } from "./tasks.js";
 import type { TaskMessage, TaskReply } from "./pool.js";
 
@@ -28,9 +28,6 @@ function run(message: TaskMessage): unknown {
       renderer = pageRenderer(model, theme);
       return undefined;
     }
-    case "articles":
-      if (!renderer) throw new Error("articles asked for before the model");
-      return renderArticleChunk(renderer, input, env);
     case "summaries":
       if (!renderer) throw new Error("summaries sent before the model");
       return setSummaries(renderer, input);

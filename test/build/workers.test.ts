@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, BUILTIN_TEMPLATES, generateSite, type BuildOptions } from "../../src/build.js";
+import { BuildFailure } from "../../src/diagnostics.js";
 import { sitePaths } from "../../src/load/site.js";
 import { stagedBuild } from "../../src/staged-build.js";
 import { loadFiles, renderBodyChunk } from "../../src/workers/tasks.js";
@@ -57,6 +58,29 @@ describe("bodies read again from their files (how sites of 8,000 articles and mo
       });
       expectSameFiles(out, expected);
     }
+  });
+
+  it("fail the build cleanly when a worker's task fails, leaving no output (files deleted while building)", async () => {
+    const root = mkdtempSync(join(tmpdir(), "gazette-reread-"));
+    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
+    const out = join(root, "public");
+    let deleted = false;
+    const build = stagedBuild({
+      paths: sitePaths(root), outDir: out, cwd: process.cwd(), builtinTemplates: BUILTIN_TEMPLATES,
+      drafts: false, future: false, now: Date.UTC(2026, 0, 1), cache: false, workers: 1, rereadBodiesFrom: 0,
+      // Once every file is loaded, the bodies are gone: the worker's first chunks fail, and so does the main thread's.
+      onProgress: (stage, done, total) => {
+        if (stage !== "load" || done !== total || deleted) return;
+        deleted = true;
+        for (const year of readdirSync(join(root, "content")).filter((d) => /^\d{4}$/.test(d))) rmSync(join(root, "content", year), { recursive: true });
+      },
+    });
+    const failure = await build.then(() => undefined, (err: unknown) => err);
+    expect(failure).toBeInstanceOf(BuildFailure);
+    expect((failure as BuildFailure).diagnostics.map((d) => d.message).join("\n")).toMatch(/ENOENT|no such file/);
+    expect(deleted).toBe(true);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(root).filter((n) => n.includes("gazette-tmp"))).toEqual([]);
   });
 
   it("report a file changed since it was loaded instead of mixing two versions", () => {
