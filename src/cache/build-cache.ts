@@ -145,7 +145,7 @@ export class BuildCache {
   /** The cached render of an article's body, if its settings match and every link target is as it was; counts a hit. */
   body(contentPath: string, settings: string, targets: LinkTargets): { html: string; firstParagraph: string; digest: string } | undefined {
     const body = this.next[shardOf(contentPath)]!.get(contentPath)?.body;
-    if (!body || body.settings !== settings || typeof body.digest !== "string" || body.state !== dependencyState(body.dependencies, targets)) return undefined;
+    if (!usable(body, settings, targets)) return undefined;
     this.stats.bodies.hits++;
     return { html: body.html, firstParagraph: body.firstParagraph, digest: body.digest };
   }
@@ -158,7 +158,7 @@ export class BuildCache {
   storedBody(contentPath: string, hash: string, settings: string, targets: LinkTargets): { html: string; firstParagraph: string; dependencies: string[] } | undefined {
     const entry = this.old[shardOf(contentPath)]!.get(contentPath);
     const body = entry?.body;
-    if (!entry || entry.hash !== hash || !body || body.settings !== settings || body.state !== dependencyState(body.dependencies, targets)) return undefined;
+    if (entry?.hash !== hash || !usable(body, settings, targets)) return undefined;
     return { html: body.html, firstParagraph: body.firstParagraph, dependencies: body.dependencies };
   }
 
@@ -282,6 +282,11 @@ export function bodySettings(basePath: string, allowHtml: boolean, displayPath: 
 }
 
 /** What the dependencies resolve to in this build, as one comparable string. */
+/** Whether a cached body was rendered with `settings` and every link target is as it was then. */
+function usable(body: BodyEntry | undefined, settings: string, targets: LinkTargets): body is BodyEntry {
+  return body !== undefined && body.settings === settings && typeof body.digest === "string" && body.state === dependencyState(body.dependencies, targets);
+}
+
 function dependencyState(dependencies: readonly string[], targets: LinkTargets): string {
   return dependencies.length === 0 ? "[]" : JSON.stringify(dependencies.map((dep) => targetState(dep, targets)));
 }

@@ -162,13 +162,10 @@ async function replaceOutput(
  * Undefined when there is no usable spare (the caller makes a fresh folder).
  */
 async function takeSpare(spare: string, staging: string): Promise<Map<string, boolean> | undefined> {
+  const found = await lstat(spare).catch(() => undefined);
+  if (!found) return undefined; // no spare (yet)
   try {
-    await lstat(spare);
-  } catch {
-    return undefined; // no spare (yet)
-  }
-  try {
-    if (!(await lstat(spare)).isDirectory() || !(await lstat(join(spare, MARKER_NAME))).isFile()) throw new Error("not a spare output");
+    if (!found.isDirectory() || !(await lstat(join(spare, MARKER_NAME))).isFile()) throw new Error("not a spare output");
     await rename(spare, staging);
   } catch {
     // Not usable (a write that failed early, or not a folder): it is ours, so it goes.
