@@ -26,7 +26,20 @@ async function cachedBuild(options: BuildOptions & { source: string }) {
   const files = listTree(out).filter((f) => f !== ".gazette");
   expect(files).toEqual([...expected.keys()].sort());
   expect(files.filter((f) => !expected.get(f)!.equals(readFileSync(join(out, f))))).toEqual([]);
+  // No folder but those of the files (an old page's emptied folder must go too).
+  const folders = new Set(files.flatMap((f) => f.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))));
+  expect(listFolders(out).sort()).toEqual([...folders].sort());
   return result.stats.cache!;
+}
+
+/** Every folder under `dir`, as POSIX paths relative to it. */
+function listFolders(dir: string, rel = ""): string[] {
+  return readdirSync(join(dir, rel), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((e) => {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      return [path, ...listFolders(dir, path)];
+    });
 }
 
 /** The front-matter and body counts of cache stats. */
@@ -250,6 +263,65 @@ describe("file stamps", () => {
     const root = corpus(10);
     await cachedBuild({ source: root });
     expect((await cachedBuild({ source: root })).unread).toBe(0); // written a moment ago: hashed every time
+  });
+});
+
+describe("a series of cached rebuilds", () => {
+  it("gives, after every kind of change, the same files as a plain build (seeded random sequence)", async () => {
+    const root = corpus(50);
+    let seed = 7;
+    const random = (n: number) => {
+      // mulberry32, as the corpus generator uses
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
+    const content = (p: string) => join(root, "content", p);
+    /** Articles no other article links to: they can go or move without breaking a link. */
+    const unlinked = () => {
+      const paths = articlePaths(root);
+      const texts = paths.map((p) => readFileSync(content(p), "utf8"));
+      return paths.filter((p) => !texts.some((t) => t.includes(`/${p})`)));
+    };
+    const steps: ((n: number) => void)[] = [
+      (n) => { // a body edit
+        const p = articlePaths(root)[random(articlePaths(root).length)]!;
+        writeFileSync(content(p), `${readFileSync(content(p), "utf8")}\nĐoạn thêm ${n}.\n`);
+      },
+      (n) => { // a title edit
+        const p = articlePaths(root)[random(articlePaths(root).length)]!;
+        writeFileSync(content(p), readFileSync(content(p), "utf8").replace(/^title: "/m, `title: "Sửa ${n} – `));
+      },
+      (n) => { // a new slug: the article's URL moves, and the bodies linking to it change
+        const p = articlePaths(root)[random(articlePaths(root).length)]!;
+        const text = readFileSync(content(p), "utf8").replace(/^slug: .*\n/m, "");
+        writeFileSync(content(p), text.replace(/^---\n/, `---\nslug: duong-dan-${n}\n`));
+      },
+      () => { // an article deleted
+        const candidates = unlinked();
+        rmSync(content(candidates[random(candidates.length)]!));
+      },
+      (n) => { // an article added
+        const p = articlePaths(root)[random(articlePaths(root).length)]!;
+        writeFileSync(content(`2024/2024-12-${String(1 + (n % 28)).padStart(2, "0")}-moi-${n}.md`), readFileSync(content(p), "utf8").replace(/^title: "/m, `title: "Bài mới ${n} `));
+      },
+      (n) => writeFiles(root, { "gazette.config.yaml": `title: Cổng tin\nperPage: ${[5, 8, 12][n % 3]}\n` }), // listings re-paginated
+      (n) => writeFiles(root, { "templates/partials/footer.hbs": `<footer>{{site.title}} – bản ${n}</footer>\n` }), // a template
+      () => undefined, // nothing: every page is reused
+    ];
+    // Every kind of change twice, in a shuffled order.
+    const order = [...steps.keys(), ...steps.keys()];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = random(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const [n, kind] of order.entries()) {
+      mkdirSync(join(root, "content", "2024"), { recursive: true });
+      steps[kind]!(n);
+      await cachedBuild({ source: root, stampMarginMs: 0 }); // every file compared with a plain build
+    }
+    expect(spares(root)).toHaveLength(1);
   });
 });
 
