@@ -21,6 +21,9 @@ describe("the gazette command", () => {
     // The summary counts every file written (the .gazette marker aside).
     const counted = Number(/\((\d+) files\)/.exec(run.stderr)![1]);
     expect(counted).toBe(listTree(join(root, "public")).filter((p) => p !== ".gazette").length);
+    // Built again unchanged: the summary says what the build cache saved.
+    const again = gazette(["build"], root);
+    expect(again.stderr).toMatch(/^built 1 article, (\d+) pages \(\d+ files\) into public\/ in [\d.]+ s; from the cache: 1 of 1 body, (\d+) of \1 pages\n$/);
   });
 
   it("prints errors as path:line:column without a stack trace and exits 1", () => {
