@@ -22,7 +22,7 @@ import { planPages } from "./render/pages.js";
 import { loadTheme, TemplateError, type Theme } from "./render/templates.js";
 import { stagedBuild } from "./staged-build.js";
 import type { LoadedArticle } from "./types.js";
-import type { ProgressFn } from "./workers/runner.js";
+import type { ProgressFn, TaskRunner } from "./workers/runner.js";
 import type { OutputFile } from "./write/output.js";
 
 /** The built-in theme shipped with gazette (`templates/` at the package root). */
@@ -187,19 +187,28 @@ export function renderSite(model: SiteModel, project: Project, cwd = process.cwd
 
 /** Renders every published article's Markdown (with its links and images listed when `references`); its diagnostics join the build's. */
 export function renderBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], references = false): MarkdownOutput[] {
-  const { config } = loaded;
-  const articleUrls = articleUrlMap(published, config.basePath);
-  const assets = loaded.assets.map((a) => a.path);
-  return published.map((article) => {
-    const out = renderMarkdown({
-      ...articleMarkdownFields(article, config),
-      articleUrls,
-      assets,
-      ...(references ? { references } : {}),
-    });
+  const { env, inputs } = bodyInputs(loaded, published, references);
+  return inputs.map((input) => {
+    const out = renderMarkdown({ ...input, ...env });
     diagnostics.push(...out.diagnostics);
     return out;
   });
+}
+
+/** As `renderBodies`, on `runner`'s worker threads too (for large sites); the same outputs, in order. */
+export async function renderBodiesOn(runner: TaskRunner, loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], references = false): Promise<MarkdownOutput[]> {
+  const { env, inputs } = bodyInputs(loaded, published, references);
+  const outputs = await runner.markdown(inputs, env);
+  for (const out of outputs) diagnostics.push(...out.diagnostics);
+  return outputs;
+}
+
+/** The Markdown inputs of the published bodies, and what they all resolve against. */
+function bodyInputs(loaded: LoadedSite, published: readonly LoadedArticle[], references: boolean) {
+  const { config } = loaded;
+  const env = { articleUrls: articleUrlMap(published, config.basePath), assets: loaded.assets.map((a) => a.path) };
+  const inputs = published.map((article) => ({ ...articleMarkdownFields(article, config), ...(references ? { references } : {}) }));
+  return { env, inputs };
 }
 
 /** Renders each planned page into `files`; returns the number of pages. */

@@ -5,11 +5,13 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { loadProject, publishedArticles, renderBodies } from "../build.js";
+import { loadProject, publishedArticles, renderBodies, renderBodiesOn } from "../build.js";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
 import type { LoadedSite } from "../load/site.js";
 import { buildSite } from "../model/site.js";
+import type { MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
+import { TaskRunner, threadsFor } from "../workers/runner.js";
 import { checkUrls, type ExternalCheckOptions, type LinkResult } from "./external.js";
 import { createStopwatch } from "../timings.js";
 import { applyLintLevels, lintArticle, type CheckedArticle } from "./lint.js";
@@ -34,6 +36,8 @@ export interface CheckOptions {
   http?: ExternalCheckOptions;
   /** Built-in theme folder; default the one shipped with gazette. */
   builtinTemplates?: string;
+  /** Worker threads parsing bodies beside the main thread; default as `gazette build` (see `threadsFor`). */
+  workers?: number;
 }
 
 /** External links found, and what checking them gave (when they were checked). */
@@ -66,7 +70,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const selected = publishedArticles(project, buildOptions);
   const diagnostics: Diagnostic[] = [...project.diagnostics, ...selected.diagnostics];
   lap("load");
-  const checked = readBodies(project.loaded, selected.published, diagnostics);
+  const checked = await readBodies(project.loaded, selected.published, diagnostics, options.workers);
   lap("markdown");
   const model = buildSite(selected.published, checked.map((c) => ({ html: "", firstParagraph: c.firstParagraph })), project.loaded.config);
   diagnostics.push(...checkOutputs(model, project, cwd));
@@ -85,7 +89,18 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   return { articles: selected.published.length, diagnostics, external: { links, results, checked: options.external === true }, timings };
 }
 
-/** Parses every article body as the build does, keeping its diagnostics and what it links to. */
-function readBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[]): CheckedArticle[] {
-  return renderBodies(loaded, published, diagnostics, true).map((out, i) => ({ article: published[i]!, references: out.references ?? [], firstParagraph: out.firstParagraph }));
+/** Parses every article body as the build does (on worker threads too for large sites), keeping its diagnostics and what it links to. */
+async function readBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], workers: number | undefined): Promise<CheckedArticle[]> {
+  const threads = threadsFor(published.length, workers);
+  let outputs: MarkdownOutput[];
+  if (threads === 0) outputs = renderBodies(loaded, published, diagnostics, true);
+  else {
+    const runner = new TaskRunner(threads);
+    try {
+      outputs = await renderBodiesOn(runner, loaded, published, diagnostics, true);
+    } finally {
+      await runner.close();
+    }
+  }
+  return outputs.map((out, i) => ({ article: published[i]!, references: out.references ?? [], firstParagraph: out.firstParagraph }));
 }

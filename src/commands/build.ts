@@ -6,7 +6,7 @@ import { setFlagsFromString } from "node:v8";
 import { Option, type Command } from "commander";
 import { build, type BuildResult } from "../build.js";
 import { BuildFailure, UsageError, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { EXIT, internalError, plural, printDiagnostics, useColour, type Io } from "./io.js";
+import { EXIT, internalError, plural, printDiagnostics, useColour, workersFromEnv, type Io } from "./io.js";
 import { createProgress } from "./progress.js";
 
 interface BuildFlags {
@@ -43,12 +43,6 @@ export function registerBuildCommand(program: Command, io: Io, done: (code: numb
  * keeps peak memory of large sites within bounds for a few percent of time.
  */
 const HEAP_GROWTH = "--heap-growing-percent=50";
-
-/** `GAZETTE_WORKERS=N` forces N worker threads (0: none), for benchmarks and troubleshooting. */
-function workersFromEnv(io: Io): { workers?: number } {
-  const value = io.env.GAZETTE_WORKERS;
-  return value !== undefined && /^\d+$/.test(value) ? { workers: Number(value) } : {};
-}
 
 async function runBuild(opts: BuildFlags, io: Io): Promise<number> {
   const started = performance.now();

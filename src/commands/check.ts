@@ -7,7 +7,7 @@ import { checkJson, checkPassed, summaryLine } from "../check/report.js";
 import { LINT_RULES } from "../check/rules.js";
 import { checkSite } from "../check/run.js";
 import { UsageError } from "../diagnostics.js";
-import { EXIT, internalError, printDiagnostics, useColour, type Io } from "./io.js";
+import { EXIT, internalError, printDiagnostics, useColour, workersFromEnv, type Io } from "./io.js";
 
 interface CheckFlags {
   source: string;
@@ -70,6 +70,7 @@ async function runCheck(opts: CheckFlags, io: Io): Promise<number> {
   const progress = io.isTTY && !opts.json && !opts.quiet;
   try {
     const result = await checkSite({
+      ...workersFromEnv(io),
       source: opts.source,
       cwd: io.cwd,
       drafts: opts.drafts,

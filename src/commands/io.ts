@@ -48,6 +48,12 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+/** `GAZETTE_WORKERS=N` forces N worker threads (0: none), for benchmarks and troubleshooting. */
+export function workersFromEnv(io: Io): { workers?: number } {
+  const value = io.env.GAZETTE_WORKERS;
+  return value !== undefined && /^\d+$/.test(value) ? { workers: Number(value) } : {};
+}
+
 /** A bug or an unexpected system failure: one clear line, the stack only when asked for. */
 export function internalError(cause: unknown, io: Io): number {
   const message = cause instanceof Error ? cause.message : String(cause);
