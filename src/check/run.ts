@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { loadProject, publishedArticles, renderBodies, renderBodiesOn } from "../build.js";
+import { loadProject, publishedArticles, renderBodiesOn } from "../build.js";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
 import type { LoadedSite } from "../load/site.js";
 import { buildSite } from "../model/site.js";
@@ -91,16 +91,13 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
 
 /** Parses every article body as the build does (on worker threads too for large sites), keeping its diagnostics and what it links to. */
 async function readBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], workers: number | undefined): Promise<CheckedArticle[]> {
-  const threads = threadsFor(published.length, workers);
+  // With no worker threads (small sites) the runner renders on the main thread alone.
+  const runner = new TaskRunner(threadsFor(published.length, workers));
   let outputs: MarkdownOutput[];
-  if (threads === 0) outputs = renderBodies(loaded, published, diagnostics, true);
-  else {
-    const runner = new TaskRunner(threads);
-    try {
-      outputs = await renderBodiesOn(runner, loaded, published, diagnostics, true);
-    } finally {
-      await runner.close();
-    }
+  try {
+    outputs = await renderBodiesOn(runner, loaded, published, diagnostics, true);
+  } finally {
+    await runner.close();
   }
   return outputs.map((out, i) => ({ article: published[i]!, references: out.references ?? [], firstParagraph: out.firstParagraph }));
 }
