@@ -17,10 +17,10 @@ import type { MarkdownOutput } from "./markdown/render.js";
 import { selectArticles } from "./model/select.js";
 import { buildSite, type SiteModel } from "./model/site.js";
 import { FEED_SIZE, renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
-import { planPages } from "./render/pages.js";
+import { planPages, type PagePlan } from "./render/pages.js";
 import { loadTheme } from "./render/templates.js";
 import type { LoadedArticle, SiteConfig } from "./types.js";
-import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "./workers/runner.js";
+import { TaskRunner, threadsFor, type ArticleFeed, type PageJob, type ProgressFn } from "./workers/runner.js";
 import { htmlDigest, type ArticleItem, type PageRecord } from "./workers/page-tasks.js";
 import type { BodySource, BodyToRender, FileToLoad, LoadOptions, MarkdownEnv } from "./workers/tasks.js";
 import { writeOutput, type OutputFile } from "./write/output.js";
@@ -149,6 +149,9 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
       throw new BuildFailure([...diagnostics, ...problems, ...(hasErrors(problems) ? [] : late)]);
     }
 
+    // The workers start on the bodies now, while the output folder is prepared.
+    const previous = cache ? { dir: options.outDir, records: cache.pages(options.outDir) } : undefined;
+    const feed = runner.startArticles(bodies.items(plans, previous?.records), bodies.env);
     let pages = 0;
     await writeOutput(files, {
       outDir: options.outDir,
@@ -160,17 +163,16 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
         paths: [...pagePaths, ...generated],
         write: async (dir) => {
           const job: PageJob = { model, theme, themeSource, dir };
-          if (cache) {
-            job.keySalt = `${cacheSalt()}:${themeDigest([themeSource.builtinDir, themeSource.overrideDir])}`;
-            job.previous = { dir: options.outDir, records: cache.pages(options.outDir) };
-          }
-          // Bodies and article pages together, so that no article's HTML waits in memory for the others.
-          const written = await bodies.renderWithPages(runner, job, options.onProgress);
+          if (cache) job.keySalt = `${cacheSalt()}:${themeDigest([themeSource.builtinDir, themeSource.overrideDir])}`;
+          if (previous) job.previous = previous;
+          // Bodies and article pages together, so that no article's HTML waits in memory for the others;
+          // listing pages in between when their summaries are known.
+          const written = await bodies.renderWithPages(runner, job, feed, listingIndexes, options.onProgress);
           diagnostics.push(...written.diagnostics);
           if (hasErrors(written.diagnostics)) throw new BuildFailure(diagnostics);
           lap("articles");
           await runner.summaries(job, written.summaries);
-          const listings = await runner.pages(job, listingIndexes, options.onProgress);
+          const listings = await runner.pages(job, listingIndexes, options.onProgress, written.listed);
           let bytes = written.bytes + listings.bytes;
           for (const [path, text] of [["feed.xml", renderFeed(model)], ["sitemap.xml", renderSitemap(model)], ["robots.txt", renderRobots(model)]] as const) {
             if (text === undefined) continue;
@@ -240,7 +242,7 @@ async function loadArticles(
 /** The bodies of the published articles: their inputs, the build cache's renders, and rendering them. */
 class Bodies {
   private readonly targets: LinkTargets;
-  private readonly env: MarkdownEnv;
+  readonly env: MarkdownEnv;
 
   constructor(
     private readonly config: SiteConfig,
@@ -260,23 +262,31 @@ class Bodies {
     return outputs.flatMap((output) => output.diagnostics);
   }
 
-  /**
-   * Renders each body (or takes it from the cache) and writes its article's
-   * page right away. Returns the bodies' problems in article order, the
-   * template problems, the default summaries, and the pages' records.
-   */
-  async renderWithPages(runner: TaskRunner, job: PageJob, progress: ProgressFn | undefined) {
-    const { cache, published } = this;
-    const plans = planPages(job.model);
-    const items = published.map((article, index): ArticleItem => {
+  /** One item per article, in order: its body to render, or the cache's, and its page's previous record. */
+  items(plans: readonly PagePlan[], previous: ReadonlyMap<string, PageRecord> | undefined): ArticleItem[] {
+    const { cache } = this;
+    return this.published.map((article, index): ArticleItem => {
       const item: ArticleItem = { index, wantHtml: cache !== undefined || index < FEED_SIZE };
       const cached = cache?.body(article.contentPath, this.settings(article), this.targets);
       if (cached) item.cached = cached;
       else item.body = this.input(article);
-      if (job.previous) item.previous = job.previous.records.get(plans[index]!.outputPath) ?? null;
+      if (previous) item.previous = previous.get(plans[index]!.outputPath) ?? null;
       return item;
     });
-    const result = await runner.articles(job, items, this.env, progress);
+  }
+
+  /**
+   * Renders each body (or takes it from the cache: see `items`) and writes its
+   * article's page right away, with listing pages in between (see
+   * `TaskRunner.articles`). Returns the bodies' problems in article order, the
+   * template problems, the default summaries, the pages' records and the
+   * listing pages rendered.
+   */
+  async renderWithPages(runner: TaskRunner, job: PageJob, feed: ArticleFeed, listings: number[], progress: ProgressFn | undefined) {
+    const { cache, published } = this;
+    const plans = planPages(job.model);
+    const items = feed.items;
+    const result = await runner.articles(job, feed, progress, listings);
     const diagnostics: Diagnostic[] = [];
     const summaries: Record<string, string> = {};
     const pageRecords = new Map<string, PageRecord>();
@@ -292,7 +302,7 @@ class Bodies {
         cache?.rememberBody(article.contentPath, this.settings(article), output, outcome.digest ?? htmlDigest(outcome.html), this.targets);
       }
     });
-    return { diagnostics, templateProblems: result.diagnostics, summaries, pageRecords, pages: result.written, reused: result.reused, bytes: result.bytes };
+    return { diagnostics, templateProblems: result.diagnostics, summaries, pageRecords, pages: result.written, reused: result.reused, bytes: result.bytes, listed: result.listed };
   }
 
   private settings(article: LoadedArticle): string {

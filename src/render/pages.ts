@@ -21,6 +21,8 @@ export interface PagePlan {
   /** Who asked for this page, for messages: a file or a listing name. */
   source: string;
   template: string;
+  /** Listings: the slugs of the articles it shows a card of (cards show summaries). */
+  shows?: readonly string[];
   context(): TemplateContext;
 }
 
@@ -44,6 +46,7 @@ export function planPages(model: SiteModel): PagePlan[] {
         outputPath: `${path}index.html`,
         source: listing.kind === "home" ? "the home listing" : `the ${listing.kind} listing "${listing.name}"`,
         template: "listing",
+        shows: listing.pages[index] ?? [],
         context: () => listingContext(model, shared, listing, index + 1, memo),
       });
     });

@@ -1,7 +1,7 @@
 /**
  * Runs the build's chunked tasks on the main thread and, for sites large
  * enough to repay starting them, on worker threads beside it: chunks wait in
- * one queue, each worker keeps two in flight, and the main thread takes the
+ * one queue, each worker keeps a few in flight, and the main thread takes the
  * next one whenever it is free. Results come back in input order whichever
  * thread did the work, so the output does not depend on the split.
  */
@@ -10,7 +10,7 @@ import type { MarkdownOutput } from "../markdown/render.js";
 import type { SiteModel } from "../model/site.js";
 import { planPages } from "../render/pages.js";
 import type { Theme } from "../render/templates.js";
-import { defaultPoolSize, WorkerPool } from "./pool.js";
+import { defaultPoolSize, DEPTH, WorkerPool } from "./pool.js";
 import {
   renderArticleChunk, renderPageChunk, setSummaries,
   type ArticleChunk, type ArticleChunkResult, type ArticleItem, type PageChunk, type PageChunkResult, type PageRecord, type PageRenderer, type ThemeSource,
@@ -36,8 +36,19 @@ export const WORKERS_FROM = 2000;
  */
 const SHARED_PAGES_FROM = 4000;
 
-/** Chunks of rendered bodies that may wait for the main thread to write their pages. */
-const MAX_RETURNED = 4;
+/**
+ * Chunks of rendered bodies that may wait for the main thread to write their
+ * pages: enough for the workers to go on while the main thread prepares the
+ * output folder or renders listings, few enough that HTML cannot pile up
+ * (16 chunks of 25 bodies: a few MB).
+ */
+const MAX_RETURNED = 16;
+
+/** Articles per chunk of bodies and pages. */
+const ARTICLE_CHUNK = 25;
+
+/** Listing pages per chunk. */
+const PAGE_CHUNK = 50;
 
 /** Reports work done: stage name, units done, units in all. */
 export type ProgressFn = (stage: string, done: number, total: number) => void;
@@ -58,6 +69,135 @@ export interface PageJob {
 export function threadsFor(articles: number, requested?: number): number {
   if (requested !== undefined) return Math.max(0, Math.floor(requested));
   return articles < WORKERS_FROM ? 0 : defaultPoolSize();
+}
+
+/** Listing pages `TaskRunner.articles` rendered: how many (the first of those it was given) and their results. */
+export interface ListedPages {
+  count: number;
+  results: PageChunkResult[];
+}
+
+/**
+ * Article bodies on their way through the workers to the main thread, which
+ * writes their pages (see `TaskRunner.startArticles`). Bodies are taken in
+ * chunks, in order, by the workers' lanes (`DEPTH` per worker) and by the main
+ * thread when it is free; results are put back in input order.
+ */
+export class ArticleFeed {
+  private next = 0;
+  private readonly chunkCount: number;
+  /** Chunks whose bodies a worker rendered, waiting for the main thread to write their pages. */
+  private readonly returned: { index: number; chunk: ArticleItem[] }[] = [];
+  private readonly drained: (() => void)[] = [];
+  private wake: (() => void) | undefined;
+  private lanesLeft: number;
+  /** Whether workers render bodies (else the main thread does all). */
+  readonly shared: boolean;
+  /** Settles when the workers' lanes have ended; rejects if a worker failed. */
+  readonly lanesDone: Promise<unknown>;
+
+  constructor(
+    readonly items: ArticleItem[],
+    readonly env: MarkdownEnv,
+    pool: WorkerPool | undefined,
+    envSent: Promise<unknown> | undefined,
+  ) {
+    this.chunkCount = Math.ceil(items.length / ARTICLE_CHUNK);
+    this.lanesLeft = pool && envSent ? pool.size * DEPTH : 0;
+    this.shared = this.lanesLeft > 0;
+    this.lanesDone = Promise.all(Array.from({ length: this.lanesLeft }, () => this.lane(pool!, envSent!)));
+    // Handled from the start: a worker failing while the main thread works must not go unhandled.
+    this.lanesDone.catch(() => undefined);
+  }
+
+  /** The next chunk nobody has taken yet, with its position. */
+  take(): [number, ArticleItem[]] | undefined {
+    if (this.next >= this.chunkCount) return undefined;
+    const index = this.next++;
+    return [index, this.items.slice(index * ARTICLE_CHUNK, (index + 1) * ARTICLE_CHUNK)];
+  }
+
+  /** A chunk a worker has rendered, if one waits. */
+  shift(): { index: number; chunk: ArticleItem[] } | undefined {
+    const back = this.returned.shift();
+    for (const resolve of this.drained.splice(0)) resolve();
+    return back;
+  }
+
+  /** Every chunk was taken, and those the workers took have been shifted. */
+  get finished(): boolean {
+    return this.lanesLeft === 0 && this.next >= this.chunkCount && this.returned.length === 0;
+  }
+
+  /** Waits until a worker returns a chunk or a lane ends. */
+  wait(): Promise<void> {
+    return new Promise<void>((resolve) => (this.wake = resolve));
+  }
+
+  private async lane(pool: WorkerPool, envSent: Promise<unknown>): Promise<void> {
+    try {
+      await Promise.all([pool.ready, envSent]);
+      for (let job = this.take(); job; job = this.take()) {
+        while (this.returned.length >= MAX_RETURNED) await new Promise<void>((resolve) => this.drained.push(resolve));
+        const [index, chunk] = job;
+        const toRender = chunk.filter((item) => item.body !== undefined && !item.cached);
+        if (toRender.length > 0) {
+          const outputs = await pool.run<MarkdownOutput[]>("markdown", toRender.map((item) => item.body!));
+          toRender.forEach((item, k) => (item.rendered = outputs[k]!));
+        }
+        this.returned.push({ index, chunk });
+        this.wake?.();
+      }
+    } finally {
+      this.lanesLeft--;
+      this.wake?.();
+    }
+  }
+}
+
+/**
+ * The listing pages the main thread renders while workers render bodies, in
+ * plan order: a page waits until every article it shows a card of has its
+ * summary, from its front-matter or (the first paragraph) from its rendered
+ * body. Cards are built once and shared, so none may be built before that.
+ */
+class ListingQueue {
+  /** Per listing page: the highest article index whose body it waits for (-1: none). */
+  private readonly needs: number[];
+  private readonly done: boolean[];
+  /** Articles 0…prefix-1 are done. */
+  private prefix = 0;
+  private position = 0;
+
+  constructor(renderer: PageRenderer, private readonly indexes: readonly number[]) {
+    const { model, plans } = renderer;
+    const indexOf = new Map(model.articles.map((article, i) => [article.slug, i]));
+    this.done = model.articles.map(() => false);
+    this.needs = indexes.map((planIndex) => {
+      let need = -1;
+      for (const slug of plans[planIndex]!.shows ?? []) {
+        const i = indexOf.get(slug)!;
+        if (model.articles[i]!.summary === undefined) need = Math.max(need, i);
+      }
+      return need;
+    });
+  }
+
+  /** Notes the articles whose pages (and summaries) are done. */
+  markDone(items: readonly ArticleItem[]): void {
+    for (const item of items) this.done[item.index] = true;
+    while (this.prefix < this.done.length && this.done[this.prefix]) this.prefix++;
+  }
+
+  /** The next pages (up to a chunk) that can be rendered now, or undefined. */
+  next(): number[] | undefined {
+    let end = this.position;
+    while (end < this.indexes.length && end - this.position < PAGE_CHUNK && this.needs[end]! < this.prefix) end++;
+    if (end === this.position) return undefined;
+    const pages = this.indexes.slice(this.position, end);
+    this.position = end;
+    return pages;
+  }
 }
 
 /** Runs build tasks on the main thread and `threads` workers. */
@@ -89,75 +229,58 @@ export class TaskRunner {
   }
 
   /**
+   * Starts rendering the articles' bodies on the workers, if any, as soon as
+   * the link targets are known: they work while the main thread prepares the
+   * output folder. `articles` then writes the pages. With no worker, nothing
+   * starts before `articles`.
+   */
+  startArticles(items: ArticleItem[], env: MarkdownEnv): ArticleFeed {
+    const envSent = this.sendEnv(env, items.length);
+    return new ArticleFeed(items, env, this.pool, envSent);
+  }
+
+  /**
    * Renders the articles' bodies and writes their pages; one outcome per item,
    * in order. With workers, they render bodies (Markdown is most of the work,
    * and each thread warming up its own compiled parser costs much), and the
-   * main thread renders and writes the pages of what they return, taking
-   * whole chunks itself only when it has nothing else to do.
+   * main thread renders and writes the pages of what they return. When it has
+   * nothing else to do it renders the listing pages `listings` (in order, and
+   * only those whose cards' summaries are known: see `ListingQueue`), else it
+   * takes whole chunks of bodies itself. Returns how many listing pages (a
+   * prefix of `listings`) it rendered, and their results, for `pages`.
    */
-  async articles(job: PageJob, items: ArticleItem[], env: MarkdownEnv, progress?: ProgressFn): Promise<ArticleChunkResult> {
-    const envSent = this.sendEnv(env, items.length);
-    const inline = (chunk: ArticleItem[]): ArticleChunkResult => renderArticleChunk(this.rendererOf(job), this.articleChunk(job, chunk), env);
-    if (!envSent || !this.pool) {
-      const results = await this.chunked(items, 25, "articles", progress, (chunk) => [inline(chunk)], () => Promise.resolve([]), true);
-      return { ...mergePageResults(results), outcomes: results.flatMap((r) => r.outcomes) };
-    }
-    const pool = this.pool;
-    const size = 25;
-    const chunkCount = Math.ceil(items.length / size);
+  async articles(job: PageJob, feed: ArticleFeed, progress?: ProgressFn, listings: number[] = []): Promise<ArticleChunkResult & { listed: ListedPages }> {
+    const renderer = this.rendererOf(job);
+    const inline = (chunk: ArticleItem[]): ArticleChunkResult => renderArticleChunk(renderer, this.articleChunk(job, chunk), feed.env);
     const results: ArticleChunkResult[] = [];
-    let next = 0;
+    const listed: ListedPages = { count: 0, results: [] };
+    const queue = feed.shared ? new ListingQueue(renderer, listings) : undefined;
     let done = 0;
-    const take = (): [number, ArticleItem[]] | undefined => (next < chunkCount ? [next, items.slice(next * size, ++next * size)] : undefined);
-    const finish = (index: number, result: ArticleChunkResult, count: number) => {
+    const finish = (index: number, chunk: ArticleItem[], result: ArticleChunkResult) => {
       results[index] = result;
-      done += count;
-      progress?.("articles", done, items.length);
+      done += chunk.length;
+      queue?.markDone(chunk);
+      progress?.("articles", done, feed.items.length);
     };
-    // Chunks whose bodies a worker rendered, waiting for the main thread to write their pages.
-    // At most a few: a worker waits rather than pile up HTML the main thread has not written yet.
-    const returned: { index: number; chunk: ArticleItem[] }[] = [];
-    let wake: (() => void) | undefined;
-    const drained: (() => void)[] = [];
-    let lanesLeft = pool.size * 2;
-    const lane = async () => {
-      try {
-        await Promise.all([pool.ready, envSent]);
-        for (let job = take(); job; job = take()) {
-          while (returned.length >= MAX_RETURNED) await new Promise<void>((resolve) => drained.push(resolve));
-          const [index, chunk] = job;
-          const toRender = chunk.filter((item) => item.body !== undefined && !item.cached);
-          if (toRender.length > 0) {
-            const outputs = await pool.run<MarkdownOutput[]>("markdown", toRender.map((item) => item.body!));
-            toRender.forEach((item, k) => (item.rendered = outputs[k]!));
-          }
-          returned.push({ index, chunk });
-          wake?.();
-        }
-      } finally {
-        lanesLeft--;
-        wake?.();
-      }
-    };
-    // Handled from the start: a worker failing while the main thread works must not go unhandled.
-    const lanesDone = Promise.all(Array.from({ length: lanesLeft }, lane));
-    lanesDone.catch(() => undefined);
     for (;;) {
-      const back = returned.shift();
-      for (const resolve of drained.splice(0)) resolve();
+      const back = feed.shift();
       if (back) {
-        finish(back.index, inline(back.chunk), back.chunk.length);
+        finish(back.index, back.chunk, inline(back.chunk));
         for (const item of back.chunk) delete item.rendered; // written: the HTML need not stay
       } else {
-        const job = take();
-        if (job) finish(job[0], inline(job[1]), job[1].length);
-        else if (lanesLeft === 0 && next >= chunkCount) break;
-        else await new Promise<void>((resolve) => (wake = resolve));
+        const pages = queue?.next();
+        const taken = pages ? undefined : feed.take();
+        if (pages) {
+          listed.results.push(renderPageChunk(renderer, this.pageChunk(job, pages)));
+          listed.count += pages.length;
+        } else if (taken) finish(taken[0], taken[1], inline(taken[1]));
+        else if (feed.finished) break;
+        else await feed.wait();
       }
-      await nextTurn(); // let the workers' answers in
+      if (feed.shared) await nextTurn(); // let the workers' answers in
     }
-    await lanesDone;
-    return { ...mergePageResults(results), outcomes: results.flatMap((r) => r.outcomes) };
+    await feed.lanesDone;
+    return { ...mergePageResults(results), outcomes: results.flatMap((r) => r.outcomes), listed };
   }
 
   /** Gives every thread the default summaries, once all bodies are rendered (listings show them). */
@@ -166,23 +289,21 @@ export class TaskRunner {
     if (this.modelSent) await this.pool!.broadcast("summaries", summaries);
   }
 
-  /** Renders the planned pages `indexes` and writes them; records by output path when keyed. */
-  async pages(job: PageJob, indexes: number[], progress?: ProgressFn): Promise<PageChunkResult & { pageRecords: Map<string, PageRecord> }> {
+  /**
+   * Renders the planned pages `indexes` and writes them; records by output
+   * path when keyed. `listed`: the first of them, already rendered by `articles`.
+   */
+  async pages(job: PageJob, indexes: number[], progress?: ProgressFn, listed: ListedPages = { count: 0, results: [] }): Promise<PageChunkResult & { pageRecords: Map<string, PageRecord> }> {
     const plans = this.rendererOf(job).plans;
-    const modelSent = indexes.length >= this.sharedPagesFrom ? this.sendModel(job) : undefined;
-    const chunkOf = (pages: number[]): PageChunk => {
-      const chunk: PageChunk = { pages, dir: job.dir };
-      if (job.keySalt === undefined) return chunk;
-      chunk.keySalt = job.keySalt;
-      if (job.previous) chunk.reuse = { fromDir: job.previous.dir, records: pages.map((i) => job.previous!.records.get(plans[i]!.outputPath) ?? null) };
-      return chunk;
-    };
-    const results = await this.chunked(indexes, 50, "render", progress, (chunk) => [renderPageChunk(this.rendererOf(job), chunkOf(chunk))], async (pool, chunk) => {
+    const rest = indexes.slice(listed.count);
+    const modelSent = rest.length >= this.sharedPagesFrom ? this.sendModel(job) : undefined;
+    const results = await this.chunked(rest, PAGE_CHUNK, "render", progress, (chunk) => [renderPageChunk(this.rendererOf(job), this.pageChunk(job, chunk))], async (pool, chunk) => {
       await modelSent;
-      return [await pool.run<PageChunkResult>("pages", chunkOf(chunk))];
+      return [await pool.run<PageChunkResult>("pages", this.pageChunk(job, chunk))];
     }, modelSent === undefined);
-    const merged = { ...mergePageResults(results), pageRecords: new Map<string, PageRecord>() };
-    const records = results.flatMap((r) => r.records ?? []);
+    const all = [...listed.results, ...results];
+    const merged = { ...mergePageResults(all), pageRecords: new Map<string, PageRecord>() };
+    const records = all.flatMap((r) => r.records ?? []);
     if (job.keySalt !== undefined) indexes.forEach((index, k) => records[k] && merged.pageRecords.set(plans[index]!.outputPath, records[k]));
     return merged;
   }
@@ -204,6 +325,18 @@ export class TaskRunner {
     return chunk;
   }
 
+  /** A chunk of pages, with what the build cache needs to key and reuse them. */
+  private pageChunk(job: PageJob, pages: number[]): PageChunk {
+    const chunk: PageChunk = { pages, dir: job.dir };
+    if (job.keySalt === undefined) return chunk;
+    chunk.keySalt = job.keySalt;
+    if (job.previous) {
+      const plans = this.rendererOf(job).plans;
+      chunk.reuse = { fromDir: job.previous.dir, records: pages.map((i) => job.previous!.records.get(plans[i]!.outputPath) ?? null) };
+    }
+    return chunk;
+  }
+
   /** Sends the link targets to the workers, when there is enough work to share. */
   private sendEnv(env: MarkdownEnv, items: number): Promise<unknown> | undefined {
     return this.pool && items > 50 ? this.pool.broadcast("env", env) : undefined;
@@ -222,7 +355,7 @@ export class TaskRunner {
 
   /**
    * Splits `items` into chunks and runs them on whichever thread is free:
-   * each worker keeps two chunks in flight, the main thread runs one at a
+   * each worker keeps `DEPTH` chunks in flight, the main thread runs one at a
    * time and lets the workers' answers in between. Results are joined in order.
    */
   private async chunked<T, R>(
@@ -251,7 +384,7 @@ export class TaskRunner {
         await pool.ready;
         for (let job = take(); job; job = take()) finish(job[0], job[1], await remote(pool, job[1]));
       };
-      for (let i = 0; i < pool.size * 2; i++) lanes.push(lane());
+      for (let i = 0; i < pool.size * DEPTH; i++) lanes.push(lane());
     }
     // Handled from the start: a worker failing while the main thread works must not go unhandled.
     const lanesDone = Promise.all(lanes);

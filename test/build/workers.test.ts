@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -41,6 +41,54 @@ describe("builds on worker threads", () => {
       expect(result.stats.pages).toBe(expected.size - 40 - 5); // the 40 images, theme assets and feed files aside
       expectSameFiles(out, expected);
     }
+  });
+});
+
+describe("listing pages rendered while the workers render bodies", () => {
+  it("show the summaries taken from bodies (articles without one in front-matter) exactly as a plain build does", async () => {
+    const root = mkdtempSync(join(tmpdir(), "gazette-listed-"));
+    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "300"]);
+    // Two articles in three lose their front-matter summary: their cards show their first paragraph,
+    // known only once their body is rendered, so listing pages showing them must wait for it.
+    let seen = 0;
+    const firstParagraphs: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith(".md") && seen++ % 3 !== 0) {
+          const text = readFileSync(path, "utf8");
+          writeFileSync(path, text.replace(/^summary: .*\n/m, ""));
+          firstParagraphs.push(text.split("\n---\n")[1]!.trim().split("\n")[0]!.slice(0, 40));
+        }
+      }
+    };
+    walk(join(root, "content"));
+    const options = { source: root, baseUrl: "https://example.org/news/", now: Date.UTC(2026, 0, 1) };
+    const expected = reference(options);
+    // The plain build's home page shows first paragraphs as summaries.
+    const home = expected.get("index.html")!.toString();
+    expect(firstParagraphs.filter((p) => home.includes(p)).length).toBeGreaterThan(0);
+    for (const workers of [1, 2]) {
+      const out = join(root, `out-${workers}`);
+      await build({ ...options, out, workers, cache: false });
+      expectSameFiles(out, expected);
+    }
+  });
+});
+
+describe("a build refused after the workers started on the bodies", () => {
+  it("fails with its message, leaves the folder alone and ends (no task left hanging)", async () => {
+    const root = mkdtempSync(join(tmpdir(), "gazette-refused-"));
+    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "300"]);
+    const out = join(root, "mine");
+    mkdirSync(out);
+    writeFileSync(join(out, "notes.txt"), "keep me");
+    // Bodies go to the worker before the output folder is looked at; the refusal must still end the build.
+    const failure: unknown = await build({ source: root, out, workers: 1, cache: false, now: Date.UTC(2026, 0, 1) }).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(BuildFailure);
+    expect((failure as BuildFailure).diagnostics.map((d) => d.message).join("\n")).toMatch(/refusing to replace/);
+    expect(listTree(out)).toEqual(["notes.txt"]);
   });
 });
 
