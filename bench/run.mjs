@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // `npm run bench`: cold builds of generated news corpora with gazette and, alternating
 // in the same run, with Eleventy (and Hugo where `hugo` is on PATH) on the equivalent
-// anchor sites in ../shared/bench/anchors; then a warm rebuild (cache present, one
+// anchor sites in ../shared/bench/anchors, and the anchors' remark floor (remark +
+// remark-html alone on the bodies, one thread); then a warm rebuild (cache present, one
 // article edited) of 4,000 articles. Prints medians, peak memory and ratios.
 //
 //   node bench/run.mjs [--sizes 1000,4000,16000] [--runs 5] [--runs-large 3] [--warm-runs 5]
-//                      [--work DIR] [--no-eleventy] [--no-hugo]
+//                      [--work DIR] [--no-eleventy] [--no-hugo] [--no-floor]
 //
-// Needs `npm run build` (dist/) first, as `npm ci` does. Eleventy 3 is installed by this
-// script into WORK/tools (npm install, not a project dependency); --work defaults to
-// $TMPDIR/gazette-bench. Output folders are renamed away between runs and deleted only
-// at the end of a size, never right before a timed run.
+// Needs `npm run build` (dist/) first, as `npm ci` does. Eleventy 3 (and remark for the
+// floor) are installed by this script into WORK/tools (npm install, not project
+// dependencies); --work defaults to $TMPDIR/gazette-bench. Output folders are renamed
+// away between runs and deleted only at the end of a size, never right before a timed run.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,7 +60,22 @@ if (useEleventy && !existsSync(eleventyCli)) {
     useEleventy = false;
   }
 }
-if (!existsSync(ANCHORS) && !flag("no-eleventy")) log(`no anchors at ${ANCHORS}: Eleventy and Hugo are left out`);
+// The remark floor: remark 15 + remark-html 16 alone, one thread, bodies only (no front-matter
+// parsing, no templates, no listings): the least a remark-based build can cost on this machine.
+const floorModules = join(TOOLS, "floors", "node_modules");
+let useFloor = !flag("no-floor") && existsSync(ANCHORS);
+if (useFloor && !(existsSync(join(floorModules, "remark")) && existsSync(join(floorModules, "remark-html")))) {
+  log("installing remark 15 and remark-html 16 into " + join(TOOLS, "floors") + " for the remark floor (scratch folder)…");
+  try {
+    mkdirSync(join(TOOLS, "floors"), { recursive: true });
+    if (!existsSync(join(TOOLS, "floors", "package.json"))) writeFileSync(join(TOOLS, "floors", "package.json"), '{"name":"bench-floors","private":true}\n');
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--silent", "remark@15", "remark-html@16"], { cwd: join(TOOLS, "floors"), stdio: "inherit" });
+  } catch {
+    log("could not install remark for the floor: its column is left out");
+    useFloor = false;
+  }
+}
+if (!existsSync(ANCHORS) && !flag("no-eleventy")) log(`no anchors at ${ANCHORS}: Eleventy, Hugo and the remark floor are left out`);
 const useHugo = !flag("no-hugo") && existsSync(ANCHORS) && onPath("hugo");
 const anchors = (...args) => execFileSync("bash", [ANCHORS, ...args], { env: { ...process.env, TOOLS }, encoding: "utf8" }).trim();
 
@@ -121,7 +137,7 @@ function toolsFor(size, site) {
   const list = [
     { name: "gazette", cwd: ROOT, out: join(WORK, `gazette-${size}`, "out"), cmd: process.execPath, args: [GAZETTE, "build", "--source", site, "--out", join(WORK, `gazette-${size}`, "out"), "--no-cache", "--quiet"] },
   ];
-  for (const tool of [useEleventy && "eleventy", useHugo && "hugo"].filter(Boolean)) {
+  for (const tool of [useEleventy && "eleventy", useHugo && "hugo", useFloor && "remark-floor"].filter(Boolean)) {
     const work = join(WORK, `${tool}-${size}`);
     if (!existsSync(join(work, ".bench-prepared")) || readFileSync(join(work, ".bench-prepared"), "utf8") !== site) {
       anchors("prepare", tool, site, work);
@@ -193,12 +209,18 @@ async function warmRebuilds(site, gazette) {
 const s = (x) => (x === undefined ? "–" : `${x.wall.toFixed(2)} s`);
 const m = (x) => (x === undefined ? "–" : `${Math.round(x.rss)} MiB`);
 const ratio = (a, b) => (a && b ? (a.wall / b.wall).toFixed(2) : "–");
-const header = ["articles", "gazette", "peak RSS", "Eleventy", "peak RSS", "gazette/Eleventy", ...(useHugo ? ["Hugo", "peak RSS", "gazette/Hugo"] : []), "gazette ms/article"];
+const header = [
+  "articles", "gazette", "peak RSS", "Eleventy", "peak RSS", "gazette/Eleventy",
+  ...(useHugo ? ["Hugo", "peak RSS", "gazette/Hugo"] : []),
+  ...(useFloor ? ["remark floor", "floor/Eleventy"] : []),
+  "gazette ms/article",
+];
 const lines = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
 for (const row of rows) {
   const perArticle = ((row.gazette.wall * 1000) / row.size).toFixed(2);
   const cells = [row.size.toLocaleString("en-US"), s(row.gazette), m(row.gazette), s(row.eleventy), m(row.eleventy), ratio(row.gazette, row.eleventy)];
   if (useHugo) cells.push(s(row.hugo), m(row.hugo), ratio(row.gazette, row.hugo));
+  if (useFloor) cells.push(s(row["remark-floor"]), ratio(row["remark-floor"], row.eleventy));
   cells.push(perArticle);
   lines.push(`| ${cells.join(" | ")} |`);
 }
