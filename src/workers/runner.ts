@@ -246,8 +246,9 @@ export class TaskRunner {
    * main thread renders and writes the pages of what they return. When it has
    * nothing else to do it renders the listing pages `listings` (in order, and
    * only those whose cards' summaries are known: see `ListingQueue`), else it
-   * takes whole chunks of bodies itself. Returns how many listing pages (a
-   * prefix of `listings`) it rendered, and their results, for `pages`.
+   * takes whole chunks of bodies itself. It stops when the bodies are done.
+   * Returns how many listing pages (a prefix of `listings`) it rendered, and
+   * their results, for `pages`.
    */
   async articles(job: PageJob, feed: ArticleFeed, progress?: ProgressFn, listings: number[] = []): Promise<ArticleChunkResult & { listed: ListedPages }> {
     const renderer = this.rendererOf(job);
@@ -267,6 +268,8 @@ export class TaskRunner {
       if (back) {
         finish(back.index, back.chunk, inline(back.chunk));
         for (const item of back.chunk) delete item.rendered; // written: the HTML need not stay
+      } else if (feed.finished) {
+        break; // the listing pages left go to `pages`, which shares them with the workers when there are many
       } else {
         const pages = queue?.next();
         const taken = pages ? undefined : feed.take();
@@ -274,7 +277,6 @@ export class TaskRunner {
           listed.results.push(renderPageChunk(renderer, this.pageChunk(job, pages)));
           listed.count += pages.length;
         } else if (taken) finish(taken[0], taken[1], inline(taken[1]));
-        else if (feed.finished) break;
         else await feed.wait();
       }
       if (feed.shared) await nextTurn(); // let the workers' answers in

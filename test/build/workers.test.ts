@@ -77,6 +77,30 @@ describe("listing pages rendered while the workers render bodies", () => {
   });
 });
 
+describe("template problems of listing pages (rendered between article pages on threads)", () => {
+  it("are reported alike, in the same order, with and without a worker", async () => {
+    const root = mkdtempSync(join(tmpdir(), "gazette-listing-errors-"));
+    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "300"]);
+    // The oldest article has no summary: the home listing's last page waits for its body, and the
+    // listings after it are left for the end, so problems come from pages rendered early and late.
+    const years = readdirSync(join(root, "content")).filter((d) => /^\d{4}$/.test(d)).sort();
+    const oldest = join(root, "content", years[0]!, readdirSync(join(root, "content", years[0]!)).sort()[0]!);
+    writeFileSync(oldest, readFileSync(oldest, "utf8").replace(/^summary: .*\n/m, ""));
+    mkdirSync(join(root, "templates"));
+    // Two problems, on the home page (rendered early) and on tag listings (late): their order is the pages'.
+    writeFileSync(join(root, "templates", "listing.hbs"), '{{#unless page.title}}{{> missing-on-home}}{{/unless}}{{#if (eq listing.kind "tag")}}{{> missing-on-tags}}{{/if}}\n');
+    const reports: string[][] = [];
+    for (const workers of [0, 1]) {
+      const failure: unknown = await build({ source: root, out: join(root, `out-${workers}`), workers, cache: false, now: Date.UTC(2026, 0, 1) }).catch((err: unknown) => err);
+      expect(failure).toBeInstanceOf(BuildFailure);
+      reports.push((failure as BuildFailure).diagnostics.map((d) => `${d.file}:${d.line ?? ""}: ${d.message}`));
+      expect(existsSync(join(root, `out-${workers}`))).toBe(false);
+    }
+    expect(reports[0]!.filter((line) => line.includes("missing-"))).toHaveLength(2);
+    expect(reports[1]).toEqual(reports[0]);
+  });
+});
+
 describe("a build refused after the workers started on the bodies", () => {
   it("fails with its message, leaves the folder alone and ends (no task left hanging)", async () => {
     const root = mkdtempSync(join(tmpdir(), "gazette-refused-"));
