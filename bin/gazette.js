@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { main } from "../dist/cli.js";
+import { main } from "../dist/gazette.js";
 process.exitCode = await main(process.argv);

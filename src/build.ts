@@ -7,9 +7,9 @@
  * pages rendered straight to disk. Both give the same bytes.
  */
 import { existsSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative, resolve } from "node:path";
 import type { CacheStats } from "./cache/build-cache.js";
+import { PACKAGE_ROOT } from "./package-root.js";
 import { error, hasErrors, warning, UsageError, type Diagnostic } from "./diagnostics.js";
 import { loadSite, sitePaths, type LoadedSite, type SitePaths } from "./load/site.js";
 import { articleMarkdownFields, articleUrlMap } from "./markdown/inputs.js";
@@ -26,7 +26,7 @@ import type { ProgressFn, TaskRunner } from "./workers/runner.js";
 import type { OutputFile } from "./write/output.js";
 
 /** The built-in theme shipped with gazette (`templates/` at the package root). */
-export const BUILTIN_TEMPLATES = join(dirname(dirname(fileURLToPath(import.meta.url))), "templates");
+export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, "templates");
 
 /** What a build is asked to do. */
 export interface BuildOptions {

@@ -11,6 +11,41 @@ function gazette(args: string[], cwd: string, env: Record<string, string> = {}) 
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+describe("the installed command (the bundle dist/gazette.js and its worker script dist/worker.js)", () => {
+  it("builds on a worker thread with the same bytes as without, and uses the same cache", () => {
+    const files: Record<string, string> = { "gazette.config.yaml": "baseUrl: https://example.org/\n" };
+    for (let i = 1; i <= 80; i++) {
+      const day = String((i % 28) + 1).padStart(2, "0");
+      files[`content/2024-02-${day}-tin-${i}.md`] = article({ title: `Tin số ${i}`, date: `2024-02-${day}` }, `Đoạn **${i}**, xem [tin 1](2024-02-02-tin-1.md).\n\n| a | b |\n|---|---|\n| ${i} | ~~x~~ |\n`);
+    }
+    const root = makeSite(files);
+    const threaded = gazette(["build", "--out", "threaded", "--json"], root, { GAZETTE_WORKERS: "1" });
+    expect(threaded.code).toBe(0);
+    expect(JSON.parse(threaded.stdout).threads).toBe(1);
+    expect(gazette(["build", "--out", "plain", "--no-cache"], root, { GAZETTE_WORKERS: "0" }).code).toBe(0);
+    const pages = listTree(join(root, "plain"));
+    expect(pages.length).toBeGreaterThan(80);
+    expect(listTree(join(root, "threaded"))).toEqual(pages);
+    expect(pages.filter((p) => !readFileSync(join(root, "plain", p)).equals(readFileSync(join(root, "threaded", p))))).toEqual([]);
+    // The bundle keys the cache as the compiled modules do: a second build renders nothing again.
+    const again = JSON.parse(gazette(["build", "--out", "threaded", "--json"], root).stdout);
+    expect(again.cache.bodies.misses).toBe(0);
+  });
+});
+
+describe("a reader that closes the pipe early", () => {
+  it("does not crash the command: no stack trace, its own exit code, the site written", () => {
+    const root = makeSite({ "content/a.md": article({ title: "A", date: "2024-01-01" }) });
+    // `| true` reads nothing and exits at once, as `| head -c 0` would.
+    for (const args of ["build --json", "build --help"]) {
+      const run = spawnSync("bash", ["-c", `"$0" "$1" ${args} | true; exit \${PIPESTATUS[0]}`, process.execPath, BIN], { cwd: root, encoding: "utf8" });
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+    }
+    expect(existsSync(join(root, "public", "index.html"))).toBe(true);
+  });
+});
+
 describe("the gazette command", () => {
   it("builds a site and prints a one-line summary", () => {
     const root = makeSite({ "content/2024-01-01-tin-mot.md": article({ title: "Tin một", date: "2024-01-01" }), "gazette.config.yaml": "baseUrl: https://example.org/\n" });

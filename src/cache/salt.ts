@@ -6,6 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FROM_SOURCES, PACKAGE_ROOT } from "../package-root.js";
 
 /** Bump when the shape of cached entries changes. */
 const FORMAT = 2;
@@ -24,15 +26,16 @@ let salt: string | undefined;
 export function cacheSalt(): string {
   if (salt !== undefined) return salt;
   const hash = createHash("sha1").update(`format ${FORMAT}\nnode ${process.versions.v8}\n`);
-  hash.update(readOr(new URL("../../package.json", import.meta.url)));
-  const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
-  for (const module of CACHED_CODE) hash.update(readOr(new URL(`${module}${ext}`, import.meta.url)));
+  hash.update(readOr(join(PACKAGE_ROOT, "package.json")));
+  // The compiled modules in dist/ (which the bundle dist/gazette.js is made of), or the sources under tests.
+  const [dir, ext] = FROM_SOURCES ? ["src", ".ts"] : ["dist", ".js"];
+  for (const module of CACHED_CODE) hash.update(readOr(join(PACKAGE_ROOT, dir, "cache", `${module}${ext}`)));
   return (salt = hash.digest("base64url"));
 }
 
-function readOr(url: URL): string {
+function readOr(path: string): string {
   try {
-    return readFileSync(url, "utf8");
+    return readFileSync(path, "utf8");
   } catch {
     return "";
   }

@@ -18,11 +18,27 @@ export interface Io {
   cwd: string;
 }
 
+/** Streams whose reader has gone (see `processIo`). */
+const closed = new Set<NodeJS.WriteStream>();
+
+/**
+ * A reader that stops early (`gazette build --json | head -c 80`) closes the
+ * pipe: later output is dropped and the command still finishes its work and
+ * exits with its code, instead of dying with a stack trace (or in the middle
+ * of replacing the output folder).
+ */
+function guarded(stream: NodeJS.WriteStream): (text: string) => void {
+  if (stream.listenerCount("error") === 0) stream.on("error", () => closed.add(stream));
+  return (text) => {
+    if (!closed.has(stream)) stream.write(text);
+  };
+}
+
 /** The process's own streams. */
 export function processIo(): Io {
   return {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: guarded(process.stdout),
+    stderr: guarded(process.stderr),
     isTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),

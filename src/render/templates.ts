@@ -5,9 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { error, type Diagnostic } from "../diagnostics.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 import { renderOncePerBuild, sharedPartials } from "./shared-partials.js";
 import type { TemplateContext } from "./views.js";
 
@@ -33,8 +33,7 @@ export class TemplateError extends Error {
 
 /** The built-in theme folder shipped with gazette (`templates/` at the package root). */
 export function builtinTemplatesDir(): string {
-  // src/render/templates.ts and dist/render/templates.js both sit two levels below the root.
-  return fileURLToPath(new URL("../../templates/", import.meta.url));
+  return path.join(PACKAGE_ROOT, "templates");
 }
 
 const compileOptions = { strict: false, preventIndent: true } as const;

@@ -46,7 +46,12 @@ export function defaultPoolSize(): number {
   return Math.max(0, Math.min(7, availableParallelism() - 1));
 }
 
-/** The compiled worker script; from TypeScript sources (tests), the one in `dist/`. */
+/**
+ * The worker script next to this module: `dist/workers/worker.js` beside
+ * `dist/workers/pool.js`, and the bundle `dist/worker.js` beside the bundled
+ * CLI `dist/gazette.js` (see scripts/bundle.mjs); from TypeScript sources
+ * (tests), the compiled one in `dist/workers/`.
+ */
 function workerScript(): URL {
   const here = new URL(import.meta.url);
   return here.pathname.endsWith(".ts") ? new URL("../../dist/workers/worker.js", here) : new URL("./worker.js", here);
