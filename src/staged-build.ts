@@ -161,8 +161,8 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
       ...(cache ? { spare: cache.spareFor(options.outDir) } : {}),
       external: {
         paths: [...pagePaths, ...generated],
-        write: async (dir) => {
-          const job: PageJob = { model, theme, themeSource, dir };
+        write: async (dir, fresh) => {
+          const job: PageJob = { model, theme, themeSource, dir, fresh };
           if (cache) job.keySalt = `${cacheSalt()}:${themeDigest([themeSource.builtinDir, themeSource.overrideDir])}`;
           if (previous) job.previous = previous;
           // Bodies and article pages together, so that no article's HTML waits in memory for the others;

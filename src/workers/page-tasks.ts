@@ -4,7 +4,7 @@
  * cache knows to be unchanged. Runs in worker threads and the main thread alike.
  */
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { MarkdownOutput } from "../markdown/render.js";
@@ -63,6 +63,8 @@ export interface PageChunk {
   pages: number[];
   /** The folder to write into (the write stage's staging folder). */
   dir: string;
+  /** The folder was made empty for this build: pages are written without looking for a file to replace first. */
+  fresh?: boolean;
   /**
    * With the build cache: the theme and code's share of every page key. Each
    * page's key then hashes it with the page's view; a page whose key and file
@@ -114,6 +116,8 @@ export interface ArticleItem {
 export interface ArticleChunk {
   items: ArticleItem[];
   dir: string;
+  /** See `PageChunk.fresh`. */
+  fresh?: boolean;
   keySalt?: string;
   /** The previous output folder (for `ArticleItem.previous`). */
   fromDir?: string;
@@ -156,7 +160,7 @@ export function renderArticleChunk(renderer: PageRenderer, chunk: ArticleChunk, 
     if (digest !== undefined) outcome.digest = digest;
     if (output.diagnostics.length === 0) {
       const reuse = chunk.fromDir !== undefined && item.previous ? { fromDir: chunk.fromDir, records: [item.previous] } : undefined;
-      const record = writePage(renderer, item.index, { dir: chunk.dir, keySalt: chunk.keySalt, reuse, htmlDigest: digest }, item.previous ?? undefined, result, reported);
+      const record = writePage(renderer, item.index, { dir: chunk.dir, fresh: chunk.fresh, keySalt: chunk.keySalt, reuse, htmlDigest: digest }, item.previous ?? undefined, result, reported);
       if (chunk.keySalt !== undefined) outcome.record = record;
     }
     if (!item.wantHtml) article.html = ""; // written: the HTML need not stay in memory
@@ -169,7 +173,7 @@ export function renderArticleChunk(renderer: PageRenderer, chunk: ArticleChunk, 
 function writePage(
   renderer: PageRenderer,
   index: number,
-  where: { dir: string; keySalt?: string | undefined; reuse?: PageReuse | undefined; htmlDigest?: string | undefined },
+  where: { dir: string; fresh?: boolean | undefined; keySalt?: string | undefined; reuse?: PageReuse | undefined; htmlDigest?: string | undefined },
   previous: PageRecord | null | undefined,
   result: PageChunkResult,
   reported: Set<string>,
@@ -194,7 +198,9 @@ function writePage(
     reported.add(problem);
     return null;
   }
-  replaceFileSync(target, data);
+  // In a fresh folder there is nothing to replace: one lstat less per page (~0.1 s at 6,000 pages).
+  if (where.fresh) writeFileSync(target, data, { flag: "wx" });
+  else replaceFileSync(target, data);
   result.written++;
   result.bytes += data.length;
   if (key === undefined) return null;

@@ -59,6 +59,8 @@ export interface PageJob {
   theme: Theme;
   themeSource: ThemeSource;
   dir: string;
+  /** See `PageChunk.fresh`. */
+  fresh?: boolean;
   /** With the build cache: see `PageChunk.keySalt`. */
   keySalt?: string;
   /** With the build cache: the previous build's output folder and its page records by output path. */
@@ -322,6 +324,7 @@ export class TaskRunner {
 
   private articleChunk(job: PageJob, items: ArticleItem[]): ArticleChunk {
     const chunk: ArticleChunk = { items, dir: job.dir };
+    if (job.fresh) chunk.fresh = true;
     if (job.keySalt !== undefined) chunk.keySalt = job.keySalt;
     if (job.previous) chunk.fromDir = job.previous.dir;
     return chunk;
@@ -330,6 +333,7 @@ export class TaskRunner {
   /** A chunk of pages, with what the build cache needs to key and reuse them. */
   private pageChunk(job: PageJob, pages: number[]): PageChunk {
     const chunk: PageChunk = { pages, dir: job.dir };
+    if (job.fresh) chunk.fresh = true;
     if (job.keySalt === undefined) return chunk;
     chunk.keySalt = job.keySalt;
     if (job.previous) {

@@ -65,9 +65,10 @@ export interface ExternalFiles {
    * Writes every file of `paths` under `stagingDir`; resolves to the bytes
    * written. In a recycled spare a path may already hold a file, possibly a
    * hard link into the live output: it must be replaced, never written
-   * through (see `./replace.ts`).
+   * through (see `./replace.ts`). `fresh`: the folder was made empty for this
+   * build, so none of `paths` exists yet.
    */
-  write(stagingDir: string): Promise<number>;
+  write(stagingDir: string, fresh: boolean): Promise<number>;
 }
 
 /** What a write put in the output folder: site files and their bytes (the marker file not counted). */
@@ -213,7 +214,7 @@ async function stage(
   }
   await attempt(shown, `could not write ${MARKER_NAME}`, () => writeFile(join(staging, MARKER_NAME), markerText(plan.topLevel), { flag: "wx" }));
   let bytes = 0;
-  const others = external ? attempt(shown, "could not write the pages", () => external.write(staging)) : Promise.resolve(0);
+  const others = external ? attempt(shown, "could not write the pages", () => external.write(staging, recycled === undefined)) : Promise.resolve(0);
   // Both writers finish before a failure is acted on: none may still be writing into a folder being removed.
   const [pooled, externalBytes] = await Promise.allSettled([
     inPool(files, concurrency, async (file) => {
