@@ -167,7 +167,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
           if (previous) job.previous = previous;
           // Bodies and article pages together, so that no article's HTML waits in memory for the others;
           // listing pages in between when their summaries are known.
-          const written = await bodies.renderWithPages(runner, job, feed, listingIndexes, options.onProgress);
+          const written = await bodies.renderWithPages(runner, job, feed, plans, listingIndexes, options.onProgress);
           diagnostics.push(...written.diagnostics);
           if (hasErrors(written.diagnostics)) throw new BuildFailure(diagnostics);
           lap("articles");
@@ -282,9 +282,8 @@ class Bodies {
    * template problems, the default summaries, the pages' records and the
    * listing pages rendered.
    */
-  async renderWithPages(runner: TaskRunner, job: PageJob, feed: ArticleFeed, listings: number[], progress: ProgressFn | undefined) {
+  async renderWithPages(runner: TaskRunner, job: PageJob, feed: ArticleFeed, plans: readonly PagePlan[], listings: number[], progress: ProgressFn | undefined) {
     const { cache, published } = this;
-    const plans = planPages(job.model);
     const items = feed.items;
     const result = await runner.articles(job, feed, progress, listings);
     const diagnostics: Diagnostic[] = [];
