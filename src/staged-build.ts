@@ -191,6 +191,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     });
     lap("listings");
     cache?.save();
+    cache?.dropOtherSpares(options.outDir);
     const result: StagedResult = { files, diagnostics, model, articles: published.length, pages, written: pages + generated.length + files.length, timings, threads: runner.threads };
     if (cache) result.cache = cache.stats;
     return result;

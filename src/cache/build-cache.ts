@@ -8,13 +8,18 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
 import type { PageRecord } from "../workers/page-tasks.js";
 import { sameStamp, type FileStamp } from "../workers/tasks.js";
+import { removeInBackground } from "../write/output.js";
 import { cacheSalt } from "./salt.js";
+
+/** Names of spare output folders in the cache folder (see `spareFor`), and of those being deleted. */
+const SPARE_PREFIX = "output-";
+const DOOMED_PREFIX = "deleting-";
 
 /** The cache folder of a site, unless the user chose otherwise. */
 export const CACHE_DIR_NAME = ".gazette-cache";
@@ -177,7 +182,37 @@ export class BuildCache {
    * the next build to recycle as its staging folder (see `WriteOptions.spare`).
    */
   spareFor(outDir: string): string {
-    return join(this.dir, `output-${createHash("sha1").update(outDir).digest("hex").slice(0, 12)}`);
+    return join(this.dir, `${SPARE_PREFIX}${createHash("sha1").update(outDir).digest("hex").slice(0, 12)}`);
+  }
+
+  /**
+   * Deletes the spares kept for other output folders than `outDir` (each a
+   * whole copy of a site), so that builds into changing folders (`--out
+   * preview-3`…) do not fill the disk; the page records are kept for one
+   * folder only anyway. Each is first renamed out of the way (a build taking
+   * it as its staging folder at that moment finds none and starts afresh),
+   * then deleted in the background, as are such leftovers of earlier builds.
+   */
+  dropOtherSpares(outDir: string): void {
+    const keep = basename(this.spareFor(outDir));
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith(DOOMED_PREFIX)) removeInBackground(join(this.dir, name));
+      else if (name.startsWith(SPARE_PREFIX) && name !== keep) {
+        const doomed = join(this.dir, `${DOOMED_PREFIX}${name}-${randomBytes(4).toString("hex")}`);
+        try {
+          renameSync(join(this.dir, name), doomed);
+        } catch {
+          continue;
+        }
+        if (!removeInBackground(doomed)) rmSync(doomed, { recursive: true, force: true });
+      }
+    }
   }
 
   /** The page records the last build left in `outDir`, by output path (empty when it wrote elsewhere or left none). */

@@ -350,7 +350,7 @@ async function keepAsSpare(dir: string, spare: string): Promise<boolean> {
 }
 
 /** Starts a detached process deleting `dir` (thousands of files take a while); false when it cannot be started. */
-function removeInBackground(dir: string): boolean {
+export function removeInBackground(dir: string): boolean {
   try {
     const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 3 })";
     const child = spawn(process.execPath, ["-e", script, dir], { detached: true, stdio: "ignore" });

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, generateSite, type BuildOptions } from "../../src/build.js";
-import type { CacheStats } from "../../src/cache/build-cache.js";
+import { BuildCache, type CacheStats } from "../../src/cache/build-cache.js";
 import { listTree, writeFiles } from "../helpers/site.js";
 
 const GENERATOR = join(import.meta.dirname, "..", "fixtures", "make-corpus.mjs");
@@ -216,6 +216,19 @@ describe("the spare output (the output before last, recycled as the staging fold
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
+  });
+
+  it("is kept for the output folder last built only: those of other folders are deleted", async () => {
+    const root = corpus(12);
+    const cacheDir = join(root, ".gazette-cache");
+    for (const name of ["a", "b", "a", "c", "c"]) await cachedBuild({ source: root, out: join(root, name) });
+    // Building into c replaced c's previous output: its spare alone is left; a's (kept when a was
+    // rebuilt) went when c was built.
+    expect(spares(root).map((p) => basename(p))).toEqual([basename(BuildCache.open(cacheDir).spareFor(join(root, "c")))]);
+    expect(readdirSync(spares(root)[0]!)).toContain(".gazette");
+    // What is being deleted is out of the way at once, and gone soon after.
+    for (let i = 0; i < 100 && readdirSync(cacheDir).some((n) => n.startsWith("deleting-")); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(cacheDir).filter((n) => n.startsWith("deleting-"))).toEqual([]);
   });
 
   it("is not used with cache: false", async () => {
