@@ -9,7 +9,6 @@
 import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { CacheStats } from "./cache/build-cache.js";
-import { PACKAGE_ROOT } from "./package-root.js";
 import { error, hasErrors, warning, UsageError, type Diagnostic } from "./diagnostics.js";
 import { loadSite, sitePaths, type LoadedSite, type SitePaths } from "./load/site.js";
 import { articleMarkdownFields, articleUrlMap } from "./markdown/inputs.js";
@@ -19,14 +18,14 @@ import { selectArticles } from "./model/select.js";
 import { buildSite, type SiteModel } from "./model/site.js";
 import { renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
 import { planPages } from "./render/pages.js";
-import { loadTheme, TemplateError, type Theme } from "./render/templates.js";
+import { builtinTemplatesDir, loadTheme, TemplateError, type Theme } from "./render/templates.js";
 import { stagedBuild } from "./staged-build.js";
 import type { LoadedArticle } from "./types.js";
 import type { ProgressFn, TaskRunner } from "./workers/runner.js";
 import type { OutputFile } from "./write/output.js";
 
 /** The built-in theme shipped with gazette (`templates/` at the package root). */
-export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, "templates");
+export const BUILTIN_TEMPLATES = builtinTemplatesDir();
 
 /** What a build is asked to do. */
 export interface BuildOptions {

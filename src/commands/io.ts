@@ -18,7 +18,8 @@ export interface Io {
   cwd: string;
 }
 
-/** Streams whose reader has gone (see `processIo`). */
+/** Streams watched for their reader going away, and those whose reader has gone (see `guarded`). */
+const watched = new Set<NodeJS.WriteStream>();
 const closed = new Set<NodeJS.WriteStream>();
 
 /**
@@ -28,7 +29,8 @@ const closed = new Set<NodeJS.WriteStream>();
  * of replacing the output folder).
  */
 function guarded(stream: NodeJS.WriteStream): (text: string) => void {
-  if (stream.listenerCount("error") === 0) stream.on("error", () => closed.add(stream));
+  if (!watched.has(stream)) stream.on("error", () => closed.add(stream));
+  watched.add(stream);
   return (text) => {
     if (!closed.has(stream)) stream.write(text);
   };

@@ -3,8 +3,8 @@
  * only into an empty folder (dot-entries such as `.git` aside).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
-import { BUILTIN_TEMPLATES } from "../build.js";
+import { basename, join, relative, resolve } from "node:path";
+import { PACKAGE_ROOT } from "../package-root.js";
 import { calendarDate } from "../load/dates.js";
 import { slugify } from "../load/slug.js";
 import { encodePng } from "./png.js";
@@ -35,7 +35,7 @@ export interface InitResult {
 /** gazette's own version, for the new site's package.json. */
 function ownVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(join(dirname(BUILTIN_TEMPLATES), "package.json"), "utf8")) as { version?: string };
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version?: string };
     return pkg.version ?? "0.1.0";
   } catch {
     return "0.1.0";

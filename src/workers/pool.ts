@@ -4,7 +4,10 @@
  * `broadcast` sends build-wide data (link targets, the model) to every worker.
  */
 import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { FROM_SOURCES, PACKAGE_ROOT } from "../package-root.js";
 
 /** The kinds of task a worker runs (see `./worker.ts`). */
 export type TaskKind = "load" | "env" | "markdown" | "model" | "summaries" | "pages";
@@ -53,8 +56,7 @@ export function defaultPoolSize(): number {
  * (tests), the compiled one in `dist/workers/`.
  */
 function workerScript(): URL {
-  const here = new URL(import.meta.url);
-  return here.pathname.endsWith(".ts") ? new URL("../../dist/workers/worker.js", here) : new URL("./worker.js", here);
+  return FROM_SOURCES ? pathToFileURL(join(PACKAGE_ROOT, "dist", "workers", "worker.js")) : new URL("./worker.js", import.meta.url);
 }
 
 /** Worker threads running build tasks. */
