@@ -8,6 +8,7 @@ import { EXIT, internalError, type Io } from "./io.js";
 
 interface InitFlags {
   title?: string;
+  package?: string;
   quiet: boolean;
 }
 
@@ -21,6 +22,7 @@ files written on stdout.
 Examples:
   gazette init my-site
   gazette init --title "Tin tức Sa Pa"
+  gazette init my-site --package ./gazette-0.1.0.tgz   # before gazette is on the npm registry
   gazette init my-site && cd my-site && npm install && npx gazette build`;
 
 /** Adds `gazette init` to the program; `now` is the clock (injectable for tests). */
@@ -30,6 +32,7 @@ export function registerInitCommand(program: Command, io: Io, done: (code: numbe
     .description("scaffold a new site in an empty folder")
     .argument("[dir]", "the new site's folder", ".")
     .option("-t, --title <title>", "site title (default: the folder name)")
+    .option("--package <spec>", "what the new package.json depends on instead of gazette's version range: a tarball path or a git URL")
     .option("-q, --quiet", "print only the files written", false)
     .addHelpText("after", HELP)
     .action((dir: string, opts: InitFlags) => done(runInit(dir, opts, io, now())));
@@ -37,7 +40,7 @@ export function registerInitCommand(program: Command, io: Io, done: (code: numbe
 
 function runInit(dir: string, opts: InitFlags, io: Io, now: number): number {
   try {
-    const result = initSite({ dir, cwd: io.cwd, now, ...(opts.title !== undefined ? { title: opts.title } : {}) });
+    const result = initSite({ dir, cwd: io.cwd, now, ...(opts.title !== undefined ? { title: opts.title } : {}), ...(opts.package !== undefined ? { packageSpec: opts.package } : {}) });
     for (const path of result.written) io.stdout(path + "\n");
     if (!opts.quiet) {
       for (const path of result.kept) io.stderr(`kept the existing ${path}\n`);

@@ -23,6 +23,8 @@ export interface InitOptions {
   now: number;
   /** Site title; default the folder name. */
   title?: string;
+  /** What package.json depends on instead of `^<version>`: `../gazette-0.1.0.tgz`, `github:owner/gazette`… */
+  packageSpec?: string;
 }
 
 /** What `initSite` did: files written and dot-files left as they were, relative to `cwd`. */
@@ -40,6 +42,19 @@ function ownVersion(): string {
   } catch {
     return "0.1.0";
   }
+}
+
+/**
+ * The spec as the new site's package.json needs it: a local path (a tarball
+ * or a folder, as typed from `cwd`) becomes `file:` relative to the site;
+ * anything else (a git URL, a version range, a tag) is written as given.
+ */
+export function dependencySpec(spec: string, cwd: string, root: string): string {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]+):/.exec(spec)?.[1];
+  const local = scheme === "file" ? spec.slice(5) : scheme === undefined && (/^(\.{1,2}[\\/]|\/|[A-Za-z]:[\\/])/.test(spec) || /\.t(ar\.)?gz$/.test(spec)) ? spec : undefined;
+  if (local === undefined) return spec;
+  const path = relative(root, resolve(cwd, local)).split("\\").join("/");
+  return `file:${path.startsWith(".") ? path : `./${path}`}`;
 }
 
 /** A sky-blue banner with green hills and a yellow sun. */
@@ -78,6 +93,7 @@ export function initSite(options: InitOptions): InitResult {
   const { year, month, day } = calendarDate(options.now, TIMEZONE);
   const date = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   const facts: SiteFacts = { title: options.title?.trim() || folder, name: slugify(folder) || "gazette-site", date, version: ownVersion(), timezone: TIMEZONE };
+  if (options.packageSpec?.trim()) facts.packageSpec = dependencySpec(options.packageSpec.trim(), options.cwd, root);
   const files: [string, string | Uint8Array][] = [
     ["gazette.config.yaml", configText(facts)],
     ["package.json", packageJsonText(facts)],

@@ -14,6 +14,8 @@ export interface SiteFacts {
   date: string;
   /** gazette's own version, for package.json. */
   version: string;
+  /** The dependency spec written into package.json instead of `^version`: a tarball path, a git URL… */
+  packageSpec?: string;
   /** IANA timezone written into the config. */
   timezone: string;
 }
@@ -216,7 +218,7 @@ export function packageJsonText(facts: SiteFacts): string {
     private: true,
     description: `${facts.title}: a news site built with gazette`,
     scripts: { build: "gazette build", check: "gazette check", new: "gazette new", serve: "gazette serve" },
-    devDependencies: { gazette: `^${facts.version}` },
+    devDependencies: { gazette: facts.packageSpec ?? `^${facts.version}` },
   };
   return JSON.stringify(pkg, null, 2) + "\n";
 }
