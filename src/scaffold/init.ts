@@ -4,6 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
+import { explained } from "../diagnostics.js";
+import type { Lang } from "../i18n/catalog.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { calendarDate } from "../load/dates.js";
 import { slugify } from "../load/slug.js";
@@ -23,6 +25,8 @@ export interface InitOptions {
   now: number;
   /** Site title; default the folder name. */
   title?: string;
+  /** The language of the config's comments (default English). */
+  lang?: Lang;
   /** What package.json depends on instead of `^<version>`: `../gazette-0.1.0.tgz`, `github:owner/gazette`… */
   packageSpec?: string;
 }
@@ -82,11 +86,11 @@ function stepsImage(): Buffer {
 export function initSite(options: InitOptions): InitResult {
   const root = resolve(options.cwd, options.dir);
   if (existsSync(root)) {
-    if (!statSync(root).isDirectory()) throw new ScaffoldError(`${options.dir} is a file, not a folder`);
+    if (!statSync(root).isDirectory()) throw explained(new ScaffoldError(""), "init.is-file", { dir: options.dir });
     const entries = readdirSync(root).filter((name) => !name.startsWith(".")).sort();
     if (entries.length > 0) {
       const shown = entries.slice(0, 3).join(", ") + (entries.length > 3 ? ", …" : "");
-      throw new ScaffoldError(`${options.dir} is not empty (${shown}); gazette init only fills an empty folder (dot-entries such as .git may be there)`);
+      throw explained(new ScaffoldError(""), "init.not-empty", { dir: options.dir, shown });
     }
   }
   const folder = basename(root);
@@ -95,7 +99,7 @@ export function initSite(options: InitOptions): InitResult {
   const facts: SiteFacts = { title: options.title?.trim() || folder, name: slugify(folder) || "gazette-site", date, version: ownVersion(), timezone: TIMEZONE };
   if (options.packageSpec?.trim()) facts.packageSpec = dependencySpec(options.packageSpec.trim(), options.cwd, root);
   const files: [string, string | Uint8Array][] = [
-    ["gazette.config.yaml", configText(facts)],
+    ["gazette.config.yaml", configText(facts, options.lang)],
     ["package.json", packageJsonText(facts)],
     [`content/${year}/${date}-chao-mung.md`, articleText(facts)],
     [`content/${year}/images/anh-bia.png`, coverImage()],

@@ -4,7 +4,7 @@
  */
 import { lstat, readdir, readlink, realpath } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { attempt, describeSystemError, isSystemError, outputFailure } from "./failure.js";
+import { attempt, describeSystemError, isSystemError, outputFailure, refusal } from "./failure.js";
 import { MARKER_NAME } from "./marker.js";
 
 /** True when the absolute path `child` is `parent` itself or lies inside it. */
@@ -65,14 +65,14 @@ export async function inspectOutputFolder(outDir: string, shown: string): Promis
   }
   if (info.isSymbolicLink()) {
     const target = await readlink(outDir).catch(() => "?");
-    throw outputFailure(shown, `refusing to replace ${outDir}: it is a symbolic link (to ${target}); point --out at the real folder`);
+    throw refusal(shown, "output.refuse-symlink", { dir: outDir, target });
   }
-  if (!info.isDirectory()) throw outputFailure(shown, `refusing to replace ${outDir}: it is not a folder`);
+  if (!info.isDirectory()) throw refusal(shown, "output.refuse-file", { dir: outDir });
   const names = await attempt(shown, `could not read ${outDir}`, () => readdir(outDir));
   if (names.every((name) => name.startsWith("."))) return true;
   const marker = await lstat(join(outDir, MARKER_NAME)).catch(() => undefined);
   if (!marker?.isFile()) {
-    throw outputFailure(shown, `refusing to replace ${outDir}: it is not empty and was not made by gazette (remove it or choose another --out)`);
+    throw refusal(shown, "output.refuse-foreign", { dir: outDir });
   }
   return true;
 }
