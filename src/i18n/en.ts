@@ -117,10 +117,10 @@ export const en = {
     `this looks like an image but is published as plain text: ${a.text}; a path with spaces must be written in angle brackets, ${a.fix}, or the file renamed without spaces`,
   "unparsed-image.link": (a: { text: string; fix: string }) =>
     `this looks like a link but is published as plain text: ${a.text}; a URL with spaces must be written in angle brackets, ${a.fix}, or without spaces`,
-  "raw-html": (a: { tag: string }) => `HTML <${a.tag}> is left out of the page (raw HTML is not published); write it in Markdown instead`,
+  "raw-html": (a: { tag: string }) => `HTML <${a.tag}> is left out of the page (raw HTML is not published; the text around it stays); use Markdown instead: **bold**, *italics*, [link](address)`,
+  "raw-html.block": (a: { tag: string }) => `HTML <${a.tag}> is left out of the page together with all the text in it (raw HTML is not published); write that text as plain Markdown paragraphs, without HTML tags`,
   "raw-html.br": () => `HTML <br> is left out of the page; to break a line, end the line with a backslash (\\)`,
   "raw-html.iframe": () => `HTML <iframe> is left out of the page; to show a video, paste its YouTube or Facebook link alone on its own line`,
-  "raw-html.attributes": (a: { tag: string }) => `HTML <${a.tag}> and its attributes (style, class…) are left out of the page; only its text is published, so write the text in Markdown`,
   future: (a: { date: string }) => `skipped future article dated ${a.date} (use --future to build it)`,
   "duplicate-url.article": (a: { url: string; other: string }) => `URL ${a.url} is claimed by both ${a.other} and this file (set a different "slug:")`,
   "duplicate-url.output": (a: { path: string; other: string; source: string }) => `output file ${a.path} is claimed by both ${a.other} and ${a.source}`,
