@@ -248,7 +248,7 @@ lint:
 ${a.lint}
 `,
   "init.kept": (a: { path: string }) => `kept the existing ${a.path}`,
-  "init.created": (a: { cd: string }) => `created a gazette site; next: ${a.cd}npx gazette build (or: npm install, then npm run build)`,
+  "init.created": (a: { cd: string }) => `created a gazette site; next: ${a.cd}npm install && npx gazette build`,
   "init.is-file": (a: { dir: string }) => `${a.dir} is a file, not a folder`,
   "init.not-empty": (a: { dir: string; shown: string }) => `${a.dir} is not empty (${a.shown}); gazette init only fills an empty folder (dot-entries such as .git may be there)`,
   "new.wrote": () => `wrote a draft; delete "draft: true" to publish it (preview: gazette build --drafts, check: gazette check --drafts)`,

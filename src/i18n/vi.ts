@@ -230,7 +230,7 @@ lint:
 ${a.lint}
 `,
   "init.kept": (a) => `giữ nguyên tệp có sẵn ${a.path}`,
-  "init.created": (a) => `đã tạo trang tin gazette; tiếp theo: ${a.cd}npx gazette build (hoặc: npm install, rồi npm run build)`,
+  "init.created": (a) => `đã tạo trang tin gazette; tiếp theo: ${a.cd}npm install && npx gazette build`,
   "init.is-file": (a) => `${a.dir} là một tệp, không phải thư mục`,
   "init.not-empty": (a) => `thư mục ${a.dir} không trống (${a.shown}); gazette init chỉ tạo trang trong thư mục trống (được phép có .git)`,
   "new.wrote": () => `đã tạo bản nháp; xoá dòng "draft: true" để đăng bài (xem trước: gazette build --drafts, kiểm tra: gazette check --drafts)`,
