@@ -28,6 +28,10 @@ function diagnosticCalls(): { file: string; key: string; literalMessage: boolean
     for (const match of text.matchAll(/\b(?:error|warning)\(\s*"([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*)"\s*,\s*(\S)/g)) {
       calls.push({ file: relative(SRC, path), key: match[1]!, literalMessage: /["'`]/.test(match[2]!) });
     }
+    // Diagnostics written as object literals: `{ code: "x", severity: "error", message: … }`.
+    for (const match of text.matchAll(/\bcode:\s*"([a-z][a-z0-9-]*)"\s*,\s*severity:/g)) {
+      calls.push({ file: relative(SRC, path), key: match[1]!, literalMessage: true });
+    }
   }
   return calls;
 }
