@@ -120,6 +120,7 @@ export const en = {
   "raw-html": (a: { tag: string }) => `HTML <${a.tag}> is left out of the page (raw HTML is not published; the text around it stays); use Markdown instead: **bold**, *italics*, [link](address)`,
   "raw-html.block": (a: { tag: string }) => `HTML <${a.tag}> is left out of the page together with all the text in it (raw HTML is not published); write that text as plain Markdown paragraphs, without HTML tags`,
   "raw-html.br": () => `HTML <br> is left out of the page; to break a line, end the line with a backslash (\\)`,
+  "raw-html.img": () => `HTML <img> is left out of the page; insert the image in Markdown instead: ![what the photo shows](images/file.jpg "caption")`,
   "raw-html.iframe": () => `HTML <iframe> is left out of the page; to show a video, paste its YouTube or Facebook link alone on its own line`,
   future: (a: { date: string }) => `skipped future article dated ${a.date} (use --future to build it)`,
   "duplicate-url.article": (a: { url: string; other: string }) => `URL ${a.url} is claimed by both ${a.other} and this file (set a different "slug:")`,

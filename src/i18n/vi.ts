@@ -105,6 +105,7 @@ export const vi: Catalog = {
   "raw-html": (a) => `thẻ HTML <${a.tag}> bị bỏ khỏi trang (trang tin không đăng mã HTML, chữ xung quanh vẫn giữ); hãy dùng cách viết Markdown: **chữ đậm**, *chữ nghiêng*, [chữ liên kết](địa chỉ)`,
   "raw-html.block": (a) => `thẻ HTML <${a.tag}> bị bỏ khỏi trang cùng toàn bộ chữ bên trong (trang tin không đăng mã HTML); hãy gõ lại phần chữ đó thành đoạn văn bình thường, không có thẻ HTML`,
   "raw-html.br": () => `thẻ HTML <br> bị bỏ khỏi trang; muốn xuống dòng thì gõ dấu \\ ở cuối dòng`,
+  "raw-html.img": () => `thẻ HTML <img> bị bỏ khỏi trang; hãy chèn ảnh theo cách viết Markdown: ![mô tả ảnh](images/ten-anh.jpg "chú thích")`,
   "raw-html.iframe": () => `thẻ HTML <iframe> bị bỏ khỏi trang; muốn chèn video thì dán đường link YouTube hoặc Facebook thành một dòng riêng`,
   future: (a) => `bỏ qua bài có ngày đăng trong tương lai (${a.date}); thêm --future nếu muốn tạo trang cho bài này`,
   "duplicate-url.article": (a) => `địa chỉ ${a.url} trùng giữa ${a.other} và tệp này; hãy đặt "slug:" khác cho một trong hai bài`,

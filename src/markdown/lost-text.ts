@@ -75,6 +75,7 @@ function droppedHtml(node: Html, block: boolean, context: LostTextContext, out: 
     const at = positionAt(node, match.index, context);
     if (tag === "br") out.push(warning("raw-html.br", {}, at));
     else if (tag === "iframe") out.push(warning("raw-html.iframe", {}, at));
+    else if (tag === "img") out.push(warning("raw-html.img", {}, at));
     else out.push(warning(block ? "raw-html.block" : "raw-html", { tag }, at));
   }
 }

@@ -47,7 +47,7 @@ describe("text that would be lost silently", () => {
       "",
       '<iframe src="https://www.youtube.com/embed/x"></iframe>',
       "",
-      "Chữ <span class=\"x\">thường</span> <!-- ghi chú -->",
+      "Chữ <span class=\"x\">thường</span> <!-- ghi chú --> <img src=\"a.png\">",
     ].join("\n");
     const found = lost(body, 3);
     expect(found.map((d) => [d.line, d.key, d.args?.tag])).toEqual([
@@ -55,6 +55,7 @@ describe("text that would be lost silently", () => {
       [5, "raw-html.block", "p"],
       [7, "raw-html.iframe", undefined],
       [9, "raw-html", "span"],
+      [9, "raw-html.img", undefined],
     ]);
     expect(vi.text(found[0]!)).toBe("thẻ HTML <br> bị bỏ khỏi trang; muốn xuống dòng thì gõ dấu \\ ở cuối dòng");
     expect(vi.text(found[2]!)).toContain("dán đường link YouTube hoặc Facebook thành một dòng riêng");
