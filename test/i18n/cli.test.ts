@@ -72,6 +72,15 @@ describe("messages in the writer's language", () => {
     expect(again.stderr).toMatch(/^gazette: thư mục moi không trống/);
   });
 
+  it("words commander's usage errors in the site's language, before the command line is parsed", () => {
+    const root = mistakes();
+    const vi = gazette(["build", "--bogus"], root, UNSET);
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toBe("lỗi: không có tùy chọn '--bogus'\n(gõ gazette --help để xem cách dùng)\n");
+    expect(gazette(["biuld", "--lang", "vi"], root, { GAZETTE_LANG: "en" }).stderr).toBe("lỗi: không có lệnh 'biuld'\n(có phải là build?)\n(gõ gazette --help để xem cách dùng)\n");
+    expect(gazette(["build", "--bogus", "--lang=en"], root, UNSET).stderr).toBe("error: unknown option '--bogus'\n(run gazette --help for usage)\n");
+  });
+
   it("puts the overlay's texts into the live-reload script", () => {
     const script = clientScript({ title: "gazette: trang tin đang có lỗi </script>", hide: "Ẩn" });
     expect(script).toContain('title.textContent = "gazette: trang tin đang có lỗi \\u003c/script>"');
