@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { error, type Diagnostic } from "../diagnostics.js";
 import { loadConfig, type ConfigOverrides } from "../load/config.js";
-import { isMarkdown, listFiles, type FoundFile } from "../load/files.js";
+import { isMarkdown, walkFolder, type FoundFile } from "../load/files.js";
 import { parseArticle } from "../load/frontmatter.js";
 import { checkCover, type SitePaths } from "../load/site.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
@@ -59,10 +59,12 @@ export class SiteSources {
   /** Content paths of the articles that have (or had) problems. */
   private readonly withProblems = new Set<string>();
   private readonly display: (abs: string) => string;
+  /** Problems with symbolic links found listing content/ and static/ (see `walkFolder`). */
+  private readonly linkProblems = { content: [] as Diagnostic[], static: [] as Diagnostic[] };
 
   constructor(
     readonly paths: SitePaths,
-    cwd: string,
+    private readonly cwd: string,
     private readonly overrides: ConfigOverrides = {},
     private readonly signal?: AbortSignal,
   ) {
@@ -103,7 +105,7 @@ export class SiteSources {
     }
     if (relistContent) await this.relistContent(delta, pace);
     if (relistStatic) {
-      const files = listFiles(this.paths.static);
+      const files = this.list("static");
       delta.staticFiles = listKey(files) !== listKey(this.staticFiles);
       this.staticFiles = files;
     }
@@ -120,7 +122,7 @@ export class SiteSources {
   /** Every problem found in the sources: config, front-matter, covers (not in file order: sort to show). */
   diagnostics(): Diagnostic[] {
     if (this.problems) return this.problems;
-    const out = [...this.configDiagnostics];
+    const out = [...this.configDiagnostics, ...this.linkProblems.content, ...this.linkProblems.static];
     for (const path of this.withProblems) {
       const source = this.articles.get(path);
       if (!source || (source.diagnostics.length === 0 && source.cover.length === 0)) this.withProblems.delete(path);
@@ -137,7 +139,7 @@ export class SiteSources {
   }
 
   private async relistContent(delta: SourceDelta, pace: () => Promise<void> | undefined): Promise<void> {
-    const files = listFiles(this.paths.content);
+    const files = this.list("content");
     const seen = new Set<string>();
     const assets: FoundFile[] = [];
     for (const file of files) {
@@ -166,6 +168,13 @@ export class SiteSources {
       this.assetSet = new Set(this.assetPaths);
     }
     this.assets = assets;
+  }
+
+  /** Lists content/ or static/ by the site's file-system policy, keeping the problems with its links. */
+  private list(folder: "content" | "static"): FoundFile[] {
+    const walked = walkFolder(this.paths[folder], { boundary: this.paths.root, cwd: this.cwd });
+    this.linkProblems[folder] = walked.diagnostics;
+    return walked.files;
   }
 
   /** Reads and parses one article file into the map; false when the file is gone. */
