@@ -123,7 +123,7 @@ class Walker {
           continue;
         }
         if (inside.some((dir) => isSameOrInside(dir, target.real))) {
-          this.diagnostics.push(warning("symlink-loop", `symbolic link loop: it leads back to ${this.show(target.real)}, a folder it is in; it is skipped`, { file: this.show(childShown) }));
+          this.diagnostics.push(warning("symlink-loop", `symbolic link -> ${this.linkText(childShown)} leads back to a folder it is in (a loop); it is skipped`, { file: this.show(childShown) }));
           continue;
         }
         this.enter(childShown, target.real, target.real, `${path}/`, inside);
@@ -139,16 +139,15 @@ class Walker {
       real = realpathSync(abs);
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
-      if (code === "ELOOP") this.diagnostics.push(warning("symlink-loop", `symbolic link loop: ${this.show(abs)} -> ${this.linkText(abs)} never reaches a file; it is skipped`, { file: this.show(abs) }));
+      if (code === "ELOOP") this.diagnostics.push(warning("symlink-loop", `symbolic link -> ${this.linkText(abs)} never reaches a file (a loop of links); it is skipped`, { file: this.show(abs) }));
       return undefined; // a dangling link: nothing to publish
     }
     if (!isInsideSite(real, this.boundary)) {
-      const where = isSameOrInside(real, this.boundary) ? "to a hidden entry of the site" : "outside the site";
-      this.diagnostics.push(error(
-        "symlink-outside",
-        `symbolic link ${this.show(abs)} -> ${this.linkText(abs)} leads ${where} (${real}); it is not read or published: replace the link with a copy of the file, or remove it`,
-        { file: this.show(abs) },
-      ));
+      const link = `symbolic link -> ${this.linkText(abs)}`;
+      const what = isSameOrInside(real, this.boundary)
+        ? `${link} leads to ${relative(this.boundary, real).split(sep).join("/")}, a hidden entry of the site, which is never read or published`
+        : `${link} leads outside the site (to ${real}), which is never read or published`;
+      this.diagnostics.push(error("symlink-outside", `${what}: replace the link with a copy of the file, or remove it`, { file: this.show(abs) }));
       return undefined;
     }
     let isDir: boolean;

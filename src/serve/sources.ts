@@ -5,14 +5,16 @@
  * so the articles and diagnostics equal those of a clean load.
  */
 import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { error, type Diagnostic } from "../diagnostics.js";
 import { loadConfig, type ConfigOverrides } from "../load/config.js";
 import { isMarkdown, walkFolder, type FoundFile } from "../load/files.js";
+import { realFolder } from "../load/walk.js";
 import { parseArticle } from "../load/frontmatter.js";
 import { checkCover, type SitePaths } from "../load/site.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
 import { textHash } from "../workers/tasks.js";
+import type { FileEvent } from "./changes.js";
 import { fingerprint } from "./fingerprint.js";
 import { createPacer } from "./pacing.js";
 
@@ -61,6 +63,8 @@ export class SiteSources {
   private readonly display: (abs: string) => string;
   /** Problems with symbolic links found listing content/ and static/ (see `walkFolder`). */
   private readonly linkProblems = { content: [] as Diagnostic[], static: [] as Diagnostic[] };
+  /** Files reached through symbolic links: where a link shows each, by the real path it is read from. */
+  private readonly linked = { content: new Map<string, string[]>(), static: new Map<string, string[]>() };
 
   constructor(
     readonly paths: SitePaths,
@@ -174,7 +178,30 @@ export class SiteSources {
   private list(folder: "content" | "static"): FoundFile[] {
     const walked = walkFolder(this.paths[folder], { boundary: this.paths.root, cwd: this.cwd });
     this.linkProblems[folder] = walked.diagnostics;
+    const linked = new Map<string, string[]>();
+    for (const file of walked.files) {
+      const shown = join(this.paths[folder], file.path);
+      if (file.absPath !== shown) linked.set(file.absPath, [...(linked.get(file.absPath) ?? []), shown]);
+    }
+    this.linked[folder] = linked;
     return walked.files;
+  }
+
+  /**
+   * The same events again for the paths through which symbolic links show
+   * their files (the watcher never follows links): a file saved at its real
+   * place is also changed where a link puts it in content/ or static/.
+   */
+  throughLinks(events: readonly FileEvent[]): FileEvent[] {
+    const out: FileEvent[] = [];
+    if (this.linked.content.size + this.linked.static.size === 0) return out;
+    for (const event of events) {
+      const real = join(realFolder(dirname(event.path)), basename(event.path));
+      for (const linked of [this.linked.content, this.linked.static]) {
+        for (const path of linked.get(real) ?? []) out.push({ event: event.event, path });
+      }
+    }
+    return out;
   }
 
   /** Reads and parses one article file into the map; false when the file is gone. */

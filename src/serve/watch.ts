@@ -48,7 +48,9 @@ function explain(cause: unknown): unknown {
 export function watchSite(paths: SitePaths, onBatch: (events: FileEvent[]) => Promise<void>, options: WatchOptions = {}): SiteWatcher {
   const onError = options.onError ?? (() => undefined);
   const batcher = new Batcher(onBatch, options.debounceMs ?? 30, options.maxWaitMs ?? 250, onError);
-  const watcher = watch(paths.root, { ignoreInitial: true, ignored: (path: string) => isIgnoredPath(paths, path) });
+  // Links are watched as links, never followed: a link out of the site, or back to a folder it is in,
+  // would have the watcher list (and hold open) folders the site may not read (see `walkFolder`).
+  const watcher = watch(paths.root, { ignoreInitial: true, followSymlinks: false, ignored: (path: string) => isIgnoredPath(paths, path) });
   const rechecks = new Rechecks((path) => batcher.push({ event: "change", path }));
   watcher.on("all", (event, path, stats) => {
     if (!FILE_EVENTS.has(event)) return;
