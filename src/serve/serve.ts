@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
 import { sitePaths } from "../load/site.js";
 import { ReloadHub } from "./events.js";
@@ -14,6 +14,7 @@ import { createRequestHandler, errorLines } from "./http.js";
 import { listenOnFreePort } from "./listen.js";
 import { SiteSession, type RebuildReport, type SessionOptions } from "./session.js";
 import { watchSite } from "./watch.js";
+import { repairOutput } from "../write/output.js";
 
 /** What to serve and where. */
 export interface ServeOptions extends Omit<SessionOptions, "source"> {
@@ -66,6 +67,7 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
   const cwd = options.cwd ?? process.cwd();
   const source = resolve(cwd, options.source);
   if (!existsSync(source) || !statSync(source).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
+  await repairOutput(join(source, "public"), true); // a build killed mid-swap is repaired by any command
   const host = options.host ?? "127.0.0.1";
 
   let session: SiteSession | undefined;
