@@ -84,11 +84,12 @@ export function loadTheme(
   const builtinDisplay = (rel: string, abs: string): string => displayRelative(abs, path.isAbsolute(displayBase) ? displayBase : "");
   // Problems with symbolic links are reported, but need not stop the theme (the build fails on errors anyway).
   const linkProblems: Diagnostic[] = [];
-  for (const file of listFiles(builtinDir, builtinDir, builtinDisplay, linkProblems)) files.set(file.rel, file);
+  const cwd = path.isAbsolute(displayBase) ? displayBase : process.cwd();
+  for (const file of listFiles(builtinDir, builtinDir, cwd, builtinDisplay, linkProblems)) files.set(file.rel, file);
   if (overrideDir !== undefined && isDirectory(overrideDir)) {
     const overrideDisplay = (rel: string, abs: string): string =>
       displayBase && !path.isAbsolute(displayBase) ? path.posix.join(toPosix(displayBase), rel) : displayRelative(abs, displayBase);
-    for (const file of listFiles(overrideDir, path.dirname(path.resolve(overrideDir)), overrideDisplay, linkProblems)) files.set(file.rel, file);
+    for (const file of listFiles(overrideDir, path.dirname(path.resolve(overrideDir)), cwd, overrideDisplay, linkProblems)) files.set(file.rel, file);
   }
 
   const hb = Handlebars.create();
@@ -296,8 +297,8 @@ function findReference(root: hbs.AST.Node, kind: "partial" | "helper", name: str
  * links followed only within `boundary`), as POSIX paths relative to it, sorted;
  * problems with links join `problems`.
  */
-function listFiles(dir: string, boundary: string, display: (rel: string, abs: string) => string, problems: Diagnostic[]): ThemeFile[] {
-  const walked = walkFolder(dir, { boundary });
+function listFiles(dir: string, boundary: string, cwd: string, display: (rel: string, abs: string) => string, problems: Diagnostic[]): ThemeFile[] {
+  const walked = walkFolder(dir, { boundary, cwd });
   problems.push(...walked.diagnostics);
   return walked.files.map((file) => ({ rel: file.path, absPath: file.absPath, display: display(file.path, file.absPath) }));
 }
