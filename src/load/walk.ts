@@ -29,6 +29,8 @@ export interface WalkPolicy {
 export interface WalkResult {
   files: FoundFile[];
   diagnostics: Diagnostic[];
+  /** Folders entered through a symbolic link: the absolute path the link shows it at, and its real path. */
+  linkedFolders: { shown: string; real: string }[];
 }
 
 /** How many times one real folder may be entered in one walk (through links) before it counts as a loop: bounds link fan-out. */
@@ -39,7 +41,7 @@ export function walkFolder(dir: string, policy: WalkPolicy): WalkResult {
   const walker = new Walker(policy);
   walker.start(resolve(dir));
   walker.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files: walker.files, diagnostics: walker.diagnostics };
+  return { files: walker.files, diagnostics: walker.diagnostics, linkedFolders: walker.linkedFolders };
 }
 
 /** True when the real path `real` may be read for the site whose real folder is `realBoundary`: inside it, and in none of its hidden entries. */
@@ -68,6 +70,7 @@ export function realFolder(path: string): string {
 class Walker {
   readonly files: FoundFile[] = [];
   readonly diagnostics: Diagnostic[] = [];
+  readonly linkedFolders: { shown: string; real: string }[] = [];
   private readonly boundary: string;
   private readonly cwd: string;
   private readonly visits = new Map<string, number>();
@@ -87,7 +90,9 @@ class Walker {
     }
     if (!info.isSymbolicLink()) return;
     const target = this.follow(abs);
-    if (target?.isDir) this.enter(abs, target.real, target.real, "", []);
+    if (!target?.isDir) return;
+    this.linkedFolders.push({ shown: abs, real: target.real });
+    this.enter(abs, target.real, target.real, "", []);
   }
 
   /** Lists the folder shown as `shown`, read from `readDir` (real path `real`), below the real folders `stack`. */
@@ -126,6 +131,7 @@ class Walker {
           this.diagnostics.push(warning("symlink-loop", `symbolic link -> ${this.linkText(childShown)} leads back to a folder it is in (a loop); it is skipped`, { file: this.show(childShown) }));
           continue;
         }
+        this.linkedFolders.push({ shown: childShown, real: target.real });
         this.enter(childShown, target.real, target.real, `${path}/`, inside);
       }
       // Sockets, pipes and devices are never published.

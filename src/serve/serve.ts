@@ -86,6 +86,7 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
     async (events) => {
       const current = await whenOpen;
       const report = await current.update(events);
+      watcher.watchAlso(current.linkTargets());
       hooks.built?.(report, false);
       if (report.ok) hub.reload();
       else hub.showErrors(errorLines(report.diagnostics));
@@ -99,6 +100,7 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
       hooks.pageProblem?.(diagnostic);
       hub.showErrors(errorLines(session!.diagnostics));
     };
+    watcher.watchAlso(session.linkTargets());
     hooks.built?.(result.report, true);
     const server = createServer(createRequestHandler({ session, hub, onRefused: (p) => hooks.refused?.(p), onError: failure }));
     server.keepAliveTimeout = 2_000;

@@ -177,6 +177,11 @@ export class SiteSession {
     return this.roots;
   }
 
+  /** Real files and folders outside the watched folders that the site's links lead to (to watch them too). */
+  linkTargets(): string[] {
+    return this.sources.linkTargets();
+  }
+
   /** True when the served site has the output path (`hoi-thao/index.html`). */
   has(path: string): boolean {
     return this.good?.routes.get(path) !== undefined;

@@ -9,7 +9,7 @@ import { basename, dirname, join, relative } from "node:path";
 import { error, type Diagnostic } from "../diagnostics.js";
 import { loadConfig, type ConfigOverrides } from "../load/config.js";
 import { isMarkdown, walkFolder, type FoundFile } from "../load/files.js";
-import { realFolder } from "../load/walk.js";
+import { isInsideSite, realFolder } from "../load/walk.js";
 import { parseArticle } from "../load/frontmatter.js";
 import { checkCover, type SitePaths } from "../load/site.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
@@ -65,6 +65,8 @@ export class SiteSources {
   private readonly linkProblems = { content: [] as Diagnostic[], static: [] as Diagnostic[] };
   /** Files reached through symbolic links: where a link shows each, by the real path it is read from. */
   private readonly linked = { content: new Map<string, string[]>(), static: new Map<string, string[]>() };
+  /** Folders reached through symbolic links: where each is shown, and its real path. */
+  private readonly linkedFolders = { content: [] as { shown: string; real: string }[], static: [] as { shown: string; real: string }[] };
 
   constructor(
     readonly paths: SitePaths,
@@ -184,7 +186,23 @@ export class SiteSources {
       if (file.absPath !== shown) linked.set(file.absPath, [...(linked.get(file.absPath) ?? []), shown]);
     }
     this.linked[folder] = linked;
+    this.linkedFolders[folder] = walked.linkedFolders;
     return walked.files;
+  }
+
+  /**
+   * The real files and folders that links in content/ and static/ lead to
+   * outside those folders (and templates/): a watcher that never follows links
+   * must watch them where they are.
+   */
+  linkTargets(): string[] {
+    const watched = [this.paths.content, this.paths.static, this.paths.templates].map(realFolder);
+    const targets = new Set<string>();
+    for (const folder of ["content", "static"] as const) {
+      for (const { real } of this.linkedFolders[folder]) targets.add(real);
+      for (const real of this.linked[folder].keys()) if (!this.linkedFolders[folder].some((f) => isInsideSite(real, f.real))) targets.add(real);
+    }
+    return [...targets].filter((target) => !watched.some((dir) => isInsideSite(target, dir))).sort();
   }
 
   /**
@@ -193,15 +211,19 @@ export class SiteSources {
    * place is also changed where a link puts it in content/ or static/.
    */
   throughLinks(events: readonly FileEvent[]): FileEvent[] {
-    const out: FileEvent[] = [];
-    if (this.linked.content.size + this.linked.static.size === 0) return out;
+    const out = new Map<string, FileEvent>();
+    const add = (event: FileEvent["event"], path: string) => out.set(`${event}\0${path}`, { event, path });
+    if (this.linked.content.size + this.linked.static.size + this.linkedFolders.content.length + this.linkedFolders.static.length === 0) return [];
     for (const event of events) {
       const real = join(realFolder(dirname(event.path)), basename(event.path));
-      for (const linked of [this.linked.content, this.linked.static]) {
-        for (const path of linked.get(real) ?? []) out.push({ event: event.event, path });
+      for (const folder of ["content", "static"] as const) {
+        for (const path of this.linked[folder].get(real) ?? []) add(event.event, path);
+        for (const linked of this.linkedFolders[folder]) {
+          if (real !== linked.real && isInsideSite(real, linked.real)) add(event.event, join(linked.shown, relative(linked.real, real)));
+        }
       }
     }
-    return out;
+    return [...out.values()];
   }
 
   /** Reads and parses one article file into the map; false when the file is gone. */

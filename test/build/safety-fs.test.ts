@@ -11,6 +11,7 @@ import { build, generateSite } from "../../src/build.js";
 import { checkSite } from "../../src/check/run.js";
 import { BuildFailure, type Diagnostic } from "../../src/diagnostics.js";
 import { startServe, type ServeHandle } from "../../src/serve/serve.js";
+import type { RebuildReport } from "../../src/serve/session.js";
 import { gazette } from "../check/helpers.js";
 import { article, listTree, makeSite, read } from "../helpers/site.js";
 
@@ -111,6 +112,23 @@ describe("symbolic links (case 1)", () => {
     running.push(handle);
     expect(await (await fetch(`${handle.url}shared.txt`)).text()).toBe("shared inside the site\n");
     expect(await (await fetch(`${handle.url}b/`)).text()).toContain("Nội dung B.");
+  });
+});
+
+describe("serve and links inside the site", () => {
+  it("rebuilds an article saved at its real place outside content/, shown there by a folder link", async () => {
+    const root = makeSite(SITE);
+    symlinkSync("../archive", join(root, "content", "archive"));
+    const reports: RebuildReport[] = [];
+    let wake: () => void = () => undefined;
+    const handle = await startServe({ source: root, cwd: root, port: 0, now: () => NOW }, { built: (report, initial) => { if (!initial) { reports.push(report); wake(); } } });
+    running.push(handle);
+    expect(await (await fetch(`${handle.url}b/`)).text()).toContain("Nội dung B.");
+    writeFileSync(join(root, "archive", "2023", "b.md"), article({ title: "Bài B", date: "2023-05-02", author: "Tuấn" }, "Nội dung B đã sửa.\n"));
+    // Waits for the rebuild that reads the article again (the test times out if the watcher never sees the save).
+    while (!reports.some((r) => r.changed.articles > 0)) await new Promise<void>((resolve) => (wake = resolve));
+    expect(reports.every((r) => r.ok)).toBe(true);
+    expect(await (await fetch(`${handle.url}b/`)).text()).toContain("Nội dung B đã sửa.");
   });
 });
 
