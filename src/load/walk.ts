@@ -10,6 +10,7 @@
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { error, warning, type Diagnostic } from "../diagnostics.js";
+import { MARKER_NAME } from "../write/marker.js";
 
 /** A file found under a folder: its POSIX path relative to that folder (NFC) and the absolute path to read it from. */
 export interface FoundFile {
@@ -129,6 +130,11 @@ class Walker {
         }
         if (inside.some((dir) => isSameOrInside(dir, target.real))) {
           this.diagnostics.push(warning("symlink-loop", `symbolic link -> ${this.linkText(childShown)} leads back to a folder it is in (a loop); it is skipped`, { file: this.show(childShown) }));
+          continue;
+        }
+        if (lstatSync(join(target.real, MARKER_NAME), { throwIfNoEntry: false })?.isFile()) {
+          // An output folder of gazette (the default public/): publishing it would feed each build into the next.
+          this.diagnostics.push(warning("symlink-loop", `symbolic link -> ${this.linkText(childShown)} leads to a folder gazette builds into (it holds ${MARKER_NAME}); it is skipped`, { file: this.show(childShown) }));
           continue;
         }
         this.linkedFolders.push({ shown: childShown, real: target.real });

@@ -139,11 +139,13 @@ describe("link loops (case 9)", () => {
     symlinkSync("..", join(root, "templates", "assets", "loop"));
     symlinkSync("..", join(root, "content", "loop"));
     symlinkSync("self", join(root, "content", "self")); // a link to itself never reaches a file
+    symlinkSync("../public", join(root, "content", "output")); // the output fed back into itself
+    await build({ source: root, cwd: root, now: NOW });
     const result = await build({ source: root, cwd: root, now: NOW });
     const loops = result.diagnostics.filter((d) => d.code === "symlink-loop");
-    expect(loops.map((d) => `${d.file} ${d.severity}`).sort()).toEqual(["content/loop warning", "content/self warning", "templates/assets/loop warning"]);
+    expect(loops.map((d) => `${d.file} ${d.severity}`).sort()).toEqual(["content/loop warning", "content/output warning", "content/self warning", "templates/assets/loop warning"]);
     expect(read(join(root, "public"), "a/index.html")).toContain("Nội dung A.");
-    expect(listTree(join(root, "public")).filter((p) => p.includes("loop"))).toEqual([]);
+    expect(listTree(join(root, "public")).filter((p) => p.includes("loop") || p.includes("output"))).toEqual([]);
   });
 
   it("serve starts on a site with content/loop -> .. and a link to a folder outside, without following either", async () => {
