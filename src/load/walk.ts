@@ -159,7 +159,7 @@ class Walker {
       const what = isSameOrInside(real, this.boundary)
         ? `${link} leads to ${relative(this.boundary, real).split(sep).join("/")}, a hidden entry of the site, which is never read or published`
         : `${link} leads outside the site (to ${real}), which is never read or published`;
-      this.diagnostics.push(error("symlink-outside", `${what}: replace the link with a copy of the file, or remove it`, { file: this.show(abs) }));
+      this.diagnostics.push(error("symlink-outside", `${what}: replace the link with a copy of what it points to, or remove it`, { file: this.show(abs) }));
       return undefined;
     }
     let isDir: boolean;
