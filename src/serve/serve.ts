@@ -68,6 +68,7 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
   const source = resolve(cwd, options.source);
   if (!existsSync(source) || !statSync(source).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
   await repairOutput(join(source, "public"), true); // a build killed mid-swap is repaired by any command
+  options.signal?.throwIfAborted(); // stopped while repairing: the listener below would never hear it
   const host = options.host ?? "127.0.0.1";
 
   let session: SiteSession | undefined;
