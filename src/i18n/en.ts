@@ -78,6 +78,15 @@ export const en = {
   "yaml.other": (a: { detail: string }) => `invalid front-matter: ${a.detail}`,
   json: (a: { detail: string }) => `invalid JSON: ${a.detail}`,
   read: (a: { detail: string }) => `cannot read the file: ${a.detail}`,
+  "read.folder": (a: { detail: string }) => `cannot list the folder: ${a.detail}`,
+  "symlink-outside": (a: { link: string; target: string }) =>
+    `symbolic link -> ${a.link} leads outside the site (to ${a.target}), which is never read or published: replace the link with a copy of what it points to, or remove it`,
+  "symlink-outside.hidden": (a: { link: string; entry: string }) =>
+    `symbolic link -> ${a.link} leads to ${a.entry}, a hidden entry of the site, which is never read or published: replace the link with a copy of what it points to, or remove it`,
+  "symlink-loop": (a: { link: string }) => `symbolic link -> ${a.link} leads back to a folder it is in (a loop); it is skipped`,
+  "symlink-loop.output": (a: { link: string; marker: string }) => `symbolic link -> ${a.link} leads to a folder gazette builds into (it holds ${a.marker}); it is skipped`,
+  "symlink-loop.never": (a: { link: string }) => `symbolic link -> ${a.link} never reaches a file (a loop of links); it is skipped`,
+  "symlink-loop.visits": (a: { max: number }) => `symbolic links lead into this folder more than ${a.max} times; it is listed no more`,
   changed: () => "the file changed while the site was being built; build again",
   "front-matter.not-mapping": () => "front-matter must be a mapping of keys to values",
   "front-matter.missing": (a: { field: string }) => `missing required field "${a.field}"`,
@@ -139,7 +148,8 @@ export const en = {
   output: (a: { detail: string }) => a.detail,
   "output.refuse-symlink": (a: { dir: string; target: string }) => `refusing to replace ${a.dir}: it is a symbolic link (to ${a.target}); point --out at the real folder`,
   "output.refuse-file": (a: { dir: string }) => `refusing to replace ${a.dir}: it is not a folder`,
-  "output.refuse-foreign": (a: { dir: string }) => `refusing to replace ${a.dir}: it is not empty and was not made by gazette (remove it or choose another --out)`,
+  "output.refuse-foreign": (a: { dir: string; sample: string }) =>
+    `refusing to replace ${a.dir}: it is not empty and was not made by gazette (it holds ${a.sample}); the whole folder is replaced on every build, so choose a new or empty folder with --out, or empty this one`,
 
   // Diagnostics: `gazette check`.
   "image-alt": (a: { url: string }) => `image has no alt text: ${a.url}`,
@@ -175,6 +185,7 @@ export const en = {
   "cli.did-you-mean": (a: { suggestion: string }) => `(Did you mean ${a.suggestion}?)`,
   "cli.lang": () => "language of messages: vi or en (default: GAZETTE_LANG, else the site's language, else en)",
   "usage.source-not-found": (a: { source: string }) => `source folder not found: ${a.source}`,
+  "usage.out-empty": () => "--out is empty: name the output folder, or leave the option out for <source>/public",
   "usage.port": (a: { value: string }) => `--port must be a number from 0 to 65535, not "${a.value}"`,
   "build.summary": (a: { articles: number; pages: number; files: number; where: string; seconds: string; warnings: number; bodies?: [number, number]; cachedPages?: [number, number] }) =>
     `built ${n(a.articles, "article")}, ${n(a.pages, "page")} (${n(a.files, "file")}) into ${a.where}/ in ${a.seconds} s` +

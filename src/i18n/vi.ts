@@ -77,6 +77,15 @@ export const vi: Catalog = {
   "yaml.other": (a) => `không đọc được phần đầu bài (giữa hai dòng ---): ${a.detail}`,
   json: (a) => `tệp JSON viết sai cú pháp: ${a.detail}`,
   read: (a) => `không đọc được tệp: ${a.detail}`,
+  "read.folder": (a) => `không đọc được thư mục: ${a.detail}`,
+  "symlink-outside": (a) =>
+    `liên kết tắt -> ${a.link} trỏ ra ngoài thư mục trang tin (tới ${a.target}), nơi gazette không bao giờ đọc hay đăng: hãy thay liên kết bằng một bản sao của tệp hoặc thư mục đó, hoặc xoá liên kết`,
+  "symlink-outside.hidden": (a) =>
+    `liên kết tắt -> ${a.link} trỏ tới ${a.entry}, một mục ẩn của trang tin mà gazette không bao giờ đọc hay đăng: hãy thay liên kết bằng một bản sao của tệp hoặc thư mục đó, hoặc xoá liên kết`,
+  "symlink-loop": (a) => `liên kết tắt -> ${a.link} trỏ ngược về thư mục chứa nó (một vòng lặp); bỏ qua liên kết này`,
+  "symlink-loop.output": (a) => `liên kết tắt -> ${a.link} trỏ tới thư mục gazette xuất trang vào (có tệp ${a.marker}); bỏ qua liên kết này`,
+  "symlink-loop.never": (a) => `liên kết tắt -> ${a.link} không dẫn tới tệp nào (các liên kết trỏ vòng vào nhau); bỏ qua liên kết này`,
+  "symlink-loop.visits": (a) => `các liên kết tắt dẫn vào thư mục này hơn ${a.max} lần; không liệt kê thêm nữa`,
   changed: () => "tệp đã bị sửa trong lúc đang tạo trang; hãy chạy lại lệnh",
   "front-matter.not-mapping": () => "phần đầu bài phải gồm các dòng dạng trường: giá trị (ví dụ title: Tiêu đề bài)",
   "front-matter.missing": (a) => `thiếu trường bắt buộc "${a.field}"; hãy thêm dòng ${a.field}: … vào phần đầu bài`,
@@ -122,7 +131,8 @@ export const vi: Catalog = {
   output: (a) => `lỗi thư mục xuất: ${a.detail}`,
   "output.refuse-symlink": (a) => `không ghi đè ${a.dir}: đây là liên kết tắt (tới ${a.target}); hãy cho --out trỏ vào thư mục thật`,
   "output.refuse-file": (a) => `không ghi đè ${a.dir}: đây không phải thư mục`,
-  "output.refuse-foreign": (a) => `không ghi đè ${a.dir}: thư mục này có sẵn dữ liệu không do gazette tạo (hãy xoá nó hoặc chọn --out khác)`,
+  "output.refuse-foreign": (a) =>
+    `không ghi đè ${a.dir}: thư mục này có sẵn dữ liệu không do gazette tạo (gồm ${a.sample}); mỗi lần tạo trang, cả thư mục được thay mới, nên hãy chọn thư mục mới hoặc thư mục trống bằng --out, hoặc dọn trống thư mục này`,
 
   "image-alt": (a) => `ảnh chưa có mô tả (alt): ${a.url}; hãy ghi mô tả trong ![…]`,
   "image-alt.placeholder": (a) => `mô tả ảnh "${a.alt}" chưa nói ảnh có gì (${PLACEHOLDER[a.reason]}): ${a.url}`,
@@ -156,6 +166,7 @@ export const vi: Catalog = {
   "cli.did-you-mean": (a) => `(có phải là ${a.suggestion}?)`,
   "cli.lang": () => "ngôn ngữ của thông báo: vi hoặc en (mặc định: GAZETTE_LANG, rồi ngôn ngữ của trang tin, rồi en)",
   "usage.source-not-found": (a) => `không tìm thấy thư mục trang tin: ${a.source}`,
+  "usage.out-empty": () => "--out đang để trống: hãy ghi tên thư mục xuất, hoặc bỏ tùy chọn này để dùng <thư mục trang tin>/public",
   "usage.port": (a) => `--port phải là số từ 0 đến 65535, không phải "${a.value}"`,
   "build.summary": (a) =>
     `đã tạo ${a.articles} bài viết, ${a.pages} trang (${a.files} tệp) vào ${a.where}/ trong ${a.seconds.replace(".", ",")} giây` +
