@@ -9,6 +9,7 @@ import { error, type Diagnostic } from "../diagnostics.js";
 import { LINT_LEVELS, LINT_RULE_IDS, type LintLevel } from "../check/rules.js";
 import type { SiteConfig } from "../types.js";
 import { isValidTimezone } from "./dates.js";
+import { PORTAL_KEYS, readPortalConfig } from "./portal-config.js";
 import { findKeyLine } from "./yaml-lines.js";
 
 /** Config file names, in the order they are looked for. */
@@ -71,7 +72,7 @@ interface Reporter {
   report(key: string, message: string): void;
 }
 
-const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint"]);
+const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint", ...PORTAL_KEYS]);
 
 /** Fills in defaults and checks every key of a parsed config object. */
 export function validateConfig(raw: unknown, folderName: string, reporter: Reporter): SiteConfig {
@@ -137,7 +138,8 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     else reporter.report("timezone", `config key "timezone": unknown time zone "${timezone}" (use an IANA name like "Asia/Ho_Chi_Minh")`);
   }
   config.perPage = int("perPage", raw.perPage, 1) ?? config.perPage;
-  config.sidebar.recent = int("sidebar.recent", nested("sidebar", ["recent"]).recent, 0) ?? config.sidebar.recent;
+  const sidebar = nested("sidebar", ["recent", "source"]);
+  config.sidebar.recent = int("sidebar.recent", sidebar.recent, 0) ?? config.sidebar.recent;
   config.related.count = int("related.count", nested("related", ["count"]).count, 0) ?? config.related.count;
   const allowHtml = nested("markdown", ["allowHtml"]).allowHtml;
   if (allowHtml !== undefined && allowHtml !== null) {
@@ -150,6 +152,7 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     else if (!/^https?:\/\//.test(editUrl)) reporter.report("editUrl", `config key "editUrl" must be an http(s) URL`);
     else config.editUrl = editUrl;
   }
+  readPortalConfig(raw, sidebar, config, reporter);
   const lint = readLint(raw.lint, reporter);
   if (lint) config.lint = lint;
   return config;

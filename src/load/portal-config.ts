@@ -1,0 +1,87 @@
+/**
+ * The portal parts of the config: where the sidebar's articles come from, the
+ * GoatCounter visitor counter, the footer's lines and the login link. Every
+ * wrong type or value is reported at its key, and the default kept.
+ */
+import type { FooterConfig, SiteConfig } from "../types.js";
+
+/** Receives a problem with the config key it is about (`footer.phone`). */
+export interface KeyReporter {
+  report(key: string, message: string): void;
+}
+
+/** The top-level keys read here. */
+export const PORTAL_KEYS = ["analytics", "footer", "login"];
+
+/** The keys under `footer:`, in the order the footer shows them. */
+export const FOOTER_KEYS = ["organisation", "address", "phone", "email", "editor", "licence"] as const;
+
+/** Reads `sidebar.source` (from the already checked `sidebar` mapping), `analytics`, `footer` and `login` into `config`. */
+export function readPortalConfig(raw: Record<string, unknown>, sidebar: Record<string, unknown>, config: SiteConfig, reporter: KeyReporter): void {
+  const source = text("sidebar.source", sidebar.source, reporter);
+  if (source !== undefined) {
+    if (source.trim() === "") reporter.report("sidebar.source", `config key "sidebar.source" must be "recent", "featured" or a category name, not empty`);
+    else config.sidebar.source = source.trim();
+  }
+
+  const analytics = mapping(raw, "analytics", ["goatcounter"], reporter);
+  const goatcounter = text("analytics.goatcounter", analytics.goatcounter, reporter);
+  if (goatcounter !== undefined) {
+    const url = httpUrl(goatcounter);
+    if (!url || url.search || url.hash) {
+      reporter.report("analytics.goatcounter", `config key "analytics.goatcounter" must be the http(s) address of a GoatCounter site, like https://stats.example.org, not "${goatcounter}"`);
+    } else config.analytics = { goatcounter: url.href.replace(/\/+$/, "") };
+  }
+
+  const footer = mapping(raw, "footer", [...FOOTER_KEYS], reporter);
+  const lines: FooterConfig = {};
+  for (const key of FOOTER_KEYS) {
+    const value = text(`footer.${key}`, footer[key], reporter, key === "phone" ? ` (quote a phone number: ${key}: "0214 3871 234", or its leading 0 is lost)` : "");
+    if (value === undefined || value.trim() === "") continue;
+    if (key === "email" && !/^[^\s@]+@[^\s@]+$/.test(value.trim())) {
+      reporter.report("footer.email", `config key "footer.email" must be an e-mail address like lienhe@example.org, not "${value}"`);
+      continue;
+    }
+    lines[key] = value.trim();
+  }
+  if (Object.keys(lines).length > 0) config.footer = lines;
+
+  const login = mapping(raw, "login", ["url"], reporter);
+  const url = text("login.url", login.url, reporter);
+  if (url !== undefined) {
+    if (url.startsWith("/") && !url.startsWith("//")) config.login = { url };
+    else if (httpUrl(url)) config.login = { url };
+    else reporter.report("login.url", `config key "login.url" must be an http(s) URL or a path on the site such as /admin/, not "${url}"`);
+  }
+}
+
+/** A nested mapping of the config, `{}` when absent or wrong (reported); unknown sub-keys are reported. */
+function mapping(raw: Record<string, unknown>, key: string, allowed: string[], reporter: KeyReporter): Record<string, unknown> {
+  const value = raw[key];
+  if (value === undefined || value === null) return {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    reporter.report(key, `config key "${key}" must be a mapping (${allowed.join(", ")})`);
+    return {};
+  }
+  const entries = value as Record<string, unknown>;
+  for (const sub of Object.keys(entries)) {
+    if (!allowed.includes(sub)) reporter.report(`${key}.${sub}`, `unknown config key "${key}.${sub}" (known keys: ${allowed.map((a) => `${key}.${a}`).join(", ")})`);
+  }
+  return entries;
+}
+
+function text(key: string, value: unknown, reporter: KeyReporter, hint = ""): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return value;
+  reporter.report(key, `config key "${key}" must be a string${hint}`);
+  return undefined;
+}
+
+function httpUrl(value: string): URL | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
