@@ -70,7 +70,8 @@ export function portalSiteFields(config: SiteConfig): Pick<SiteView, "loginUrl" 
   if (config.footer) {
     const { phone, email, ...lines } = config.footer;
     const footer: FooterView = { ...lines };
-    if (phone) footer.phone = { text: phone, href: `tel:${phone.replace(/[^\d+]/g, "")}` };
+    // Non-breaking spaces and hyphens: a phone number never wraps across lines.
+    if (phone) footer.phone = { text: phone.replace(/ /g, "\u00a0").replace(/-/g, "\u2011"), href: `tel:${phone.replace(/[^\d+]/g, "")}` };
     if (email) footer.email = { text: email, href: `mailto:${email}` };
     fields.footer = footer;
   }
