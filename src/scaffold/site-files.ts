@@ -49,6 +49,10 @@ perPage: 10
 sidebar:
   # Recent articles in the sidebar (default: 10).
   recent: 10
+  # Which articles: featured (front-matter featured: true), recent, or a
+  # category such as Thông báo (default: featured when any, else the largest
+  # category).
+  # source: featured
 
 related:
   # "Other news" links under an article (default: 5).
@@ -61,6 +65,25 @@ markdown:
 # An "edit this article" link on article pages; {path} becomes
 # content/….md (default: none).
 # editUrl: https://github.com/OWNER/REPO/edit/main/{path}
+
+# A GoatCounter site (https://www.goatcounter.com/, self-hostable): its count
+# script on every page and a "visits" block in the sidebar (default: none).
+# analytics:
+#   goatcounter: https://stats.example.org
+
+# A "log in" link in the header (default: none).
+# login:
+#   url: https://example.org/admin/
+
+# The organisation's lines in the footer, each shown when set; quote a phone
+# number so that its leading 0 stays.
+# footer:
+#   organisation: Trung tâm Văn hóa, Thể thao và Truyền thông
+#   address: Số 1 đường Mẫu
+#   phone: "0214 000 0000"
+#   email: lienhe@example.org
+#   editor: Ông Nguyễn Văn A
+#   licence: Giấy phép số 00/GP-TTĐT
 
 # Severity of each \`gazette check\` rule: off, warning or error. The values
 # below are the defaults.
