@@ -139,6 +139,7 @@ describe("pages", () => {
     expect(withVideo).toContain('<script src="/assets/video.js" defer></script>');
     expect(withVideo).toContain('<span class="video-on">Xem video trên</span> YouTube');
     expect(read(`${root}/public`, "b/index.html")).not.toContain("video.js");
+    expect(read(`${root}/public`, "feed.xml")).toContain("&lt;span class=&quot;video-on&quot;&gt;Xem video trên&lt;/span&gt; YouTube");
     expect(read(`${root}/public`, "assets/video.js")).toContain("data-video-embed");
   });
 });
