@@ -21,6 +21,8 @@ export interface SiteConfig {
   editUrl?: string;
   /** `lint:` — severity of `gazette check` rules by id (`off`, `warning`, `error`); only the rules set. */
   lint?: Record<string, "off" | "warning" | "error">;
+  /** `search:` — build the search page and index (default true; only `false` turns it off). */
+  search?: boolean;
 }
 
 /** A person credited on an article. */

@@ -71,7 +71,7 @@ interface Reporter {
   report(key: string, message: string): void;
 }
 
-const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint"]);
+const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint", "search"]);
 
 /** Fills in defaults and checks every key of a parsed config object. */
 export function validateConfig(raw: unknown, folderName: string, reporter: Reporter): SiteConfig {
@@ -85,6 +85,7 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     sidebar: { recent: 10 },
     related: { count: 5 },
     markdown: { allowHtml: false },
+    search: true,
   };
   if (!isPlainObject(raw)) {
     reporter.report("", "the config must be a mapping of keys to values");
@@ -149,6 +150,10 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     if (!editUrl.includes("{path}")) reporter.report("editUrl", `config key "editUrl" must contain "{path}"`);
     else if (!/^https?:\/\//.test(editUrl)) reporter.report("editUrl", `config key "editUrl" must be an http(s) URL`);
     else config.editUrl = editUrl;
+  }
+  if (raw.search !== undefined && raw.search !== null) {
+    if (typeof raw.search === "boolean") config.search = raw.search;
+    else reporter.report("search", `config key "search" must be true or false`);
   }
   const lint = readLint(raw.lint, reporter);
   if (lint) config.lint = lint;

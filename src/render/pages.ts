@@ -57,6 +57,18 @@ export function planPages(model: SiteModel): PagePlan[] {
     template: "404",
     context: () => ({ ...shared, page: pageView(model, { kind: "404", title: shared.labels.notFoundTitle ?? "404", path: "404.html", description: "" }) }),
   });
+  if (model.config.search !== false) {
+    plans.push({
+      outputPath: "search/index.html",
+      source: "the search page",
+      template: "search",
+      context: () => ({
+        ...shared,
+        page: pageView(model, { kind: "search", title: shared.labels.search ?? "Search", path: "search/", description: model.config.description }),
+        search: { indexUrl: cachedUrl(model, "search/", memo) },
+      }),
+    });
+  }
   return plans;
 }
 
@@ -101,6 +113,7 @@ function sharedViews(model: SiteModel, memo: ViewMemo): Shared {
     year: newest ? calendarDate(newest.date, config.timezone).year : 1970,
   };
   if (config.baseUrl) site.feedUrl = siteUrl(config.basePath, "feed.xml");
+  if (config.search !== false) site.searchUrl = siteUrl(config.basePath, "search/");
   return {
     site,
     labels: labelsFor(config.language),

@@ -108,11 +108,13 @@ export interface SiteView {
   assetsUrl: string;
   /** Current year in the site timezone, for the footer's copyright line. */
   year: number;
+  /** URL of the search page, when the site has search (the header's search box sends its query there). */
+  searchUrl?: string;
 }
 
 /** The page being rendered. */
 export interface PageView {
-  kind: "article" | "listing" | "404";
+  kind: "article" | "listing" | "404" | "search";
   /** Text for `<title>` (without the site name). */
   title: string;
   /** URL of this page. */
@@ -138,4 +140,6 @@ export interface TemplateContext {
   related?: ArticleLinkView[];
   /** Set on listing pages. */
   listing?: ListingView;
+  /** Set on the search page: where its script finds the index (a folder URL ending in `/`). */
+  search?: { indexUrl: string };
 }
