@@ -54,9 +54,9 @@ export function fold(token: string): string {
 }
 
 /**
- * The accent key of a token: lower case, NFC, its tone mark (if any) moved
- * onto the last vowel letter, so that both tone placements ("hoá"/"hóa",
- * "thuỷ"/"thủy") give one key.
+ * The accent key of a token: lower case, NFC, its tone mark (if any) on the
+ * vowel the current spelling rules put it on, so that both tone placements
+ * ("hoá"/"hóa", "thuỷ"/"thủy") give one key: see `toneVowel`.
  */
 export function accentKey(token: string): string {
   let tone = "";
@@ -67,9 +67,31 @@ export function accentKey(token: string): string {
   }
   base = base.normalize("NFC");
   if (tone === "") return base;
-  let at = base.length - 1;
-  while (at >= 0 && !VOWELS.has(base[at]!)) at--;
+  const at = toneVowel(base);
   return (at < 0 ? base + tone : base.slice(0, at + 1) + tone + base.slice(at + 1)).normalize("NFC");
+}
+
+/** Vowel letters that carry a shape mark: the tone goes on them. */
+const SHAPED = new Set("ăâêôơư");
+
+/**
+ * Where the tone goes in a toneless syllable: on a vowel with a shape mark
+ * (the last one: "ươ" → ơ); else on the last vowel when a consonant closes
+ * the syllable, or in "oa", "oe", "uy"; else on the last but one vowel
+ * ("ao" → a, "oai" → a). "qu" and "gi" before a vowel count as consonants.
+ * -1 when the token has no vowel.
+ */
+function toneVowel(base: string): number {
+  let start = 0;
+  while (start < base.length && !VOWELS.has(base[start]!)) start++;
+  if ((base[start] === "u" && base[start - 1] === "q") || (base[start] === "i" && base[start - 1] === "g" && VOWELS.has(base[start + 1] ?? ""))) start++;
+  let end = start;
+  while (end < base.length && VOWELS.has(base[end]!)) end++;
+  if (end === start) return -1;
+  for (let i = end - 1; i >= start; i--) if (SHAPED.has(base[i]!)) return i;
+  const cluster = base.slice(start, end);
+  if (end < base.length || cluster.length === 1 || cluster === "oa" || cluster === "oe" || cluster === "uy") return end - 1;
+  return end - 2;
 }
 
 /** Calls `each` with every token of `text` (NFC) in order: runs of letters, digits and combining marks. */

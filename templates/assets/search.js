@@ -16,6 +16,7 @@
   var MAX_PREFIX_SHARDS = 3;
   var TONES = { "\u0300": 1, "\u0301": 1, "\u0303": 1, "\u0309": 1, "\u0323": 1 };
   var VOWELS = "aăâeêioôơuưy";
+  var SHAPED = "ăâêôơư";
   var LAST = "0123456789abcdefghijklmnopqrstuv";
   var MORE = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   var DIGITS64 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
@@ -73,9 +74,26 @@
     }
     base = base.normalize("NFC");
     if (tone === "") return base;
-    var at = base.length - 1;
-    while (at >= 0 && VOWELS.indexOf(base.charAt(at)) < 0) at--;
+    var at = toneVowel(base);
     return (at < 0 ? base + tone : base.slice(0, at + 1) + tone + base.slice(at + 1)).normalize("NFC");
+  }
+
+  function isVowel(ch) {
+    return ch !== "" && VOWELS.indexOf(ch) >= 0;
+  }
+
+  /** Where the tone goes in a toneless syllable (mirror of toneVowel in src/search/fold.ts). */
+  function toneVowel(base) {
+    var start = 0;
+    while (start < base.length && !isVowel(base.charAt(start))) start++;
+    if ((base.charAt(start) === "u" && base.charAt(start - 1) === "q") || (base.charAt(start) === "i" && base.charAt(start - 1) === "g" && isVowel(base.charAt(start + 1)))) start++;
+    var end = start;
+    while (end < base.length && isVowel(base.charAt(end))) end++;
+    if (end === start) return -1;
+    for (var i = end - 1; i >= start; i--) if (SHAPED.indexOf(base.charAt(i)) >= 0) return i;
+    var cluster = base.slice(start, end);
+    if (end < base.length || cluster.length === 1 || cluster === "oa" || cluster === "oe" || cluster === "uy") return end - 1;
+    return end - 2;
   }
 
   /** Tokens of `text` with their positions: [{ text, start, end }]. */
