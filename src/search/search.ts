@@ -60,9 +60,17 @@ export interface BodyLocation {
   bodyStart: number;
 }
 
-/** Reads an article's body from its file again (the loader drops bodies of large sites). */
+/**
+ * Reads an article's body from its file again (the loader drops bodies of
+ * large sites); "" when it cannot: rendering reads it too, and reports that.
+ */
 export function readBody(location: BodyLocation): string {
-  const text = readFileSync(location.absPath, "utf8");
+  let text: string;
+  try {
+    text = readFileSync(location.absPath, "utf8");
+  } catch {
+    return "";
+  }
   return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).slice(location.bodyStart);
 }
 
