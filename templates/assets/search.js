@@ -43,12 +43,13 @@
 
   // Folding and tokenising (mirror of src/search/fold.ts) ---------------------
 
-  var wordCache = {};
+  /** Per UTF-16 code unit: 0 not seen yet, 1 part of a word, 2 not. */
+  var wordUnits = new Uint8Array(0x10000);
+  for (var surrogate = 0xd800; surrogate < 0xe000; surrogate++) wordUnits[surrogate] = 2;
   function isWordUnit(code) {
-    if (code >= 0xd800 && code <= 0xdfff) return false;
-    var known = wordCache[code];
-    if (known === undefined) known = wordCache[code] = WORD_CHAR.test(String.fromCharCode(code));
-    return known;
+    var known = wordUnits[code];
+    if (known === 0) known = wordUnits[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    return known === 1;
   }
 
   var foldCache = {};
@@ -112,17 +113,24 @@
     return found;
   }
 
+  /** Digit values by character code: 0–31 for a last digit, 32–63 for another (`MORE`), -1 for none. */
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var d = 0; d < 32; d++) {
+    DIGIT[LAST.charCodeAt(d)] = d;
+    DIGIT[MORE.charCodeAt(d)] = 32 + d;
+  }
+
+  /** Calls `each` with the ids `text` encodes (see encodeIds in src/search/postings.ts). */
   function decodeIds(text, each) {
     var previous = -1;
     var value = 0;
     for (var i = 0; i < text.length; i++) {
-      var ch = text.charAt(i);
-      var more = MORE.indexOf(ch);
-      if (more >= 0) {
-        value = value * 32 + more;
+      var digit = DIGIT[text.charCodeAt(i)];
+      if (digit >= 32) {
+        value = value * 32 + digit - 32;
         continue;
       }
-      previous += value * 32 + LAST.indexOf(ch) + 1;
+      previous += value * 32 + digit + 1;
       each(previous);
       value = 0;
     }
@@ -149,6 +157,14 @@
     return getJson("meta.json").then(function (data) {
       if (!data || data.v !== 1) throw new Error("unknown index format");
       meta = data;
+      // Each article's category number and year, once: the filters count them for every match.
+      meta.catOf = new Uint16Array(data.n);
+      meta.yearOf = new Uint16Array(data.n);
+      for (var id = 0; id < data.n; id++) meta.catOf[id] = typeof data.cats === "string" ? DIGITS64.indexOf(data.cats.charAt(id)) : data.cats[id];
+      data.years.forEach(function (entry, k) {
+        var end = k + 1 < data.years.length ? data.years[k + 1][1] : data.n;
+        meta.yearOf.fill(entry[0], entry[1], end);
+      });
       return data;
     });
   }
@@ -233,17 +249,6 @@
     var ids = [];
     if (total) for (var id = 0; id < total.length; id++) if (total[id] > 0) ids.push(id);
     return { ids: ids, scores: total };
-  }
-
-  function categoryOf(id) {
-    var cats = meta.cats;
-    return typeof cats === "string" ? DIGITS64.indexOf(cats.charAt(id)) : cats[id];
-  }
-
-  function yearOf(id) {
-    var year = 0;
-    for (var i = 0; i < meta.years.length && meta.years[i][1] <= id; i++) year = meta.years[i][0];
-    return year;
   }
 
   // Rendering ----------------------------------------------------------------
@@ -414,8 +419,8 @@
       var wantedYear = state.year ? Number(state.year) : 0;
       var kept = [];
       current.ids.forEach(function (id) {
-        var category = categoryOf(id);
-        var year = yearOf(id);
+        var category = meta.catOf[id];
+        var year = meta.yearOf[id];
         var categoryOk = !wantedCategory || (category > 0 && meta.categories[category - 1][2] === wantedCategory);
         var yearOk = !wantedYear || year === wantedYear;
         if (yearOk && category > 0) categoryCounts[category] = (categoryCounts[category] || 0) + 1;
