@@ -62,6 +62,10 @@ markdown:
 # content/….md (default: none).
 # editUrl: https://github.com/OWNER/REPO/edit/main/{path}
 
+# The search page /search/ and a search box in every page's header, found
+# with or without accents. false leaves them out.
+search: true
+
 # Severity of each \`gazette check\` rule: off, warning or error. The values
 # below are the defaults.
 lint:
