@@ -120,8 +120,8 @@
     DIGIT[MORE.charCodeAt(d)] = 32 + d;
   }
 
-  /** Calls `each` with the ids `text` encodes (see encodeIds in src/search/postings.ts). */
-  function decodeIds(text, each) {
+  /** Raises `scores[id]` to `score` for each id `text` encodes (see encodeIds in src/search/postings.ts). */
+  function raiseScores(scores, text, score) {
     var previous = -1;
     var value = 0;
     for (var i = 0; i < text.length; i++) {
@@ -131,7 +131,7 @@
         continue;
       }
       previous += value * 32 + digit + 1;
-      each(previous);
+      if (scores[previous] < score) scores[previous] = score;
       value = 0;
     }
   }
@@ -227,12 +227,8 @@
         if (!whole && !(word.prefix && term.lastIndexOf(word.folded, 0) === 0)) return;
         shard[term].forEach(function (variant) {
           var bonus = (word.accented && variant[0] === word.key ? 6 : 0) + (whole ? 0.5 : 0);
-          decodeIds(variant[1], function (id) {
-            if (scores[id] < 1 + bonus) scores[id] = 1 + bonus;
-          });
-          decodeIds(variant[2], function (id) {
-            if (scores[id] < 3 + bonus) scores[id] = 3 + bonus;
-          });
+          raiseScores(scores, variant[1], 1 + bonus);
+          raiseScores(scores, variant[2], 3 + bonus);
         });
       });
     });
