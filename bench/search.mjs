@@ -10,7 +10,7 @@
 //
 // Needs `npm run build` (dist/) and Chromium at /usr/bin/chromium (playwright-core drives it).
 import { execFileSync, spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
@@ -48,9 +48,6 @@ function setSearch(site, on) {
   writeFileSync(join(site, "gazette.config.yaml"), on ? "title: Bench\n" : "title: Bench\nsearch: false\n");
 }
 
-function aside(out) {
-  if (existsSync(out)) renameSync(out, `${out}-old-${Date.now()}`);
-}
 
 function indexSize(out) {
   let files = 0, raw = 0, gz = 0;
@@ -145,17 +142,17 @@ for (const size of sizes) {
   if (builds) {
     const withSearch = [], without = [], own = [];
     setSearch(site, true);
-    gazette(site, out, ["--no-cache"]); // warm-up
+    gazette(site, join(WORK, `out-${size}-warm-up`), ["--no-cache"]);
     for (let i = 0; i < runs; i++) {
       for (const on of [true, false]) {
         setSearch(site, on);
-        aside(out);
-        const { ms, report } = gazette(site, out, ["--no-cache"]);
+        // A fresh output folder each time: nothing to replace or delete while timing.
+        const { ms, report } = gazette(site, join(WORK, `out-${size}-${i}-${on}`), ["--no-cache"]);
         (on ? withSearch : without).push(ms);
         if (on) own.push(report.timings.search);
       }
     }
-    for (const name of readdirSync(site)) if (name.startsWith("public-old-")) rmSync(join(site, name), { recursive: true, force: true });
+    for (const name of readdirSync(WORK)) if (name.startsWith(`out-${size}-`)) rmSync(join(WORK, name), { recursive: true, force: true });
     const cold = median(withSearch), off = median(without);
     log(`cold build: ${(cold / 1000).toFixed(2)} s with search, ${(off / 1000).toFixed(2)} s without (${(((cold - off) / off) * 100).toFixed(1)} %); index stage ${median(own)} ms (${((median(own) / cold) * 100).toFixed(1)} % of the cold build)`);
     // Warm: cache present, one article edited.
