@@ -28,6 +28,8 @@ export interface SiteConfig {
   login?: { url: string };
   /** `lint:` — severity of `gazette check` rules by id (`off`, `warning`, `error`); only the rules set. */
   lint?: Record<string, "off" | "warning" | "error">;
+  /** `search:` — build the search page and index (default true; only `false` turns it off). */
+  search?: boolean;
 }
 
 /** The footer's lines, as configured under `footer:`. */

@@ -18,6 +18,7 @@ const CACHED_CODE = [
   "../markdown/render", "../markdown/collect", "../markdown/figures", "../markdown/processor", "../markdown/urls", "../markdown/video", "../markdown/tables", "../markdown/lost-text",
   "../model/site", "../model/paginate", "../model/related", "../model/select", "../model/sidebar",
   "../render/pages", "../render/views", "../render/templates", "../render/labels", "../render/images", "../render/portal-views", "../render/feeds", "../workers/tasks", "../workers/page-tasks",
+  "../search/fold", "../search/text", "../search/terms",
 ];
 
 let salt: string | undefined;

@@ -290,6 +290,10 @@ markdown:
 #   editor: Ông Nguyễn Văn A
 #   licence: Giấy phép số 00/GP-TTĐT
 
+# The search page /search/ and a search box in every page's header, found
+# with or without accents. false leaves them out.
+search: true
+
 # Severity of each \`gazette check\` rule: off, warning or error. The values
 # below are the defaults.
 lint:

@@ -273,6 +273,10 @@ markdown:
 #   editor: Ông Nguyễn Văn A
 #   licence: Giấy phép số 00/GP-TTĐT
 
+# Trang tìm kiếm /search/ và ô tìm kiếm ở đầu mọi trang, tìm được khi gõ có
+# dấu hay không dấu. false để bỏ chúng đi.
+search: true
+
 # Mức của từng quy tắc \`gazette check\`: off (tắt), warning (cảnh báo) hoặc
 # error (lỗi). Các giá trị dưới đây là mặc định.
 lint:

@@ -74,7 +74,7 @@ interface Reporter {
   report<K extends MessageKey>(key: string, message: K, args: ArgsOf<K>): void;
 }
 
-const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint", ...PORTAL_KEYS]);
+const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint", "search", ...PORTAL_KEYS]);
 
 /** Fills in defaults and checks every key of a parsed config object. */
 export function validateConfig(raw: unknown, folderName: string, reporter: Reporter): SiteConfig {
@@ -88,6 +88,7 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     sidebar: { recent: 10 },
     related: { count: 5 },
     markdown: { allowHtml: false },
+    search: true,
   };
   if (!isPlainObject(raw)) {
     reporter.report("", "config.not-mapping", {});
@@ -153,6 +154,10 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     if (!editUrl.includes("{path}")) reporter.report("editUrl", "config.edit-url-path", {});
     else if (!/^https?:\/\//.test(editUrl)) reporter.report("editUrl", "config.edit-url-http", {});
     else config.editUrl = editUrl;
+  }
+  if (raw.search !== undefined && raw.search !== null) {
+    if (typeof raw.search === "boolean") config.search = raw.search;
+    else reporter.report("search", "config.not-boolean", { key: "search" });
   }
   readPortalConfig(raw, sidebar, config, reporter);
   const lint = readLint(raw.lint, reporter);

@@ -59,6 +59,18 @@ export function planPages(model: SiteModel): PagePlan[] {
     template: "404",
     context: () => ({ ...shared, page: pageView(model, { kind: "404", title: shared.labels.notFoundTitle ?? "404", path: "404.html", description: "" }) }),
   });
+  if (model.config.search !== false) {
+    plans.push({
+      outputPath: "search/index.html",
+      source: "the search page",
+      template: "search",
+      context: () => ({
+        ...shared,
+        page: pageView(model, { kind: "search", title: shared.labels.search ?? "Search", path: "search/", description: model.config.description }),
+        search: { indexUrl: cachedUrl(model, "search/", memo) },
+      }),
+    });
+  }
   return plans;
 }
 
@@ -104,6 +116,7 @@ function sharedViews(model: SiteModel, memo: ViewMemo): Shared {
     ...portalSiteFields(config),
   };
   if (config.baseUrl) site.feedUrl = siteUrl(config.basePath, "feed.xml");
+  if (config.search !== false) site.searchUrl = siteUrl(config.basePath, "search/");
   const labels = labelsFor(config.language);
   const items = model.recent.map((slug) => articleLink(model, model.bySlug.get(slug)!, memo));
   return { site, labels, sidebar: sidebarView(model, items, labels, (path) => cachedUrl(model, path, memo)) };

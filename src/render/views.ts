@@ -150,11 +150,13 @@ export interface SiteView {
   goatcounter?: string;
   /** The footer's organisation lines, when any is configured. */
   footer?: FooterView;
+  /** URL of the search page, when the site has search (the header's search box sends its query there). */
+  searchUrl?: string;
 }
 
 /** The page being rendered. */
 export interface PageView {
-  kind: "article" | "listing" | "404";
+  kind: "article" | "listing" | "404" | "search";
   /** Text for `<title>` (without the site name). */
   title: string;
   /** URL of this page. */
@@ -182,4 +184,6 @@ export interface TemplateContext {
   relatedPager?: PagerView;
   /** Set on listing pages. */
   listing?: ListingView;
+  /** Set on the search page: where its script finds the index (a folder URL ending in `/`). */
+  search?: { indexUrl: string };
 }
