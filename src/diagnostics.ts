@@ -18,6 +18,10 @@ export interface Diagnostic {
   /** 1-based column, when known. */
   column?: number;
   message: string;
+  /** The message's stable key for translations (`yaml.unquoted-colon`), when it has one beyond the code. */
+  key?: string;
+  /** The values the message is made of, for translations. */
+  args?: Record<string, unknown>;
 }
 
 /** Builds an error diagnostic. */

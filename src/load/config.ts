@@ -2,14 +2,14 @@
  * Loading and validating `gazette.config.yaml` (or `.yml`, `.json`): every
  * key gets its default; unknown keys and wrong types are diagnostics.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import yaml from "js-yaml";
-import { error, type Diagnostic } from "../diagnostics.js";
+import { error, warning, type Diagnostic } from "../diagnostics.js";
 import { LINT_LEVELS, LINT_RULE_IDS, type LintLevel } from "../check/rules.js";
 import type { SiteConfig } from "../types.js";
 import { isValidTimezone } from "./dates.js";
-import { findKeyLine } from "./yaml-lines.js";
+import { cleanValue, findControlCharacters, stripControlCharacters } from "./text.js";
+import { parseYaml } from "./yaml.js";
 
 /** Config file names, in the order they are looked for. */
 export const CONFIG_FILES = ["gazette.config.yaml", "gazette.config.yml", "gazette.config.json"];
@@ -29,7 +29,8 @@ export interface ConfigOverrides {
 
 /** Reads the config file of the site at `sourceDir` (absolute), if any, and validates it. */
 export function loadConfig(sourceDir: string, displayDir: string, overrides: ConfigOverrides = {}): ConfigResult {
-  const present = CONFIG_FILES.filter((name) => existsSync(join(sourceDir, name)));
+  // lstat, not exists: a dangling link or a folder in the config's place is an error, not "no config".
+  const present = CONFIG_FILES.filter((name) => entryExists(join(sourceDir, name)));
   const diagnostics: Diagnostic[] = [];
   if (present.length > 1) {
     diagnostics.push(error("config", `several config files: ${present.join(", ")}; keep one`, { file: join(displayDir, present[1]!) }));
@@ -37,18 +38,30 @@ export function loadConfig(sourceDir: string, displayDir: string, overrides: Con
   const name = present[0];
   let raw: unknown = {};
   let text = "";
+  let lineOf: (key: string) => number | undefined = () => undefined;
   const display = name ? join(displayDir, name) : undefined;
   if (name) {
-    text = readFileSync(join(sourceDir, name), "utf8").replace(/^\uFEFF/, "");
-    try {
-      raw = name.endsWith(".json") ? JSON.parse(text) : (yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: name }) ?? {});
-    } catch (cause) {
-      diagnostics.push(parseError(cause, display!));
-      raw = {};
+    const read = readConfigText(join(sourceDir, name), display!);
+    if (typeof read !== "string") diagnostics.push(read);
+    else {
+      text = read.replace(/^\uFEFF/, "");
+      for (const c of findControlCharacters(text).found) {
+        diagnostics.push(warning("control-character", `control character ${c.codePoint} (${c.name}) removed: it cannot appear in a web page or feed`, { file: display, line: c.line, column: c.column }));
+      }
+      text = stripControlCharacters(text);
+      const parsed = parseConfigText(name, text, display!);
+      raw = parsed.raw;
+      lineOf = parsed.lineOf;
+      if (parsed.problem) diagnostics.push(parsed.problem);
+      const cleaned = cleanValue(raw);
+      if (cleaned.changed) {
+        diagnostics.push(warning("control-character", "a control character (written as an escape) was removed from a value: it cannot appear in a web page or feed", { file: display }));
+        raw = cleaned.value;
+      }
     }
   }
   const config = validateConfig(raw, basename(sourceDir), {
-    report: (key, message) => diagnostics.push(error("config", message, { file: display, line: name ? findKeyLine(text, key) : undefined })),
+    report: (key, message) => diagnostics.push(error("config", message, { file: display, line: lineOf(key) })),
   });
   if (overrides.baseUrl !== undefined) {
     const parsed = parseBaseUrl(overrides.baseUrl);
@@ -58,13 +71,63 @@ export function loadConfig(sourceDir: string, displayDir: string, overrides: Con
   return { config, file: name, diagnostics };
 }
 
-function parseError(cause: unknown, file: string): Diagnostic {
-  if (cause instanceof yaml.YAMLException) {
-    return error("yaml", cause.reason || "invalid YAML", { file, line: cause.mark.line + 1, column: cause.mark.column + 1 });
+function entryExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+/** The config file's text, or an error naming it when it is a folder, a dangling link or unreadable. */
+function readConfigText(path: string, display: string): string | Diagnostic {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ELOOP") {
+      let target = "";
+      try {
+        target = readlinkSync(path);
+      } catch {
+        // not a link after all
+      }
+      const what = code === "ELOOP" ? "a symbolic link that loops" : `a symbolic link to ${target || "a file"}, which does not exist`;
+      return { ...error("config", `the config file is ${what}: point it at a real file or delete it`, { file: display }), key: "config.dangling-link", args: { target } };
+    }
+    return { ...error("config", `the config file cannot be read (${code ?? "error"}): check its permissions`, { file: display }), key: "config.unreadable", args: { reason: code ?? "" } };
+  }
+  if (!isFile) return { ...error("config", "the config file is a folder (or another special file), not a file: remove it or replace it by a YAML file", { file: display }), key: "config.not-a-file" };
+  try {
+    return readFileSync(path, "utf8");
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? "error";
+    return { ...error("config", `the config file cannot be read (${code}): check its permissions`, { file: display }), key: "config.unreadable", args: { reason: code } };
+  }
+}
+
+/** Parses the config's text as JSON or YAML; key lines come from the YAML parser either way (JSON is YAML too). */
+function parseConfigText(name: string, text: string, display: string): { raw: unknown; lineOf: (key: string) => number | undefined; problem?: Diagnostic } {
+  const doc = parseYaml(text);
+  if (name.endsWith(".json")) {
+    try {
+      return { raw: JSON.parse(text), lineOf: doc.lineOf };
+    } catch (cause) {
+      return { raw: {}, lineOf: doc.lineOf, problem: jsonError(cause, display) };
+    }
+  }
+  if (doc.problem) {
+    const { key, message, args, line, column } = doc.problem;
+    return { raw: {}, lineOf: doc.lineOf, problem: { ...error("yaml", message, { file: display, line, column }), key, args } };
+  }
+  return { raw: doc.data ?? {}, lineOf: doc.lineOf };
+}
+
+function jsonError(cause: unknown, file: string): Diagnostic {
   const message = cause instanceof Error ? cause.message : String(cause);
-  const at = /position (\d+)/.exec(message);
-  return error("json", `invalid JSON: ${message.replace(/^.*?: /, "")}`, { file, ...(at ? {} : {}) });
+  return error("json", `invalid JSON: ${message.replace(/^.*?: /, "")}`, { file });
 }
 
 interface Reporter {

@@ -3,12 +3,12 @@
  * Markdown file to a `LoadedArticle`, or diagnostics naming the field at fault.
  */
 import matter from "gray-matter";
-import yaml from "js-yaml";
-import { error, type Diagnostic } from "../diagnostics.js";
+import { error, warning, type Diagnostic } from "../diagnostics.js";
 import type { AuthorRef, ImageMeta, LoadedArticle, SiteConfig } from "../types.js";
 import { parseDate } from "./dates.js";
-import { slugify } from "./slug.js";
-import { findKeyLine } from "./yaml-lines.js";
+import { MAX_SLUG_LENGTH, slugify } from "./slug.js";
+import { cleanValue, findControlCharacters, normalizeLoneCarriageReturns, stripControlCharacters } from "./text.js";
+import { parseYaml, type ParsedYaml, type YamlProblem } from "./yaml.js";
 
 /** Where an article file is, in the three forms the stages need. */
 export interface ArticleFile {
@@ -28,31 +28,33 @@ const KNOWN_KEYS = new Set([
   "summary", "cover", "images", "slug", "draft", "layout",
 ]);
 
-// Timestamps stay strings (CORE_SCHEMA): dates without an offset are read in the site timezone, not UTC.
-const engines = { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object };
-
 /** Parses front-matter and body of one article file and validates every known field. */
 export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteConfig, "timezone">): ParsedArticle {
-  const diagnostics: Diagnostic[] = [];
-  const source = text.replace(/^\uFEFF/, "");
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(source, { engines } as Parameters<typeof matter>[1]);
-  } catch (cause) {
-    return { diagnostics: [yamlError(cause, file.displayPath)] };
-  }
+  const raw = text.replace(/^\uFEFF/, "");
+  const diagnostics: Diagnostic[] = controlWarnings(raw, file.displayPath);
+  // Control characters never go further than this; lone CRs end lines, as in the warnings' line numbers.
+  const source = normalizeLoneCarriageReturns(stripControlCharacters(raw));
+  const unclosed = unclosedFrontMatter(source, file.displayPath);
+  if (unclosed) return { diagnostics: [...diagnostics, unclosed] };
+  // gray-matter hands its engine the text after the opening `---` (starting with that line's end), so YAML lines are file lines.
+  let yamlDoc: ParsedYaml | undefined;
+  const engines = { yaml: (block: string) => ((yamlDoc = parseYaml(block)).data ?? {}) as object };
+  const parsed = matter(source, { engines } as Parameters<typeof matter>[1]);
+  if (yamlDoc?.problem) return { diagnostics: [...diagnostics, yamlDiagnostic(yamlDoc.problem, file.displayPath)] };
   const fm = (parsed.data ?? {}) as Record<string, unknown>;
-  const yamlText = parsed.matter ?? "";
-  const hasFrontMatter = /^---[ \t]*\r?\n/.test(source);
-  // The YAML block starts on line 2 of the file (after the opening ---).
-  const at = (key: string) => {
-    const line = hasFrontMatter ? findKeyLine(yamlText.replace(/^\r?\n/, ""), key) : undefined;
-    return { file: file.displayPath, line: line === undefined ? 1 : line + 1 };
-  };
+  const hasFrontMatter = yamlDoc !== undefined;
+  const at = (key: string) => ({ file: file.displayPath, line: yamlDoc?.lineOf(key) ?? 1 });
   const fail = (key: string, message: string) => diagnostics.push(error("front-matter", message, at(key)));
 
-  if (typeof fm !== "object" || Array.isArray(fm)) {
-    return { diagnostics: [error("front-matter", "front-matter must be a mapping of keys to values", { file: file.displayPath, line: 1 })] };
+  if (typeof fm !== "object" || fm === null || Array.isArray(fm)) {
+    return { diagnostics: [...diagnostics, error("front-matter", "front-matter must be a mapping of keys to values", { file: file.displayPath, line: 1 })] };
+  }
+  // Escapes such as "\x0B" in quoted YAML make control characters the text scan cannot see.
+  for (const key of Object.keys(fm)) {
+    const cleaned = cleanValue(fm[key]);
+    if (!cleaned.changed) continue;
+    fm[key] = cleaned.value;
+    diagnostics.push(warning("control-character", `field "${key}": a control character (written as an escape) was removed; it cannot appear in a web page or feed`, at(key)));
   }
 
   const text_ = (key: string, required = false): string | undefined => {
@@ -139,9 +141,15 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
   if (slug === "") {
     fail(fm.slug !== undefined ? "slug" : "title", `cannot make a URL slug from "${slugSource}": it has no letters or digits (set "slug:")`);
   }
+  else if (slug.length > MAX_SLUG_LENGTH) {
+    fail(fm.slug !== undefined ? "slug" : "title", `the URL slug "${slug.slice(0, 40)}…" has ${slug.length} characters, more than the ${MAX_SLUG_LENGTH} a file name may safely have: ${fm.slug !== undefined ? "shorten" : "set"} "slug:"`);
+  }
   for (const [name, list] of [["category", category ? [category] : []], ["tags", tags], ["authors", authors.map((a) => a.name)]] as const) {
     for (const value of list) {
-      if (slugify(value) === "") fail(name === "authors" && fm.author !== undefined ? "author" : name, `cannot make a URL slug from ${name} name "${value}": it has no letters or digits`);
+      const field = name === "authors" && fm.author !== undefined ? "author" : name;
+      const valueSlug = slugify(value);
+      if (valueSlug === "") fail(field, `cannot make a URL slug from ${name} name "${value}": it has no letters or digits`);
+      else if (valueSlug.length > MAX_SLUG_LENGTH) fail(field, `the ${name} name "${value.slice(0, 40)}…" makes a URL slug of ${valueSlug.length} characters, more than the ${MAX_SLUG_LENGTH} a file name may safely have: shorten it`);
     }
   }
 
@@ -164,7 +172,7 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
     data,
     body: parsed.content,
     bodyLine,
-    fieldLines: hasFrontMatter ? topLevelKeyLines(yamlText) : {},
+    fieldLines: hasFrontMatter ? yamlDoc!.topLevelLines() : {},
   };
   if (updated !== undefined) article.updated = updated;
   if (source_ !== undefined) article.source = source_;
@@ -211,23 +219,31 @@ export function fileSlugSource(contentPath: string): string {
   return name.replace(/^\d{4}-\d{2}-\d{2}-/, "");
 }
 
-function yamlError(cause: unknown, file: string): Diagnostic {
-  if (cause instanceof yaml.YAMLException && cause.mark) {
-    // gray-matter hands js-yaml the text after the opening `---` line, which starts with its newline.
-    const line = cause.mark.line + 1;
-    return error("yaml", `invalid front-matter YAML: ${cause.reason}`, { file, line, column: cause.mark.column + 1 });
-  }
-  return error("yaml", `invalid front-matter: ${cause instanceof Error ? cause.message : String(cause)}`, { file, line: 1 });
+function yamlDiagnostic(problem: YamlProblem, file: string): Diagnostic {
+  const message = problem.key === "yaml" ? `invalid front-matter ${problem.message}` : problem.message;
+  return { ...error("yaml", message, { file, line: problem.line, column: problem.column }), key: problem.key, args: problem.args };
 }
 
-/** File line of each top-level key of the YAML block (which starts on line 2 of the file). */
-function topLevelKeyLines(yamlText: string): Record<string, number> {
-  const lines: Record<string, number> = {};
-  yamlText.replace(/^\r?\n/, "").split(/\r?\n/).forEach((line, i) => {
-    const key = /^["']?([^\s:#"'][^:"']*)["']?\s*:/.exec(line)?.[1];
-    if (key !== undefined && !(key in lines)) lines[key] = i + 2;
-  });
-  return lines;
+/** A warning per line holding a control character (at most ten, then one for the rest). */
+function controlWarnings(text: string, file: string): Diagnostic[] {
+  const { found, more } = findControlCharacters(text);
+  const out = found.map((c) => warning("control-character", `control character ${c.codePoint} (${c.name}) removed: it cannot appear in a web page or feed`, { file, line: c.line, column: c.column }));
+  if (more > 0) out.push(warning("control-character", `control characters on ${more} more line${more === 1 ? "" : "s"} removed`, { file, line: found[found.length - 1]!.line }));
+  return out;
+}
+
+/**
+ * An opening `---` without a closing one: gray-matter would read the whole
+ * file as YAML and fail somewhere in the body. Named at the first blank line,
+ * where the closing `---` most likely belongs.
+ */
+function unclosedFrontMatter(source: string, file: string): Diagnostic | undefined {
+  if (!/^---[ \t]*\r?\n/.test(source) || source.indexOf("\n---", 3) !== -1) return undefined;
+  const lines = source.split("\n");
+  const blank = lines.findIndex((line, i) => i > 0 && line.trim() === "");
+  const line = blank === -1 ? 1 : blank + 1;
+  const message = "the front-matter opened by --- on line 1 is never closed: add a line with --- after the last field, before the article's text";
+  return { ...error("yaml", message, { file, line }), key: "yaml.unclosed-front-matter" };
 }
 
 function countLines(text: string, end: number): number {
