@@ -4,10 +4,11 @@
  * hash of its input.
  */
 import type { Definition, Image, ImageReference, LinkReference, Nodes, PhrasingContent } from "mdast";
-import type { Diagnostic } from "../diagnostics.js";
+import { error, type Diagnostic } from "../diagnostics.js";
 import type { ImageMeta, RenderedBody } from "../types.js";
 import { collect, type Collected } from "./collect.js";
 import { ImageCatalog, makeFigure } from "./figures.js";
+import { checkMarkdownLimits } from "./guard.js";
 import { compileHtml, parseMarkdown } from "./processor.js";
 import { createUrlRewriter, type UrlRewriter } from "./urls.js";
 
@@ -69,8 +70,33 @@ export interface MarkdownOutput extends RenderedBody {
 
 const LAZY = { loading: "lazy" };
 
-/** Renders one article body to HTML, rewriting its links and images to output URLs. */
+/**
+ * Renders one article body to HTML, rewriting its links and images to output
+ * URLs. A body nested too deep or too costly to parse (see `./guard.ts`) is
+ * refused with an error at its line, in bounded time.
+ */
 export function renderMarkdown(input: MarkdownInput): MarkdownOutput {
+  const limit = checkMarkdownLimits(input.body);
+  if (limit) return refused(input, { ...error(limit.code, limit.message, { file: input.displayPath, line: input.bodyLine + limit.line }), key: limit.key, args: limit.args });
+  try {
+    return renderChecked(input);
+  } catch (cause) {
+    // Nesting the guard does not see (deep indentation, say) can still overflow the stack.
+    if (!(cause instanceof RangeError)) throw cause;
+    const message = "this article's Markdown nests too deeply to render (lists, quotes or emphasis inside each other): flatten it";
+    return refused(input, { ...error("markdown-too-deep", message, { file: input.displayPath, line: input.bodyLine }), key: "markdown-too-deep.stack" });
+  }
+}
+
+/** The output of a body that is not rendered: nothing, and why. */
+function refused(input: MarkdownInput, diagnostic: Diagnostic): MarkdownOutput {
+  const output: MarkdownOutput = { html: "", firstParagraph: "", diagnostics: [diagnostic] };
+  if (input.references) output.references = [];
+  if (input.dependencies) output.dependencies = [];
+  return output;
+}
+
+function renderChecked(input: MarkdownInput): MarkdownOutput {
   const tree = parseMarkdown(input.body);
   const found = collect(tree);
   const diagnostics: Diagnostic[] = [];
