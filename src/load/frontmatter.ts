@@ -3,7 +3,7 @@
  * Markdown file to a `LoadedArticle`, or diagnostics naming the field at fault.
  */
 import matter from "gray-matter";
-import { error, warning, type Diagnostic } from "../diagnostics.js";
+import { error, hasErrors, warning, type Diagnostic } from "../diagnostics.js";
 import type { AuthorRef, ImageMeta, LoadedArticle, SiteConfig } from "../types.js";
 import { parseDate } from "./dates.js";
 import { MAX_SLUG_LENGTH, slugify } from "./slug.js";
@@ -156,7 +156,7 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fm)) if (!KNOWN_KEYS.has(key)) data[key] = value;
 
-  if (diagnostics.length > 0 || title === undefined || published === undefined) return { diagnostics };
+  if (hasErrors(diagnostics) || title === undefined || published === undefined) return { diagnostics };
   const bodyStart = source.length - parsed.content.length;
   const bodyLine = source.endsWith(parsed.content) ? countLines(source, bodyStart) : 1;
   const article: LoadedArticle = {

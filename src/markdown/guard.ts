@@ -77,7 +77,7 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
     if (BLANK.test(rest) || depth > 0 || /^ {0,3}#/.test(rest)) {
       markers = 0;
       bracketDepth = 0;
-      paragraphStart = i;
+      paragraphStart = BLANK.test(rest) ? i + 1 : i;
     }
     if (BLANK.test(rest)) {
       tableColumns = 0;
