@@ -220,7 +220,7 @@ export function fileSlugSource(contentPath: string): string {
 }
 
 function yamlDiagnostic(problem: YamlProblem, file: string): Diagnostic {
-  const message = problem.key === "yaml" ? `invalid front-matter ${problem.message}` : problem.message;
+  const message = problem.key === "yaml" ? `invalid front-matter YAML: ${String(problem.args.detail)}` : problem.message;
   return { ...error("yaml", message, { file, line: problem.line, column: problem.column }), key: problem.key, args: problem.args };
 }
 

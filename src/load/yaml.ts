@@ -88,7 +88,8 @@ function explainError(code: string, raw: string, line: number, column: number, l
     }
   }
   if (code === "UNEXPECTED_TOKEN" && field && /^"/.test(field[2]!)) {
-    const [, key, value] = field as unknown as [string, string, string];
+    const [, key, written] = field as unknown as [string, string, string];
+    const value = /^".*"$/.test(written) ? written.slice(1, -1) : written.slice(1);
     const fix = `${key}: '${value.replace(/'/g, "''")}'`;
     return problem("yaml.text-after-quote", `the value of "${key}" goes on after its closing quote: to use " inside a value, quote the whole value with ' instead: ${fix}`, { field: key, fix }, line, column);
   }
@@ -100,6 +101,11 @@ function explainError(code: string, raw: string, line: number, column: number, l
   if (code === "DUPLICATE_KEY") {
     const key = field?.[1] ?? text.trim().replace(/:.*$/, "");
     return problem("yaml.duplicate-key", `"${key}" is given twice: keep one`, { field: key }, line, column);
+  }
+  const close = /end with an? ([\]}])/.exec(raw)?.[1];
+  if (close) {
+    const open = close === "]" ? "[" : "{";
+    return problem("yaml.unclosed-bracket", `the ${open} opened on this line is never closed: end the ${close === "]" ? "list" : "mapping"} with ${close} on the same line`, { open, close }, line, text.lastIndexOf(open) + 1 || column);
   }
   if (code === "RESOURCE_EXHAUSTION") {
     return problem("yaml.too-deep", "the YAML nests too deeply (lists or mappings inside each other hundreds of times)", {}, line, column);
