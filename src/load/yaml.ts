@@ -105,7 +105,12 @@ function explainError(code: string, raw: string, line: number, column: number, l
   const close = /end with an? ([\]}])/.exec(raw)?.[1];
   if (close) {
     const open = close === "]" ? "[" : "{";
-    return problem("yaml.unclosed-bracket", `the ${open} opened on this line is never closed: end the ${close === "]" ? "list" : "mapping"} with ${close} on the same line`, { open, close }, line, text.lastIndexOf(open) + 1 || column);
+    // The parser stops where the list should have ended: name the line that opens it.
+    let opened = line;
+    while (opened > 1 && !(lines[opened - 1] ?? "").includes(open)) opened--;
+    const at = (lines[opened - 1] ?? "").lastIndexOf(open);
+    const where = at === -1 ? { line, column } : { line: opened, column: at + 1 };
+    return problem("yaml.unclosed-bracket", `the ${open} opened on this line is never closed: end the ${close === "]" ? "list" : "mapping"} with ${close} on the same line`, { open, close }, where.line, where.column);
   }
   if (code === "RESOURCE_EXHAUSTION") {
     return problem("yaml.too-deep", "the YAML nests too deeply (lists or mappings inside each other hundreds of times)", {}, line, column);
