@@ -22,7 +22,7 @@ import { builtinTemplatesDir, loadTheme, TemplateError, type Theme } from "./ren
 import { stagedBuild } from "./staged-build.js";
 import type { LoadedArticle } from "./types.js";
 import type { ProgressFn, TaskRunner } from "./workers/runner.js";
-import type { OutputFile } from "./write/output.js";
+import { repairOutput, type OutputFile } from "./write/output.js";
 
 /** The built-in theme shipped with gazette (`templates/` at the package root). */
 export const BUILTIN_TEMPLATES = builtinTemplatesDir();
@@ -89,7 +89,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.source);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
+  if (options.out !== undefined && options.out.trim() === "") throw new UsageError("--out is empty: name the output folder, or leave the option out for <source>/public");
   const outDir = resolve(cwd, options.out ?? join(root, "public"));
+  await repairOutput(outDir);
   const started = performance.now();
   const staged = await stagedBuild({
     paths: sitePaths(root),

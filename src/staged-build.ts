@@ -11,8 +11,8 @@ import { bodySettings, BuildCache, CACHE_DIR_NAME, themeDigest, type CacheStats,
 import { cacheSalt } from "./cache/salt.js";
 import { error, hasErrors, warning, BuildFailure, type Diagnostic } from "./diagnostics.js";
 import { loadConfig } from "./load/config.js";
-import { isMarkdown, listFiles, type FoundFile } from "./load/files.js";
-import { checkCover, type SitePaths } from "./load/site.js";
+import { isMarkdown, type FoundFile } from "./load/files.js";
+import { checkCover, listSourceFiles, type SitePaths } from "./load/site.js";
 import type { MarkdownOutput } from "./markdown/render.js";
 import { selectArticles } from "./model/select.js";
 import { buildSite, type SiteModel } from "./model/site.js";
@@ -83,7 +83,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
   const { timings, lap } = createStopwatch();
   const display = (abs: string) => relative(cwd, abs) || ".";
   const { config, diagnostics } = loadConfig(paths.root, display(paths.root), options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {});
-  const found = listFiles(paths.content);
+  const found = listSourceFiles(paths, paths.content, cwd, diagnostics);
   const markdownFiles = found.filter((f) => isMarkdown(f.path));
   const assets = found.filter((f) => !isMarkdown(f.path));
   const cache = options.cache ? BuildCache.open(options.cacheDir ?? join(paths.root, CACHE_DIR_NAME)) : undefined;
@@ -97,7 +97,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     const articles = await loadArticles(runner, markdownFiles, display(paths.content), config, cache, diagnostics, options.onProgress, sources, keepBodies, stampsBefore);
     const assetPaths = new Set(assets.map((a) => a.path));
     for (const article of articles) diagnostics.push(...checkCover(article, assetPaths));
-    const staticFiles = listFiles(paths.static);
+    const staticFiles = listSourceFiles(paths, paths.static, cwd, diagnostics);
     const themeSource = { builtinDir: options.builtinTemplates, overrideDir: paths.templates, displayBase: cwd };
     const { theme, diagnostics: themeDiagnostics } = loadTheme(themeSource.builtinDir, themeSource.overrideDir, themeSource.displayBase);
     diagnostics.push(...themeDiagnostics);

@@ -3,10 +3,11 @@
  * `templates/` laid over it file by file, compiled once into an isolated
  * Handlebars environment. Template problems become diagnostics.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { error, type Diagnostic } from "../diagnostics.js";
+import { walkFolder } from "../load/walk.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { stripControlCharacters } from "../load/text.js";
 import { renderOncePerBuild, sharedPartials } from "./shared-partials.js";
@@ -82,11 +83,14 @@ export function loadTheme(
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, ThemeFile>();
   const builtinDisplay = (rel: string, abs: string): string => displayRelative(abs, path.isAbsolute(displayBase) ? displayBase : "");
-  for (const file of listFiles(builtinDir, builtinDisplay)) files.set(file.rel, file);
+  // Problems with symbolic links are reported, but need not stop the theme (the build fails on errors anyway).
+  const linkProblems: Diagnostic[] = [];
+  const cwd = path.isAbsolute(displayBase) ? displayBase : process.cwd();
+  for (const file of listFiles(builtinDir, builtinDir, cwd, builtinDisplay, linkProblems)) files.set(file.rel, file);
   if (overrideDir !== undefined && isDirectory(overrideDir)) {
     const overrideDisplay = (rel: string, abs: string): string =>
       displayBase && !path.isAbsolute(displayBase) ? path.posix.join(toPosix(displayBase), rel) : displayRelative(abs, displayBase);
-    for (const file of listFiles(overrideDir, overrideDisplay)) files.set(file.rel, file);
+    for (const file of listFiles(overrideDir, path.dirname(path.resolve(overrideDir)), cwd, overrideDisplay, linkProblems)) files.set(file.rel, file);
   }
 
   const hb = Handlebars.create();
@@ -113,7 +117,7 @@ export function loadTheme(
     }
   }
 
-  if (diagnostics.length > 0) return { diagnostics };
+  if (diagnostics.length > 0) return { diagnostics: [...linkProblems, ...diagnostics] };
   // The sidebar and footer of the built-in theme read only data every page shares: render them once per build.
   const asts = new Map([...partials.entries()].map(([name, template]) => [name, template.ast]));
   for (const name of sharedPartials(asts)) hb.registerPartial(name, renderOncePerBuild(tagged(partials.get(name)!)));
@@ -133,7 +137,7 @@ export function loadTheme(
       }
     },
   };
-  return { theme, diagnostics };
+  return { theme, diagnostics: linkProblems };
 }
 
 /** Marks an error thrown while a partial renders with that partial (the innermost one), so the message can name its file. */
@@ -326,26 +330,15 @@ function findReference(root: hbs.AST.Node, kind: "partial" | "helper", name: str
   return found;
 }
 
-/** Lists every file under `dir` (skipping dot-entries), as POSIX paths relative to it, sorted. */
-function listFiles(dir: string, display: (rel: string, abs: string) => string): ThemeFile[] {
-  const out: ThemeFile[] = [];
-  const walk = (abs: string, rel: string): void => {
-    let entries: string[];
-    try {
-      entries = readdirSync(abs);
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort(compareStrings)) {
-      if (entry.startsWith(".")) continue;
-      const childAbs = path.join(abs, entry);
-      const childRel = rel ? `${rel}/${entry.normalize("NFC")}` : entry.normalize("NFC");
-      if (isDirectory(childAbs)) walk(childAbs, childRel);
-      else out.push({ rel: childRel, absPath: childAbs, display: display(childRel, childAbs) });
-    }
-  };
-  if (existsSync(dir)) walk(path.resolve(dir), "");
-  return out;
+/**
+ * Lists every file under `dir` by the site's file-system policy (`walkFolder`:
+ * links followed only within `boundary`), as POSIX paths relative to it, sorted;
+ * problems with links join `problems`.
+ */
+function listFiles(dir: string, boundary: string, cwd: string, display: (rel: string, abs: string) => string, problems: Diagnostic[]): ThemeFile[] {
+  const walked = walkFolder(dir, { boundary, cwd });
+  problems.push(...walked.diagnostics);
+  return walked.files.map((file) => ({ rel: file.path, absPath: file.absPath, display: display(file.path, file.absPath) }));
 }
 
 function isDirectory(p: string): boolean {

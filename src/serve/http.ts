@@ -12,6 +12,7 @@ import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { contentTypeOf } from "./content-type.js";
 import type { ReloadHub } from "./events.js";
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient } from "./reload-client.js";
+import { isInsideSite } from "../load/walk.js";
 import { decodeSitePath, isInside, parseRequestTarget } from "./request-path.js";
 import type { SiteSession } from "./session.js";
 
@@ -82,7 +83,7 @@ async function sendFile(res: ServerResponse, path: string, absPath: string, sess
   } catch {
     return notFound(res, session, head);
   }
-  if (!session.servableRoots().some((root) => isInside(root, real))) {
+  if (!session.servableRoots().some((root) => isInsideSite(real, root))) {
     onRefused?.(absPath);
     return notFound(res, session, head);
   }

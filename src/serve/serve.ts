@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { UsageError, type Diagnostic } from "../diagnostics.js";
 import { sitePaths } from "../load/site.js";
 import { ReloadHub } from "./events.js";
@@ -14,6 +14,7 @@ import { createRequestHandler, errorLines } from "./http.js";
 import { listenOnFreePort } from "./listen.js";
 import { SiteSession, type RebuildReport, type SessionOptions } from "./session.js";
 import { watchSite } from "./watch.js";
+import { repairOutput } from "../write/output.js";
 
 /** What to serve and where. */
 export interface ServeOptions extends Omit<SessionOptions, "source"> {
@@ -66,6 +67,8 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
   const cwd = options.cwd ?? process.cwd();
   const source = resolve(cwd, options.source);
   if (!existsSync(source) || !statSync(source).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
+  await repairOutput(join(source, "public"), true); // a build killed mid-swap is repaired by any command
+  options.signal?.throwIfAborted(); // stopped while repairing: the listener below would never hear it
   const host = options.host ?? "127.0.0.1";
 
   let session: SiteSession | undefined;
@@ -84,6 +87,7 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
     async (events) => {
       const current = await whenOpen;
       const report = await current.update(events);
+      watcher.watchAlso(current.linkTargets());
       hooks.built?.(report, false);
       if (report.ok) hub.reload();
       else hub.showErrors(errorLines(report.diagnostics));
@@ -97,6 +101,7 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
       hooks.pageProblem?.(diagnostic);
       hub.showErrors(errorLines(session!.diagnostics));
     };
+    watcher.watchAlso(session.linkTargets());
     hooks.built?.(result.report, true);
     const server = createServer(createRequestHandler({ session, hub, onRefused: (p) => hooks.refused?.(p), onError: failure }));
     server.keepAliveTimeout = 2_000;

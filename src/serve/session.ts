@@ -143,7 +143,7 @@ export class SiteSession {
 
   private async apply(events: readonly FileEvent[]): Promise<RebuildReport> {
     const started = performance.now();
-    const change = classifyChanges(this.paths, events);
+    const change = classifyChanges(this.paths, [...events, ...this.sources.throughLinks(events)]);
     let delta: SourceDelta;
     if (change.config) {
       delta = await this.sources.loadAll();
@@ -165,9 +165,9 @@ export class SiteSession {
     return this.good?.model.config.basePath ?? this.sources.config.basePath;
   }
 
-  /** Folders whose files may be served from their source path (real paths): content, static, templates and the built-in theme. */
+  /** Folders whose files may be served from their source path (real paths): the site folder (by the policy of `isInsideSite`) and the built-in theme. */
   servableRoots(): string[] {
-    this.roots ??= [this.paths.content, this.paths.static, this.paths.templates, this.options.builtinTemplates ?? BUILTIN_TEMPLATES].flatMap((dir) => {
+    this.roots ??= [this.paths.root, this.options.builtinTemplates ?? BUILTIN_TEMPLATES].flatMap((dir) => {
       try {
         return [realpathSync(dir)];
       } catch {
@@ -175,6 +175,11 @@ export class SiteSession {
       }
     });
     return this.roots;
+  }
+
+  /** Real files and folders outside the watched folders that the site's links lead to (to watch them too). */
+  linkTargets(): string[] {
+    return this.sources.linkTargets();
   }
 
   /** True when the served site has the output path (`hoi-thao/index.html`). */

@@ -7,6 +7,7 @@ import { statSync, type Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { watch } from "chokidar";
 import type { SitePaths } from "../load/site.js";
+import { isInsideSite } from "../load/walk.js";
 import { isIgnoredPath, type FileEvent } from "./changes.js";
 
 /** A running watcher. */
@@ -15,6 +16,8 @@ export interface SiteWatcher {
   ready: Promise<void>;
   /** Resolves when no batch is waiting or running. */
   idle(): Promise<void>;
+  /** Also watches these real files and folders (where links in the site lead; see `SiteSources.linkTargets`). */
+  watchAlso(targets: readonly string[]): void;
   /** Stops watching; a batch already running finishes. */
   close(): Promise<void>;
 }
@@ -48,7 +51,11 @@ function explain(cause: unknown): unknown {
 export function watchSite(paths: SitePaths, onBatch: (events: FileEvent[]) => Promise<void>, options: WatchOptions = {}): SiteWatcher {
   const onError = options.onError ?? (() => undefined);
   const batcher = new Batcher(onBatch, options.debounceMs ?? 30, options.maxWaitMs ?? 250, onError);
-  const watcher = watch(paths.root, { ignoreInitial: true, ignored: (path: string) => isIgnoredPath(paths, path) });
+  // Links are watched as links, never followed: a link out of the site, or back to a folder it is in,
+  // would have the watcher list (and hold open) folders the site may not read (see `walkFolder`).
+  const also = new Set<string>();
+  const ignored = (path: string): boolean => isIgnoredPath(paths, path) && ![...also].some((target) => isInsideSite(path, target));
+  const watcher = watch(paths.root, { ignoreInitial: true, followSymlinks: false, ignored });
   const rechecks = new Rechecks((path) => batcher.push({ event: "change", path }));
   watcher.on("all", (event, path, stats) => {
     if (!FILE_EVENTS.has(event)) return;
@@ -60,6 +67,11 @@ export function watchSite(paths: SitePaths, onBatch: (events: FileEvent[]) => Pr
   return {
     ready,
     idle: () => batcher.idle(),
+    watchAlso: (targets) => {
+      const fresh = targets.filter((target) => !also.has(target));
+      for (const target of fresh) also.add(target);
+      if (fresh.length > 0) watcher.add(fresh);
+    },
     close: async () => {
       batcher.stop();
       rechecks.stop();

@@ -51,8 +51,10 @@ async function realish(path: string): Promise<string> {
 
 /**
  * Checks that an existing output folder may be replaced: a real folder (not
- * a file or a link) that is empty, holds only dot-entries, or has the marker
- * of an earlier build. Returns false when there is no folder yet.
+ * a file or a link) that is empty, holds nothing but a `.git` (a deploy
+ * clone), or has the marker of an earlier build. A folder of anything else,
+ * dot-entries included (a home folder's `.ssh`), is refused. Returns false
+ * when there is no folder yet.
  */
 export async function inspectOutputFolder(outDir: string, shown: string): Promise<boolean> {
   let info;
@@ -69,10 +71,14 @@ export async function inspectOutputFolder(outDir: string, shown: string): Promis
   }
   if (!info.isDirectory()) throw outputFailure(shown, `refusing to replace ${outDir}: it is not a folder`);
   const names = await attempt(shown, `could not read ${outDir}`, () => readdir(outDir));
-  if (names.every((name) => name.startsWith("."))) return true;
+  if (names.length === 0 || (names.length === 1 && names[0] === ".git")) return true;
   const marker = await lstat(join(outDir, MARKER_NAME)).catch(() => undefined);
   if (!marker?.isFile()) {
-    throw outputFailure(shown, `refusing to replace ${outDir}: it is not empty and was not made by gazette (remove it or choose another --out)`);
+    const sample = names.sort().slice(0, 3).join(", ") + (names.length > 3 ? ", …" : "");
+    throw outputFailure(
+      shown,
+      `refusing to replace ${outDir}: it is not empty and was not made by gazette (it holds ${sample}); the whole folder is replaced on every build, so choose a new or empty folder with --out, or empty this one`,
+    );
   }
   return true;
 }

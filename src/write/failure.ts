@@ -45,3 +45,13 @@ export async function attempt<T>(shown: string, what: string, step: () => Promis
     throw err;
   }
 }
+
+/** As `attempt`, for a synchronous step (the swap's, which must not yield to the event loop). */
+export function attemptSync<T>(shown: string, what: string, step: () => T): T {
+  try {
+    return step();
+  } catch (err) {
+    if (isSystemError(err)) throw outputFailure(shown, `${what}: ${describeSystemError(err)}`, err);
+    throw err;
+  }
+}
