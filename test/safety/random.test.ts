@@ -1,12 +1,13 @@
 /**
  * Hostile sites from a seeded generator: front-matter, bodies and file trees
- * with control characters, deep nesting, long names, aliases and broken YAML,
+ * with control characters, deep nesting, long names, aliases, broken YAML and
+ * symbolic links in and out of the site,
  * built and checked in process. Whatever comes in, nothing crashes, `check`
  * reports every error `build` does, a failed build leaves the previous output
  * byte for byte, and a successful one has strictly well-formed XML.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listTree, makeSite, writeFiles } from "../helpers/site.js";
@@ -97,12 +98,14 @@ function digestTree(dir: string): Map<string, string> {
 describe("hostile sites from a seeded generator", () => {
   it(`${CASES} cases: no crash, check finds what build finds, failures keep the output, XML parses`, async () => {
     const r = prng(SEED);
-    const root = makeSite({ "gazette.config.yaml": "title: Tin\nbaseUrl: https://example.org/\n", "content/ok.md": "---\ntitle: Ổn\ndate: 2024-01-01\n---\nỔn.\n" });
+    const root = makeSite({ "gazette.config.yaml": "title: Tin\nbaseUrl: https://example.org/\n", "content/ok.md": "---\ntitle: Ổn\ndate: 2024-01-01\n---\nỔn.\n", "notes/shared.txt": "shared\n" });
+    const outside = makeSite({ "secret.txt": "SECRET\n" });
     const out = join(root, "public");
     const first = await tryBuild(root);
     expect(first.ok).toBe(true);
     let previous = digestTree(out);
     let failed = 0;
+    let linkedOut = 0;
     for (let n = 0; n < CASES; n++) {
       rmSync(join(root, "content"), { recursive: true, force: true });
       const files: Record<string, string> = { "content/ok.md": "---\ntitle: Ổn\ndate: 2024-01-01\n---\nỔn.\n" };
@@ -111,13 +114,20 @@ describe("hostile sites from a seeded generator", () => {
         files[`content/${name}`] = frontMatter(r, i) + body(r);
       }
       writeFiles(root, files);
-      // Symlinks in and out of the site: left for the file-system policy (issue 10, case 1), which
-      // makes a link out of the site an error in check and build alike; add them here once it is in.
-      if (r() < 0) symlinkSync("/etc/hostname", join(root, "content", "outside.txt"));
+      // Symbolic links in and out of the site (the file-system policy of issue 10, case 1):
+      // a link out is an error in check and build alike, one inside is followed, a loop skipped.
+      rmSync(join(root, "static"), { recursive: true, force: true });
+      if (r() < 0.25) {
+        const folder = join(root, pick(r, ["content", "static"]));
+        mkdirSync(folder, { recursive: true });
+        const target = pick(r, [join(outside, "secret.txt"), outside, "../notes/shared.txt", "..", ".", "missing.txt", "../content"]);
+        symlinkSync(target, join(folder, `link-${n}${target.endsWith(".txt") ? ".txt" : ""}`));
+      }
 
       const built = await tryBuild(root, { cache: r() < 0.5, workers: r() < 0.05 ? 1 : 0 });
       const context = `case ${n} (seed ${SEED})`;
       expect(built.diagnostics.filter((d) => /unexpected/i.test(d.message)), context).toEqual([]);
+      if (built.diagnostics.some((d) => d.code === "symlink-outside")) linkedOut++;
       const checked = new Set(errors(await check(root)).map(at));
       const missing = errors(built.diagnostics).map(at).filter((e) => !checked.has(e) && !e.endsWith(" template"));
       expect(missing, context).toEqual([]);
@@ -127,13 +137,16 @@ describe("hostile sites from a seeded generator", () => {
         continue;
       }
       for (const file of ["feed.xml", "sitemap.xml"]) parseXmlStrictly(readFileSync(join(out, file), "utf8"));
-      for (const file of listTree(out).filter((f) => f.endsWith(".html") || f.endsWith(".xml"))) {
-        expect(FORBIDDEN.test(readFileSync(join(out, file), "utf8")), `${context}: ${file}`).toBe(false);
+      for (const file of listTree(out)) {
+        const text = readFileSync(join(out, file), "utf8");
+        expect(text, `${context}: ${file}`).not.toContain("SECRET");
+        if (file.endsWith(".html") || file.endsWith(".xml")) expect(FORBIDDEN.test(text), `${context}: ${file}`).toBe(false);
       }
       previous = digestTree(out);
     }
     // Both outcomes are exercised.
     expect(failed).toBeGreaterThan(CASES / 10);
     expect(failed).toBeLessThan(CASES);
+    expect(linkedOut).toBeGreaterThan(0);
   }, 600_000);
 });
