@@ -115,7 +115,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     const model = buildSite(published, published.map(() => ({ html: "", firstParagraph: "" })), config);
     const late: Diagnostic[] = [];
     if (!model.config.baseUrl) {
-      late.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
+      late.push(warning("base-url", {}));
     }
     lap("model");
 
@@ -128,7 +128,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     plans.forEach((plan, index) => {
       if (!theme.has(plan.template)) {
         const article = model.articles.find((a) => `${a.path}index.html` === plan.outputPath);
-        late.push(error("layout", `unknown layout "${plan.template}": no templates/${plan.template}.hbs in the site or the built-in theme`, {
+        late.push(error("layout", { name: plan.template }, {
           file: plan.source,
           line: article?.fieldLines.layout,
         }));
@@ -327,7 +327,7 @@ class PathClaims {
   claim(path: string, source: string): boolean {
     const other = this.owners.get(path);
     if (other !== undefined) {
-      this.diagnostics.push(error("duplicate-url", `output file ${path} is claimed by both ${other} and ${source}`, { file: source }));
+      this.diagnostics.push(error("duplicate-url.output", { path, other, source }, { file: source }));
       return false;
     }
     this.owners.set(path, source);

@@ -170,7 +170,7 @@ export class BuildCache {
     return { html: body.html, firstParagraph: body.firstParagraph, dependencies: body.dependencies };
   }
 
-  /** Records a freshly rendered body (counts a miss); bodies with problems are not kept. */
+  /** Records a freshly rendered body (counts a miss); bodies with problems, warnings included, are not kept, so the next build reports them again. */
   rememberBody(contentPath: string, settings: string, output: MarkdownOutput, digest: string, targets: LinkTargets): void {
     this.stats.bodies.misses++;
     const entry = this.next[shardOf(contentPath)]!.get(contentPath);

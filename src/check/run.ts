@@ -6,7 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadProject, publishedArticles, renderBodiesOn } from "../build.js";
-import { UsageError, type Diagnostic } from "../diagnostics.js";
+import { explained, UsageError, type Diagnostic } from "../diagnostics.js";
 import type { LoadedSite } from "../load/site.js";
 import { buildSite } from "../model/site.js";
 import type { MarkdownOutput } from "../markdown/render.js";
@@ -63,7 +63,7 @@ export interface CheckResult {
 export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.source);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw explained(new UsageError(""), "usage.source-not-found", { source: options.source });
   await repairOutput(join(root, "public"), true); // a build killed mid-swap is repaired by any command
   const { timings, lap } = createStopwatch();
 

@@ -77,5 +77,5 @@ export function checkCover(article: LoadedArticle, assets: ReadonlySet<string>):
   if (src === undefined || isExternal(src) || src.startsWith("/")) return [];
   const resolved = resolveContentPath(article.contentPath, splitHref(src).path);
   if (resolved !== undefined && assets.has(resolved)) return [];
-  return [error("missing-image", `field "cover": image not found: ${src}`, { file: article.displayPath, line: article.fieldLines.cover })];
+  return [error("missing-image.cover", { src }, { file: article.displayPath, line: article.fieldLines.cover })];
 }

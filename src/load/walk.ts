@@ -101,7 +101,7 @@ class Walker {
     const visits = (this.visits.get(real) ?? 0) + 1;
     this.visits.set(real, visits);
     if (visits > MAX_VISITS) {
-      if (visits === MAX_VISITS + 1) this.diagnostics.push(warning("symlink-loop", `symbolic links lead into this folder more than ${MAX_VISITS} times; it is listed no more`, { file: this.show(shown) }));
+      if (visits === MAX_VISITS + 1) this.diagnostics.push(warning("symlink-loop.visits", { max: MAX_VISITS }, { file: this.show(shown) }));
       return;
     }
     let entries: Dirent[];
@@ -110,7 +110,7 @@ class Walker {
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
       if (code === "ENOENT" || code === "ENOTDIR") return;
-      this.diagnostics.push(error("read", `cannot list the folder: ${(cause as Error).message}`, { file: this.show(shown) }));
+      this.diagnostics.push(error("read.folder", { detail: (cause as Error).message }, { file: this.show(shown) }));
       return;
     }
     const inside = [...stack, real];
@@ -129,12 +129,12 @@ class Walker {
           continue;
         }
         if (inside.some((dir) => isSameOrInside(dir, target.real))) {
-          this.diagnostics.push(warning("symlink-loop", `symbolic link -> ${this.linkText(childShown)} leads back to a folder it is in (a loop); it is skipped`, { file: this.show(childShown) }));
+          this.diagnostics.push(warning("symlink-loop", { link: this.linkText(childShown) }, { file: this.show(childShown) }));
           continue;
         }
         if (lstatSync(join(target.real, MARKER_NAME), { throwIfNoEntry: false })?.isFile()) {
           // An output folder of gazette (the default public/): publishing it would feed each build into the next.
-          this.diagnostics.push(warning("symlink-loop", `symbolic link -> ${this.linkText(childShown)} leads to a folder gazette builds into (it holds ${MARKER_NAME}); it is skipped`, { file: this.show(childShown) }));
+          this.diagnostics.push(warning("symlink-loop.output", { link: this.linkText(childShown), marker: MARKER_NAME }, { file: this.show(childShown) }));
           continue;
         }
         this.linkedFolders.push({ shown: childShown, real: target.real });
@@ -151,15 +151,17 @@ class Walker {
       real = realpathSync(abs);
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
-      if (code === "ELOOP") this.diagnostics.push(warning("symlink-loop", `symbolic link -> ${this.linkText(abs)} never reaches a file (a loop of links); it is skipped`, { file: this.show(abs) }));
+      if (code === "ELOOP") this.diagnostics.push(warning("symlink-loop.never", { link: this.linkText(abs) }, { file: this.show(abs) }));
       return undefined; // a dangling link: nothing to publish
     }
     if (!isInsideSite(real, this.boundary)) {
-      const link = `symbolic link -> ${this.linkText(abs)}`;
-      const what = isSameOrInside(real, this.boundary)
-        ? `${link} leads to ${relative(this.boundary, real).split(sep).join("/")}, a hidden entry of the site, which is never read or published`
-        : `${link} leads outside the site (to ${real}), which is never read or published`;
-      this.diagnostics.push(error("symlink-outside", `${what}: replace the link with a copy of what it points to, or remove it`, { file: this.show(abs) }));
+      const link = this.linkText(abs);
+      const where = { file: this.show(abs) };
+      this.diagnostics.push(
+        isSameOrInside(real, this.boundary)
+          ? error("symlink-outside.hidden", { link, entry: relative(this.boundary, real).split(sep).join("/") }, where)
+          : error("symlink-outside", { link, target: real }, where),
+      );
       return undefined;
     }
     let isDir: boolean;

@@ -10,6 +10,7 @@ import { collect, type Collected } from "./collect.js";
 import { ImageCatalog, makeFigure } from "./figures.js";
 import { checkMarkdownLimits } from "./guard.js";
 import { compileHtml, parseMarkdown } from "./processor.js";
+import { findLostText } from "./lost-text.js";
 import { createUrlRewriter, type UrlRewriter } from "./urls.js";
 
 /** Everything `renderMarkdown` needs to render one article body. */
@@ -99,7 +100,7 @@ function refused(input: MarkdownInput, diagnostic: Diagnostic): MarkdownOutput {
 function renderChecked(input: MarkdownInput): MarkdownOutput {
   const tree = parseMarkdown(input.body);
   const found = collect(tree);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = findLostText(tree, input);
   const dependencies = input.dependencies ? [] : undefined;
   const urls = createUrlRewriter(input, diagnostics, dependencies);
   const written = input.references ? writtenNodeUrls(found) : undefined;

@@ -128,7 +128,7 @@ export function loadTheme(
     render(name, context) {
       const page = pages.get(name);
       if (!page) {
-        throw new TemplateError(error("template", `no page template "${name}" (expected templates/${name}.hbs)`));
+        throw new TemplateError(error("template.no-page", { name }));
       }
       try {
         return stripControlCharacters(page.fn(context));
@@ -170,7 +170,7 @@ function compileFile(hb: typeof Handlebars, file: ThemeFile, diagnostics: Diagno
   try {
     source = readFileSync(file.absPath, "utf8");
   } catch (cause) {
-    diagnostics.push(error("template", `cannot read template: ${(cause as Error).message}`, { file: file.display }));
+    diagnostics.push(error("template.read", { detail: (cause as Error).message }, { file: file.display }));
     return undefined;
   }
   try {
@@ -195,14 +195,14 @@ function syntaxDiagnostic(cause: unknown, source: string, display: string): Diag
   if (typeof err.lineNumber === "number") {
     const message = raw.replace(/ - \d+:\d+$/, "");
     const column = typeof err.column === "number" ? err.column + 1 : undefined;
-    return error("template", `template syntax error: ${message}`, { file: display, line: err.lineNumber, column });
+    return error("template.syntax", { detail: message }, { file: display, line: err.lineNumber, column });
   }
 
   // Errors from the parser: "Parse error on line 3:\n<excerpt>\n----^\nExpecting 'ID', got 'EOF'".
   const lines = raw.split("\n");
   const lineMatch = /^(?:Parse|Lexical) error on line (\d+)/.exec(lines[0] ?? "");
   if (!lineMatch) {
-    return error("template", `template syntax error: ${oneLine(raw)}`, { file: display });
+    return error("template.syntax", { detail: oneLine(raw) }, { file: display });
   }
   const line = Number(lineMatch[1]);
   const excerpt = lines[1] ?? "";
@@ -212,11 +212,8 @@ function syntaxDiagnostic(cause: unknown, source: string, display: string): Diag
   // Handlebars' excerpt has its newlines removed; quote the source line itself when the column is known.
   const sourceLine = column !== undefined ? (source.split("\n")[line - 1] ?? "") : "";
   const near = (column !== undefined ? sourceLine.slice(Math.max(0, column - 21), column + 19) : excerpt.replace(/^\.\.\./, "")).trim();
-  let message = "template syntax error";
-  if (near) message += ` near "${near}"`;
-  if (detail) message += `: ${detail.replace(/^Expecting/, "expecting")}`;
-  else if (/^Lexical/.test(lines[0] ?? "")) message += ": unrecognized text";
-  return error("template", oneLine(message), { file: display, line, column });
+  const what = detail ? detail.replace(/^Expecting/, "expecting") : /^Lexical/.test(lines[0] ?? "") ? "unrecognized text" : "";
+  return error("template.syntax-near", { near: oneLine(near), detail: oneLine(what) }, { file: display, line, column });
 }
 
 /**
@@ -254,15 +251,12 @@ function runtimeDiagnostic(cause: unknown, page: CompiledTemplate, partials: Map
   const raw = oneLine(cause instanceof Error ? cause.message : String(cause));
   const missingPartial = /^The partial (.+) could not be found$/.exec(raw);
   const missingHelper = /^Missing helper: "(.+)"$/.exec(raw);
-  const rendering = `while rendering page template ${page.file.display}`;
+  const rendering = page.file.display;
   if (missingPartial?.[1] || missingHelper?.[1]) {
     const name = (missingPartial?.[1] ?? missingHelper?.[1]) as string;
     const found = locate(page, partials, missingPartial ? "partial" : "helper", name);
-    const what = missingPartial
-      ? `partial "${name}" not found (no templates/partials/${name}.hbs)`
-      : `unknown helper "${name}" (available: eq, join)`;
-    const where = found && found.template !== page ? ` ${rendering}` : "";
-    return error("template", what + where, {
+    const args = { name, ...(found && found.template !== page ? { rendering } : {}) };
+    return error(missingPartial ? "template.partial" : "template.helper", args, {
       file: (found?.template ?? page).file.display,
       line: found?.line,
       column: found?.column,
@@ -272,8 +266,9 @@ function runtimeDiagnostic(cause: unknown, page: CompiledTemplate, partials: Map
   // Built-in block helpers check their arguments: "#if requires exactly one argument".
   const helper = /^#(\w+) requires exactly one argument/.exec(raw)?.[1];
   const at = helper ? findBlockWithoutOneArgument(origin.ast, helper) : undefined;
-  const context = origin === page ? rendering : `in ${origin.file.display}, ${rendering}`;
-  return error("template", `${raw} (${context})`, { file: origin.file.display, line: at?.line, column: at ? at.column + 1 : undefined });
+  const where = { file: origin.file.display, line: at?.line, column: at ? at.column + 1 : undefined };
+  if (origin === page) return error("template.runtime", { detail: raw, rendering }, where);
+  return error("template.runtime-partial", { detail: raw, partial: origin.file.display, rendering }, where);
 }
 
 /** The first `{{#name …}}` block without exactly one argument. */

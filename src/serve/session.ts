@@ -269,7 +269,7 @@ export class SiteSession {
       }
     }
     if (!model.config.baseUrl) {
-      diagnostics.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
+      diagnostics.push(warning("base-url", {}));
     }
     const sameFiles = selection.patch && !change.templates && !delta.assets && !delta.staticFiles;
     const routes = (sameFiles && good ? good.routes.replan(model) : undefined) ?? SiteRoutes.plan(model, theme, this.sources, this.cwd);

@@ -235,7 +235,7 @@ export class SiteSources {
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
       if (code === "ENOENT" || code === "ENOTDIR") return false;
-      this.store(file, undefined, [error("read", `cannot read the file: ${(cause as Error).message}`, { file: where.displayPath })]);
+      this.store(file, undefined, [error("read", { detail: (cause as Error).message }, { file: where.displayPath })]);
       return true;
     }
     const parsed = parseArticle(text, where, this.config);

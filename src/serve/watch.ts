@@ -6,6 +6,7 @@
 import { statSync, type Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { watch } from "chokidar";
+import { explained } from "../diagnostics.js";
 import type { SitePaths } from "../load/site.js";
 import { isInsideSite } from "../load/walk.js";
 import { isIgnoredPath, type FileEvent } from "./changes.js";
@@ -37,8 +38,9 @@ const FILE_EVENTS = new Set(["add", "change", "unlink", "addDir", "unlinkDir"]);
 /** The system refused to watch more files: changes to some files will not be seen. */
 export class WatchLimitError extends Error {
   constructor(cause: unknown) {
-    super("the system's limit on watched files was reached, so some changes will not be seen (Linux: raise fs.inotify.max_user_watches; or close other watchers)", { cause });
+    super("", { cause });
     this.name = "WatchLimitError";
+    explained(this, "serve.watch-limit", {});
   }
 }
 

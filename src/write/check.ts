@@ -4,7 +4,7 @@
  */
 import { lstat, readdir, readlink, realpath } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { attempt, describeSystemError, isSystemError, outputFailure } from "./failure.js";
+import { attempt, describeSystemError, isSystemError, outputFailure, refusal } from "./failure.js";
 import { MARKER_NAME } from "./marker.js";
 
 /** True when the absolute path `child` is `parent` itself or lies inside it. */
@@ -67,18 +67,15 @@ export async function inspectOutputFolder(outDir: string, shown: string): Promis
   }
   if (info.isSymbolicLink()) {
     const target = await readlink(outDir).catch(() => "?");
-    throw outputFailure(shown, `refusing to replace ${outDir}: it is a symbolic link (to ${target}); point --out at the real folder`);
+    throw refusal(shown, "output.refuse-symlink", { dir: outDir, target });
   }
-  if (!info.isDirectory()) throw outputFailure(shown, `refusing to replace ${outDir}: it is not a folder`);
+  if (!info.isDirectory()) throw refusal(shown, "output.refuse-file", { dir: outDir });
   const names = await attempt(shown, `could not read ${outDir}`, () => readdir(outDir));
   if (names.length === 0 || (names.length === 1 && names[0] === ".git")) return true;
   const marker = await lstat(join(outDir, MARKER_NAME)).catch(() => undefined);
   if (!marker?.isFile()) {
     const sample = names.sort().slice(0, 3).join(", ") + (names.length > 3 ? ", …" : "");
-    throw outputFailure(
-      shown,
-      `refusing to replace ${outDir}: it is not empty and was not made by gazette (it holds ${sample}); the whole folder is replaced on every build, so choose a new or empty folder with --out, or empty this one`,
-    );
+    throw refusal(shown, "output.refuse-foreign", { dir: outDir, sample });
   }
   return true;
 }

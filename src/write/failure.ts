@@ -3,6 +3,7 @@
  * folder as the user named it, and file-system errors in plain words.
  */
 import { BuildFailure, error, type Diagnostic } from "../diagnostics.js";
+import type { ArgsOf } from "../i18n/catalog.js";
 
 /** True for errors raised by the file system (they carry a string `code` such as `ENOENT`). */
 export function isSystemError(err: unknown): err is NodeJS.ErrnoException {
@@ -15,9 +16,14 @@ export function describeSystemError(err: NodeJS.ErrnoException): string {
   return match ? `${match[2]} (${match[1]})` : err.message;
 }
 
-/** An `output` error diagnostic about the output folder as the user named it. */
+/** An `output` error diagnostic about the output folder as the user named it; the detail stays as the system or the write stage wrote it. */
 export function outputError(shown: string, message: string): Diagnostic {
-  return error("output", message, { file: shown });
+  return error("output", { detail: message }, { file: shown });
+}
+
+/** The output folder cannot be replaced: why, in the writer's language. */
+export function refusal<K extends "output.refuse-symlink" | "output.refuse-file" | "output.refuse-foreign">(shown: string, key: K, args: ArgsOf<K>, cause?: unknown): BuildFailure {
+  return failureOf([error(key, args, { file: shown })], cause);
 }
 
 /** A BuildFailure holding the given diagnostics, keeping the underlying error as `cause`. */
