@@ -47,7 +47,7 @@ export function loadConfig(sourceDir: string, displayDir: string, overrides: Con
     else {
       text = read.replace(/^\uFEFF/, "");
       for (const c of findControlCharacters(text).found) {
-        diagnostics.push(warning("control-character", `control character ${c.codePoint} (${c.name}) removed: it cannot appear in a web page or feed`, { file: display, line: c.line, column: c.column }));
+        diagnostics.push(warning("control-character", { codePoint: c.codePoint, name: c.name }, { file: display, line: c.line, column: c.column }));
       }
       text = stripControlCharacters(text);
       const parsed = parseConfigText(name, text, display!);
@@ -56,7 +56,7 @@ export function loadConfig(sourceDir: string, displayDir: string, overrides: Con
       if (parsed.problem) diagnostics.push(parsed.problem);
       const cleaned = cleanValue(raw);
       if (cleaned.changed) {
-        diagnostics.push(warning("control-character", "a control character (written as an escape) was removed from a value: it cannot appear in a web page or feed", { file: display }));
+        diagnostics.push(warning("control-character.config-escape", {}, { file: display }));
         raw = cleaned.value;
       }
     }
@@ -95,17 +95,16 @@ function readConfigText(path: string, display: string): string | Diagnostic {
       } catch {
         // not a link after all
       }
-      const what = code === "ELOOP" ? "a symbolic link that loops" : `a symbolic link to ${target || "a file"}, which does not exist`;
-      return { ...error("config", `the config file is ${what}: point it at a real file or delete it`, { file: display }), key: "config.dangling-link", args: { target } };
+      return code === "ELOOP" ? error("config.link-loop", {}, { file: display }) : error("config.dangling-link", { target }, { file: display });
     }
-    return { ...error("config", `the config file cannot be read (${code ?? "error"}): check its permissions`, { file: display }), key: "config.unreadable", args: { reason: code ?? "" } };
+    return error("config.unreadable", { reason: code ?? "error" }, { file: display });
   }
-  if (!isFile) return { ...error("config", "the config file is a folder (or another special file), not a file: remove it or replace it by a YAML file", { file: display }), key: "config.not-a-file" };
+  if (!isFile) return error("config.not-a-file", {}, { file: display });
   try {
     return readFileSync(path, "utf8");
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? "error";
-    return { ...error("config", `the config file cannot be read (${code}): check its permissions`, { file: display }), key: "config.unreadable", args: { reason: code } };
+    return error("config.unreadable", { reason: code }, { file: display });
   }
 }
 
@@ -120,8 +119,10 @@ function parseConfigText(name: string, text: string, display: string): { raw: un
     }
   }
   if (doc.problem) {
-    const { key, message, args, line, column } = doc.problem;
-    return { raw: {}, lineOf: doc.lineOf, problem: { ...error("yaml", message, { file: display, line, column }), key, args } };
+    const { key, args, line, column } = doc.problem;
+    const where = { file: display, line, column };
+    const problem = key === "yaml" ? error("yaml.config", { detail: `invalid YAML: ${String(args.detail)}` }, where) : error(key as MessageKey, args as never, where);
+    return { raw: {}, lineOf: doc.lineOf, problem };
   }
   return { raw: doc.data ?? {}, lineOf: doc.lineOf };
 }

@@ -46,7 +46,6 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
   const hasFrontMatter = yamlDoc !== undefined;
   const at = (key: string) => ({ file: file.displayPath, line: yamlDoc?.lineOf(key) ?? 1 });
   const fail: Fail = (key, message, args) => diagnostics.push(error(message, args as never, at(key)));
-  const failText = (key: string, message: string) => diagnostics.push(error("front-matter", message, at(key)));
 
   if (typeof fm !== "object" || fm === null || Array.isArray(fm)) {
     return { diagnostics: [...diagnostics, error("front-matter.not-mapping", {}, { file: file.displayPath, line: 1 })] };
@@ -56,7 +55,7 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
     const cleaned = cleanValue(fm[key]);
     if (!cleaned.changed) continue;
     fm[key] = cleaned.value;
-    diagnostics.push(warning("control-character", `field "${key}": a control character (written as an escape) was removed; it cannot appear in a web page or feed`, at(key)));
+    diagnostics.push(warning("control-character.escape", { field: key }, at(key)));
   }
 
   const text_ = (key: string, required = false): string | undefined => {
@@ -144,14 +143,14 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
     fail(fm.slug !== undefined ? "slug" : "title", "front-matter.empty-slug", { value: slugSource });
   }
   else if (slug.length > MAX_SLUG_LENGTH) {
-    failText(fm.slug !== undefined ? "slug" : "title", `the URL slug "${slug.slice(0, 40)}…" has ${slug.length} characters, more than the ${MAX_SLUG_LENGTH} a file name may safely have: ${fm.slug !== undefined ? "shorten" : "set"} "slug:"`);
+    fail(fm.slug !== undefined ? "slug" : "title", "front-matter.slug-too-long", { value: slug.slice(0, 40), length: slug.length, max: MAX_SLUG_LENGTH, set: fm.slug === undefined });
   }
   for (const [name, list] of [["category", category ? [category] : []], ["tags", tags], ["authors", authors.map((a) => a.name)]] as const) {
     for (const value of list) {
       const field = name === "authors" && fm.author !== undefined ? "author" : name;
       const valueSlug = slugify(value);
       if (valueSlug === "") fail(field, "front-matter.empty-name-slug", { field: name, value });
-      else if (valueSlug.length > MAX_SLUG_LENGTH) failText(field, `the ${name} name "${value.slice(0, 40)}…" makes a URL slug of ${valueSlug.length} characters, more than the ${MAX_SLUG_LENGTH} a file name may safely have: shorten it`);
+      else if (valueSlug.length > MAX_SLUG_LENGTH) fail(field, "front-matter.name-too-long", { field: name, value: value.slice(0, 40), length: valueSlug.length, max: MAX_SLUG_LENGTH });
     }
   }
 
@@ -225,15 +224,16 @@ export function fileSlugSource(contentPath: string): string {
 }
 
 function yamlDiagnostic(problem: YamlProblem, file: string): Diagnostic {
-  const message = problem.key === "yaml" ? `invalid front-matter YAML: ${String(problem.args.detail)}` : problem.message;
-  return { ...error("yaml", message, { file, line: problem.line, column: problem.column }), key: problem.key, args: problem.args };
+  const where = { file, line: problem.line, column: problem.column };
+  if (problem.key === "yaml") return error("yaml.front-matter", { detail: String(problem.args.detail) }, where);
+  return error(problem.key as MessageKey, problem.args as never, where);
 }
 
 /** A warning per line holding a control character (at most ten, then one for the rest). */
 function controlWarnings(text: string, file: string): Diagnostic[] {
   const { found, more } = findControlCharacters(text);
-  const out = found.map((c) => warning("control-character", `control character ${c.codePoint} (${c.name}) removed: it cannot appear in a web page or feed`, { file, line: c.line, column: c.column }));
-  if (more > 0) out.push(warning("control-character", `control characters on ${more} more line${more === 1 ? "" : "s"} removed`, { file, line: found[found.length - 1]!.line }));
+  const out = found.map((c) => warning("control-character", { codePoint: c.codePoint, name: c.name }, { file, line: c.line, column: c.column }));
+  if (more > 0) out.push(warning("control-character.more", { more }, { file, line: found[found.length - 1]!.line }));
   return out;
 }
 
@@ -247,8 +247,7 @@ function unclosedFrontMatter(source: string, file: string): Diagnostic | undefin
   const lines = source.split("\n");
   const blank = lines.findIndex((line, i) => i > 0 && line.trim() === "");
   const line = blank === -1 ? 1 : blank + 1;
-  const message = "the front-matter opened by --- on line 1 is never closed: add a line with --- after the last field, before the article's text";
-  return { ...error("yaml", message, { file, line }), key: "yaml.unclosed-front-matter" };
+  return error("yaml.unclosed-front-matter", {}, { file, line });
 }
 
 function countLines(text: string, end: number): number {

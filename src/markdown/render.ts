@@ -5,6 +5,7 @@
  */
 import type { Definition, Image, ImageReference, LinkReference, Nodes, PhrasingContent } from "mdast";
 import { error, type Diagnostic } from "../diagnostics.js";
+import type { MessageKey } from "../i18n/catalog.js";
 import type { ImageMeta, RenderedBody } from "../types.js";
 import { collect, type Collected } from "./collect.js";
 import { ImageCatalog, makeFigure } from "./figures.js";
@@ -78,14 +79,13 @@ const LAZY = { loading: "lazy" };
  */
 export function renderMarkdown(input: MarkdownInput): MarkdownOutput {
   const limit = checkMarkdownLimits(input.body);
-  if (limit) return refused(input, { ...error(limit.code, limit.message, { file: input.displayPath, line: input.bodyLine + limit.line }), key: limit.key, args: limit.args });
+  if (limit) return refused(input, error(limit.key as MessageKey, limit.args as never, { file: input.displayPath, line: input.bodyLine + limit.line }));
   try {
     return renderChecked(input);
   } catch (cause) {
     // Nesting the guard does not see (deep indentation, say) can still overflow the stack.
     if (!(cause instanceof RangeError)) throw cause;
-    const message = "this article's Markdown nests too deeply to render (lists, quotes or emphasis inside each other): flatten it";
-    return refused(input, { ...error("markdown-too-deep", message, { file: input.displayPath, line: input.bodyLine }), key: "markdown-too-deep.stack" });
+    return refused(input, error("markdown-too-deep.stack", {}, { file: input.displayPath, line: input.bodyLine }));
   }
 }
 
