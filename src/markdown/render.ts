@@ -12,7 +12,9 @@ import { ImageCatalog, makeFigure } from "./figures.js";
 import { checkMarkdownLimits } from "./guard.js";
 import { compileHtml, parseMarkdown } from "./processor.js";
 import { findLostText } from "./lost-text.js";
+import { prepareTables } from "./tables.js";
 import { createUrlRewriter, type UrlRewriter } from "./urls.js";
+import { embedVideos } from "./video.js";
 
 /** Everything `renderMarkdown` needs to render one article body. */
 export interface MarkdownInput {
@@ -99,6 +101,9 @@ function refused(input: MarkdownInput, diagnostic: Diagnostic): MarkdownOutput {
 
 function renderChecked(input: MarkdownInput): MarkdownOutput {
   const tree = parseMarkdown(input.body);
+  // Before anything reads links or raw HTML: a video line is neither once embedded.
+  embedVideos(tree);
+  prepareTables(tree);
   const found = collect(tree);
   const diagnostics: Diagnostic[] = findLostText(tree, input);
   const dependencies = input.dependencies ? [] : undefined;
