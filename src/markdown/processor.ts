@@ -10,6 +10,7 @@ import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import remarkHtml, { type Options as HtmlOptions } from "remark-html";
+import { linearListItem } from "./list-items.js";
 import remarkParse from "remark-parse";
 import { unified, type Processor } from "unified";
 
@@ -85,9 +86,9 @@ export function parseMarkdown(body: string): Root {
 /** Serialises an mdast tree to HTML, dropping raw HTML and unsafe URLs unless `allowHtml`. */
 export function compileHtml(tree: Root, allowHtml: boolean): string {
   if (allowHtml) {
-    rawCompiler ??= unified().use(remarkHtml, { sanitize: false }).freeze();
+    rawCompiler ??= unified().use(remarkHtml, { sanitize: false, handlers: { listItem: linearListItem() } }).freeze();
     return rawCompiler.stringify(tree);
   }
-  safeCompiler ??= unified().use(remarkHtml, { sanitize: safeSchema }).freeze();
+  safeCompiler ??= unified().use(remarkHtml, { sanitize: safeSchema, handlers: { listItem: linearListItem() } }).freeze();
   return safeCompiler.stringify(tree);
 }
