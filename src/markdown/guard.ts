@@ -7,6 +7,11 @@
  * document's token list. One linear pass over the lines finds the bodies
  * that would take too long or crash; they are refused with a message at the
  * line instead. The limits are far beyond what articles need.
+ *
+ * Lists: each new item of a list whose previous item held a nested list or
+ * quote makes micromark copy every event of the document so far, so a body
+ * of such items costs their number times its size (50 KB of lists 8 deep
+ * took half a minute). The guard adds up that work and refuses past a bound.
  */
 
 /** Lists and block quotes inside each other on one line. */
@@ -21,6 +26,13 @@ export const MAX_BRACKET_DEPTH = 32;
 export const MAX_SETEXT = 100;
 /** Table cells (header columns × rows, as rendered: short rows are padded), beyond a share of the body's size. */
 export const MAX_TABLE_CELLS_BASE = 10_000;
+
+/**
+ * List work: for each item that closes a nested list or quote, the lines and
+ * container markers before it. Measured at 150–560 ms per million on a loaded
+ * two-core machine, so this bound parses in under a second there.
+ */
+export const MAX_LIST_WORK = 1_500_000;
 
 /** Why a body is refused: a stable key, the message, and the 0-based line of the body where it is. */
 export interface LimitProblem {
@@ -52,6 +64,9 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
   let tableColumns = 0;
   const maxCells = MAX_TABLE_CELLS_BASE + Math.floor(body.length / 4);
   let previousBlank = true;
+  let containers = 0;
+  let previousDepth = 0;
+  let listWork = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (fence !== undefined) {
@@ -61,13 +76,26 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
     // Container markers first: they also start a new paragraph.
     let rest = line;
     let depth = 0;
+    let firstItem = -1;
     for (let m = CONTAINER.exec(rest); m && m[0].length > 0; m = CONTAINER.exec(rest)) {
+      if (firstItem < 0 && !m[0].trimStart().startsWith(">")) firstItem = depth;
       depth++;
       rest = rest.slice(m[0].length);
       if (depth > MAX_NESTING) {
         return { code: "markdown-too-deep", key: "markdown-too-deep", line: i, args: { limit: MAX_NESTING }, message: `this line puts more than ${MAX_NESTING} lists or quotes inside each other, more than gazette renders: remove the extra > or list markers` };
       }
     }
+    // A new item at container `firstItem` closes what the previous line had open deeper.
+    const nested = nestingDepth(line, depth);
+    if (firstItem >= 0 && nested > depth) firstItem++;
+    if (firstItem >= 0 && previousDepth > firstItem + 1) {
+      listWork += i + containers;
+      if (listWork > MAX_LIST_WORK) {
+        return { code: "markdown-too-complex", key: "markdown-too-complex.list", line: i, args: { limit: MAX_LIST_WORK }, message: `the lists of this article are too long and nested for their place in it, which takes too long to render: split them, or put fewer items with nested lists or quotes after so much text` };
+      }
+    }
+    containers += depth;
+    if (!BLANK.test(rest)) previousDepth = nested;
     const opened = FENCE.exec(rest);
     if (opened) {
       fence = opened[1]![0]!.repeat(3);
@@ -107,6 +135,18 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
     ({ markers, bracketDepth } = scanned);
   }
   return undefined;
+}
+
+/** How deep a line's content is nested: its container markers, one more when indented (an item under an item). */
+function nestingDepth(line: string, depth: number): number {
+  if (!/^[ \t]/.test(line)) return depth;
+  let rest = line.trimStart();
+  let indented = 0;
+  for (let m = CONTAINER.exec(rest); m && m[0].length > 0; m = CONTAINER.exec(rest)) {
+    indented++;
+    rest = rest.slice(m[0].length);
+  }
+  return indented > 0 ? indented + 1 : depth;
 }
 
 /** Counts one line's emphasis and link markers into its paragraph's totals; a problem when a limit is passed. */
