@@ -108,6 +108,7 @@ export const en = {
   "markdown-too-complex.run": (a: { limit: number }) => `a run of more than ${a.limit} * or _ characters nests that many emphases, more than gazette renders: escape them as \\* or \\_`,
   "markdown-too-complex.setext": (a: { limit: number }) => `more than ${a.limit} headings are underlined with === or ---, which takes too long to render: write them as # headings`,
   "markdown-too-complex.list": (a: { limit: number }) => `the lists of this article are too long and nested for their place in it, which takes too long to render: split them, or put fewer items with nested lists or quotes after so much text`,
+  "markdown-too-complex.list-items": (a: { limit: number }) => `this article's lists have more than ${a.limit} items, which takes too long to render: split the article or write some lists as paragraphs`,
   "markdown-too-complex.table": (a: { limit: number }) => `the tables of this article would have more than ${a.limit} cells (each row gets as many cells as its table's header): shorten the header or split the table`,
   json: (a: { detail: string }) => `invalid JSON: ${a.detail}`,
   read: (a: { detail: string }) => `cannot read the file: ${a.detail}`,

@@ -12,6 +12,8 @@
  * quote makes micromark copy every event of the document so far, so a body
  * of such items costs their number times its size (50 KB of lists 8 deep
  * took half a minute). The guard adds up that work and refuses past a bound.
+ * Flat lists are linear, but each item costs about seven lines of prose, so
+ * their number is bounded too.
  */
 
 /** Lists and block quotes inside each other on one line. */
@@ -33,6 +35,8 @@ export const MAX_TABLE_CELLS_BASE = 10_000;
  * two-core machine, so this bound parses in under a second there.
  */
 export const MAX_LIST_WORK = 1_500_000;
+/** List items in one body: each costs micromark about seven times a line of prose (10,000 took 1.5–2.5 s on a loaded two-core machine). */
+export const MAX_LIST_ITEMS = 10_000;
 
 /** Why a body is refused: a stable key, the message, and the 0-based line of the body where it is. */
 export interface LimitProblem {
@@ -67,6 +71,7 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
   let containers = 0;
   let previousDepth = 0;
   let listWork = 0;
+  let listItems = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (fence !== undefined) {
@@ -76,26 +81,27 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
     // Container markers first: they also start a new paragraph.
     let rest = line;
     let depth = 0;
-    let firstItem = -1;
     for (let m = CONTAINER.exec(rest); m && m[0].length > 0; m = CONTAINER.exec(rest)) {
-      if (firstItem < 0 && !m[0].trimStart().startsWith(">")) firstItem = depth;
       depth++;
       rest = rest.slice(m[0].length);
       if (depth > MAX_NESTING) {
         return { code: "markdown-too-deep", key: "markdown-too-deep", line: i, args: { limit: MAX_NESTING }, message: `this line puts more than ${MAX_NESTING} lists or quotes inside each other, more than gazette renders: remove the extra > or list markers` };
       }
     }
-    // A new item at container `firstItem` closes what the previous line had open deeper.
-    const nested = nestingDepth(line, depth);
-    if (firstItem >= 0 && nested > depth) firstItem++;
-    if (firstItem >= 0 && previousDepth > firstItem + 1) {
+    // A new item closes what the previous line had open deeper than it.
+    const shape = listShape(line);
+    listItems += shape.items;
+    if (listItems > MAX_LIST_ITEMS) {
+      return { code: "markdown-too-complex", key: "markdown-too-complex.list-items", line: i, args: { limit: MAX_LIST_ITEMS }, message: `this article's lists have more than ${MAX_LIST_ITEMS} items, which takes too long to render: split the article or write some lists as paragraphs` };
+    }
+    if (shape.firstItem >= 0 && previousDepth > shape.firstItem + 1) {
       listWork += i + containers;
       if (listWork > MAX_LIST_WORK) {
         return { code: "markdown-too-complex", key: "markdown-too-complex.list", line: i, args: { limit: MAX_LIST_WORK }, message: `the lists of this article are too long and nested for their place in it, which takes too long to render: split them, or put fewer items with nested lists or quotes after so much text` };
       }
     }
     containers += depth;
-    if (!BLANK.test(rest)) previousDepth = nested;
+    if (!BLANK.test(rest)) previousDepth = shape.depth;
     const opened = FENCE.exec(rest);
     if (opened) {
       fence = opened[1]![0]!.repeat(3);
@@ -137,16 +143,26 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
   return undefined;
 }
 
-/** How deep a line's content is nested: its container markers, one more when indented (an item under an item). */
-function nestingDepth(line: string, depth: number): number {
-  if (!/^[ \t]/.test(line)) return depth;
+/**
+ * A line's lists and quotes, indentation included: how deep its content is
+ * (one more when indented, an item under an item), how many list items it
+ * opens, and the depth of the first one (-1 when none).
+ */
+function listShape(line: string): { depth: number; items: number; firstItem: number } {
   let rest = line.trimStart();
-  let indented = 0;
+  const indent = rest.length < line.length ? 1 : 0;
+  let depth = 0;
+  let items = 0;
+  let firstItem = -1;
   for (let m = CONTAINER.exec(rest); m && m[0].length > 0; m = CONTAINER.exec(rest)) {
-    indented++;
+    if (!m[0].trimStart().startsWith(">")) {
+      if (firstItem < 0) firstItem = depth + indent;
+      items++;
+    }
+    depth++;
     rest = rest.slice(m[0].length);
   }
-  return indented > 0 ? indented + 1 : depth;
+  return { depth: depth > 0 ? depth + indent : 0, items, firstItem };
 }
 
 /** Counts one line's emphasis and link markers into its paragraph's totals; a problem when a limit is passed. */
