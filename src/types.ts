@@ -3,6 +3,8 @@
  * then rendered. Plain data only, so that stages can run in worker threads.
  */
 
+import type { ImageSettings } from "./images/settings.js";
+
 /** Site configuration, every key filled in with its default. */
 export interface SiteConfig {
   title: string;
@@ -19,6 +21,8 @@ export interface SiteConfig {
   markdown: { allowHtml: boolean };
   /** Pattern with `{path}`, e.g. `https://git.example.org/site/edit/main/{path}`. */
   editUrl?: string;
+  /** `images:` — derivative widths, formats, quality, originals (see `src/images/settings.ts`); the defaults when absent. */
+  images?: ImageSettings;
   /** `lint:` — severity of `gazette check` rules by id (`off`, `warning`, `error`); only the rules set. */
   lint?: Record<string, "off" | "warning" | "error">;
 }

@@ -18,6 +18,7 @@ const CACHED_CODE = [
   "../markdown/render", "../markdown/collect", "../markdown/figures", "../markdown/processor", "../markdown/urls",
   "../model/site", "../model/paginate", "../model/related", "../model/select",
   "../render/pages", "../render/views", "../render/templates", "../render/labels", "../render/images", "../workers/tasks", "../workers/page-tasks",
+  "../images/markup", "../images/plan", "../images/views",
 ];
 
 let salt: string | undefined;

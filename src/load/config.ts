@@ -8,6 +8,7 @@ import yaml from "js-yaml";
 import { error, type Diagnostic } from "../diagnostics.js";
 import { LINT_LEVELS, LINT_RULE_IDS, type LintLevel } from "../check/rules.js";
 import type { SiteConfig } from "../types.js";
+import { readImageSettings } from "../images/settings.js";
 import { isValidTimezone } from "./dates.js";
 import { findKeyLine } from "./yaml-lines.js";
 
@@ -71,7 +72,7 @@ interface Reporter {
   report(key: string, message: string): void;
 }
 
-const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint"]);
+const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint", "images"]);
 
 /** Fills in defaults and checks every key of a parsed config object. */
 export function validateConfig(raw: unknown, folderName: string, reporter: Reporter): SiteConfig {
@@ -150,6 +151,7 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     else if (!/^https?:\/\//.test(editUrl)) reporter.report("editUrl", `config key "editUrl" must be an http(s) URL`);
     else config.editUrl = editUrl;
   }
+  if (raw.images !== undefined && raw.images !== null) config.images = readImageSettings(raw.images, (key, message) => reporter.report(key, message));
   const lint = readLint(raw.lint, reporter);
   if (lint) config.lint = lint;
   return config;

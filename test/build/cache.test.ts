@@ -21,7 +21,7 @@ function corpus(articles: number): string {
 async function cachedBuild(options: BuildOptions & { source: string }) {
   const out = options.out ?? join(options.source, "public");
   const result = await build({ now: NOW, ...options, out });
-  const plain = generateSite({ now: NOW, ...options });
+  const plain = await generateSite({ now: NOW, ...options });
   const expected = new Map(plain.files.map((f) => [f.path, "data" in f ? Buffer.from(f.data) : readFileSync(f.copyFrom)]));
   const files = listTree(out).filter((f) => f !== ".gazette");
   expect(files).toEqual([...expected.keys()].sort());

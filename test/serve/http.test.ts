@@ -41,7 +41,7 @@ function raw(port: number, path: string, method = "GET"): Promise<{ status: numb
 describe("gazette serve over HTTP", () => {
   it("serves every file of a clean build, with the reload script only in HTML", async () => {
     const { root, handle } = await serve();
-    const clean = generateSite({ source: root, cwd: root, now: NOW });
+    const clean = await generateSite({ source: root, cwd: root, now: NOW });
     for (const file of clean.files) {
       const res = await raw(handle.port, `/${file.path.split("/").map(encodeURIComponent).join("/")}`);
       expect(res.status, file.path).toBe(200);
@@ -90,7 +90,7 @@ describe("gazette serve over HTTP", () => {
     const { root, handle } = await serve();
     const res = await raw(handle.port, "/khong-co/");
     expect(res.status).toBe(404);
-    const clean = generateSite({ source: root, cwd: root, now: NOW }).files.find((f) => f.path === "404.html")!;
+    const clean = (await generateSite({ source: root, cwd: root, now: NOW })).files.find((f) => f.path === "404.html")!;
     expect(stripClient(res.body)).toBe("data" in clean ? clean.data : "");
   });
 
