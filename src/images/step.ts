@@ -77,7 +77,7 @@ export function coverImageProblems(articles: readonly LoadedArticle[], entries: 
     const entry = path === undefined ? undefined : entries[path];
     if (!isProblem(entry)) continue;
     const what = entry.code === "unsafe-svg" ? "unsafe SVG" : "image";
-    problems.push(error(entry.code ?? "bad-image", `field "cover": ${what} content/${path} (${src}) ${entry.problem}`, { file: article.displayPath, line: article.fieldLines.cover }));
+    problems.push(error(entry.code ?? "bad-image", `field "cover": ${what} content/${path} (${src}): ${entry.problem}`, { file: article.displayPath, line: article.fieldLines.cover }));
   }
   return problems;
 }

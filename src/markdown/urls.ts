@@ -83,7 +83,7 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
     if (entry === undefined) return undefined;
     dependencies?.push(`i:${path}`);
     if (!isProblem(entry)) return entry;
-    report(entry.code ?? "bad-image", `${entry.code === "unsafe-svg" ? "unsafe SVG" : "image"} content/${path} (${url}) ${entry.problem}`, where);
+    report(entry.code ?? "bad-image", `${entry.code === "unsafe-svg" ? "unsafe SVG" : "image"} content/${path} (${url}): ${entry.problem}`, where);
     return false;
   };
   const setOf = (url: string): ImageSet | undefined => {
