@@ -28,6 +28,9 @@ interface IndexFile {
   files: Record<string, { stamp: Stamp; hash: string }>;
 }
 
+/** What a command may write to the store. */
+export type StoreAccess = "write" | "derivatives" | "read";
+
 /** The folder of the derivative store inside the build cache folder. */
 export const IMAGE_CACHE_DIR = "images";
 
@@ -41,21 +44,22 @@ export class ImageStore {
     readonly dir: string,
     /** False for a temporary store (a build without the cache). */
     readonly persistent: boolean,
-    private readonly readOnly = false,
+    private readonly access: StoreAccess = "write",
   ) {
     this.index = persistent ? readIndex(join(dir, "index.json")) : { version: DERIVATIVE_CODE_VERSION, files: {} };
   }
 
   /**
    * The store in the build cache folder `cacheDir`, or a temporary one (deleted
-   * by `dispose`) when undefined. `readOnly` (check): the store is consulted but
-   * nothing is written to it.
+   * by `dispose`) when undefined. `access`: "write" (build) keeps the stamp
+   * index too; "derivatives" (serve) only adds derivatives it makes; "read"
+   * (check) writes nothing.
    */
-  static open(cacheDir: string | undefined, readOnly = false): ImageStore {
+  static open(cacheDir: string | undefined, access: StoreAccess = "write"): ImageStore {
     if (cacheDir === undefined) return new ImageStore(mkdtempSync(join(tmpdir(), "gazette-images-")), false);
     const dir = join(cacheDir, IMAGE_CACHE_DIR);
-    if (!readOnly) mkdirSync(dir, { recursive: true });
-    return new ImageStore(dir, true, readOnly);
+    if (access === "write") mkdirSync(dir, { recursive: true });
+    return new ImageStore(dir, true, access);
   }
 
   /** The hash of a photo's bytes recorded for `path` when its stamp is unchanged and older than `before` (ms since the epoch). */
@@ -89,7 +93,7 @@ export class ImageStore {
 
   /** Writes a complete entry at once: its files (by store name) and then its header. */
   commit(entryDir: string, files: { name: string; data: Uint8Array }[], header: ImageHeader): void {
-    if (this.readOnly) throw new Error("the image store is read only here");
+    if (this.access === "read") throw new Error("the image store is read only here");
     const temp = `${entryDir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     mkdirSync(temp, { recursive: true });
     for (const file of files) writeFileSync(join(temp, file.name), file.data);
@@ -100,10 +104,13 @@ export class ImageStore {
 
   /** Saves the stamp index for the next build (persistent stores only). */
   save(): void {
-    if (!this.persistent || this.readOnly) return;
+    if (!this.persistent || this.access !== "write") return;
+    const files = Object.fromEntries(Object.entries(this.nextIndex.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const text = JSON.stringify({ version: DERIVATIVE_CODE_VERSION, files });
+    if (text === JSON.stringify(this.index)) return; // unchanged: not written again
     const path = join(this.dir, "index.json");
     const temp = `${path}.tmp-${process.pid}`;
-    writeFileSync(temp, JSON.stringify(this.nextIndex));
+    writeFileSync(temp, text);
     renameSync(temp, path);
   }
 

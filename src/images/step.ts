@@ -9,7 +9,7 @@ import type { FoundFile } from "../load/files.js";
 import { isExternal, resolveContentPath, splitHref } from "../load/paths.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
 import { isImageAsset, prepareImages, type PreparedImages } from "./assets.js";
-import { ImageStore } from "./cache.js";
+import { ImageStore, type StoreAccess } from "./cache.js";
 import { isProblem, isSvg, type ImageEntry } from "./plan.js";
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from "./settings.js";
 
@@ -28,8 +28,8 @@ export interface ImageStepOptions {
   decode: boolean;
   /** Stamps newer than this are not trusted (default: 3 s before now). */
   stampsBefore?: number;
-  /** Consult the store without writing to it (`check`). */
-  readOnly?: boolean;
+  /** What may be written to the store (see `ImageStore.open`); default "write". */
+  access?: StoreAccess;
 }
 
 /** The image settings of a config (defaults when it has none). */
@@ -40,7 +40,7 @@ export function imageSettings(config: SiteConfig): ImageSettings {
 /** Runs the asset step on the files under content/. Call `store.dispose()` when the build is done. */
 export async function runImageStep(assets: readonly FoundFile[], config: SiteConfig, options: ImageStepOptions): Promise<ImageStep> {
   const settings = imageSettings(config);
-  const store = ImageStore.open(options.cacheDir, options.readOnly);
+  const store = ImageStore.open(options.cacheDir, options.access);
   const prepared = await prepareImages(assets, settings, store, { decode: options.decode, stampsBefore: options.stampsBefore ?? Date.now() - 3000 });
   const entries: Record<string, ImageEntry> = { ...prepared.entries };
   for (const [path, reason] of Object.entries(prepared.unsafeSvgs)) entries[path] = { problem: `contains ${reason}: an SVG opened from the site can run script or load other files`, code: "unsafe-svg" };

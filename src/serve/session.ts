@@ -200,6 +200,7 @@ export class SiteSession {
       making = makePending(file, images.settings, images.store).then((problem) => {
         delete images.prepared.pending[file.path];
         this.making.delete(file.path);
+        this.roots = undefined; // the store's folder may be new
         if (problem !== undefined) this.reportLate(error("bad-image", `image content/${file.path} ${problem}`, { file: `content/${file.path}` }));
       });
       this.making.set(file.path, making);
@@ -251,8 +252,7 @@ export class SiteSession {
     // ◆ images: the asset step without decoding, again when files under content/ or the config changed.
     const imagesChanged = !this.images || change.config || delta.assets || change.files > 0;
     if (imagesChanged) {
-      this.images?.store.save();
-      this.images = await runImageStep(this.sources.assets, config, { cacheDir: join(this.paths.root, CACHE_DIR_NAME), decode: false });
+      this.images = await runImageStep(this.sources.assets, config, { cacheDir: join(this.paths.root, CACHE_DIR_NAME), decode: false, access: "derivatives" });
       this.imageDigests = imageDigests(this.images.entries);
     }
     const images = this.images!;

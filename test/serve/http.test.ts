@@ -70,7 +70,8 @@ describe("gazette serve over HTTP", () => {
     expect(await type("/assets/style.css")).toBe("text/css; charset=utf-8");
     expect(await type("/feed.xml")).toBe("application/xml; charset=utf-8");
     expect(await type("/robots.txt")).toBe("text/plain; charset=utf-8");
-    expect(await type("/images/a.png")).toBe("image/png");
+    expect(await type("/images/a-1.png")).toBe("image/png"); // a photo's derivative, made on this first request
+    expect(await type("/images/a-1.webp")).toBe("image/webp");
     expect(await type("/files/lich.pdf")).toBe("application/pdf");
     expect(await type("/__gazette/client.js")).toBe("text/javascript; charset=utf-8");
   });
@@ -125,7 +126,7 @@ describe("gazette serve over HTTP", () => {
     const home = await raw(handle.port, "/tin%20t%E1%BB%A9c/");
     expect(home.status).toBe(200);
     expect(home.body).toContain('href="/tin%20t%E1%BB%A9c/hoi-thao/"');
-    expect((await raw(handle.port, "/tin%20t%E1%BB%A9c/images/a.png")).status).toBe(200);
+    expect((await raw(handle.port, "/tin%20t%E1%BB%A9c/images/a-1.png")).status).toBe(200);
     expect((await raw(handle.port, "/hoi-thao/")).status).toBe(404);
   });
 
