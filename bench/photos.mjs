@@ -9,7 +9,7 @@
 // the same articles with tiny PNGs instead of photos.
 //
 //   node bench/run.mjs --photos [--articles 400] [--images 200] [--runs 3] [--widths 480,960,1600]
-//                               [--formats webp,jpeg] [--work DIR]
+//                               [--formats webp,jpeg] [--work DIR] [--shared DIR]
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,13 +29,18 @@ const widths = option("widths", "480,960,1600");
 const formats = option("formats", "webp,jpeg");
 const WORK = resolve(option("work", join(tmpdir(), "gazette-bench")));
 const TOOLS = join(WORK, "tools");
-const SHARED = resolve(ROOT, "..", "shared", "bench");
-const GENERATOR = existsSync(join(SHARED, "make-corpus.mjs")) ? join(SHARED, "make-corpus.mjs") : join(ROOT, "test", "fixtures", "make-corpus.mjs");
+// The shared benchmark folder (make-corpus.mjs with --photos, the eleventy-img anchor): --shared DIR.
+const SHARED = resolve(option("shared", join(ROOT, "..", "shared", "bench")));
+const GENERATOR = join(SHARED, "make-corpus.mjs");
 const ANCHOR = join(SHARED, "anchors", "eleventy-img", "run.mjs");
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 const GAZETTE = join(ROOT, "bin", "gazette.js");
 const log = (text) => process.stderr.write(`${text}\n`);
 
+if (!existsSync(GENERATOR) || !existsSync(ANCHOR)) {
+  log(`bench: --photos needs make-corpus.mjs and anchors/eleventy-img/run.mjs in ${SHARED} (pass --shared DIR)`);
+  process.exit(2);
+}
 if (!existsSync(join(ROOT, "dist", "cli.js"))) {
   log("bench: dist/ is missing: run `npm run build` first");
   process.exit(2);
