@@ -6,6 +6,7 @@
  * article uses the image (see `imageProblems` and the Markdown stage).
  */
 import { readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { readHeader, makeDerivatives, type ImageHeader } from "./derive.js";
 import { bytesHash, entryHas, storeName, type ImageStore } from "./cache.js";
@@ -24,7 +25,7 @@ export interface PrepareOptions {
   decode: boolean;
   /** Stamps of files changed after this (ms since the epoch) are not trusted (see the article loader's). */
   stampsBefore: number;
-  /** Photos worked on at once (default 2: both cores of a small machine; libvips adds its own threads). */
+  /** Photos worked on at once (default: two per core, at most 4, the size of Node's thread pool that runs sharp). */
   concurrency?: number;
 }
 
@@ -83,7 +84,7 @@ export async function prepareImages(files: readonly ContentFile[], settings: Ima
       prepared[index] = await prepareOne(rasters[index]!, settings, store, options, result);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? Math.min(4, availableParallelism() * 2)) }, lane));
   // In path order whatever finished first: the output lists are the same on every run.
   rasters.forEach((file, index) => {
     const entry = prepared[index]!;

@@ -103,7 +103,7 @@ function encode(pipeline: Sharp, format: OutFormat, settings: ImageSettings): Sh
   const quality = settings.quality;
   switch (format) {
     case "jpeg":
-      return pipeline.jpeg({ quality, mozjpeg: false, progressive: true });
+      return pipeline.jpeg({ quality });
     case "png":
       return pipeline.png({ compressionLevel: 9, adaptiveFiltering: false });
     case "webp":

@@ -25,7 +25,7 @@ export const DEFAULT_IMAGE_SETTINGS: ImageSettings = { widths: [480, 960, 1600],
 export const MAX_INPUT_PIXELS = 120_000_000;
 
 /** Bump when the derivative code changes its output: every cached derivative is made again. */
-export const DERIVATIVE_CODE_VERSION = 1;
+export const DERIVATIVE_CODE_VERSION = 2;
 
 /** Reads `images:` of a parsed config; `report(key, message)` for each bad value. */
 export function readImageSettings(value: unknown, report: (key: string, message: string) => void): ImageSettings {

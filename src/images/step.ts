@@ -85,7 +85,7 @@ export function coverImageProblems(articles: readonly LoadedArticle[], entries: 
 /** `check`'s warnings for originals over 20 MB or 50 megapixels. */
 export function largeImageWarnings(step: ImageStep, contentDisplay: string): Diagnostic[] {
   const warnings: Diagnostic[] = [];
-  for (const [path, size] of Object.entries(step.prepared.sizes)) {
+  for (const [path, size] of Object.entries(step.prepared.sizes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const reasons: string[] = [];
     if (size.bytes > 20 * 1024 * 1024) reasons.push(`${(size.bytes / 1024 / 1024).toFixed(1)} MB`);
     if (size.pixels > 50_000_000) reasons.push(`${Math.round(size.pixels / 1e6)} megapixels`);
