@@ -71,11 +71,10 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const project = loadProject(buildOptions);
   const selected = publishedArticles(project, buildOptions);
   const diagnostics: Diagnostic[] = [...project.diagnostics, ...selected.diagnostics];
-  lap("load");
   // ◆ images (src/images/): headers read (derivatives the build made are consulted), nothing decoded or written.
   const images = await runImageStep(project.loaded.assets, project.loaded.config, { cacheDir: join(root, CACHE_DIR_NAME), decode: false, access: "read" });
   diagnostics.push(...coverImageProblems(selected.published, images.entries), ...largeImageWarnings(images, relative(cwd, project.paths.content) || "."));
-  lap("images");
+  lap("load");
   const checked = await readBodies(project.loaded, selected.published, diagnostics, options.workers, images);
   lap("markdown");
   const model = buildSite(selected.published, checked.map((c) => ({ html: "", firstParagraph: c.firstParagraph })), project.loaded.config);

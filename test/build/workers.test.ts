@@ -41,7 +41,7 @@ describe("builds on worker threads", () => {
       expect(result.stats.pages).toBe(expected.size - 80 - 5); // the 40 images' derivatives (WebP and PNG), theme assets and feed files aside
       expectSameFiles(out, expected);
     }
-  });
+  }, 120_000); // four builds, each making the 40 images' derivatives
 });
 
 describe("listing pages rendered while the workers render bodies", () => {
