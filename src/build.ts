@@ -9,7 +9,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { CacheStats } from "./cache/build-cache.js";
-import { error, hasErrors, warning, UsageError, type Diagnostic } from "./diagnostics.js";
+import { error, explained, hasErrors, warning, UsageError, type Diagnostic } from "./diagnostics.js";
 import { loadSite, sitePaths, type LoadedSite, type SitePaths } from "./load/site.js";
 import { articleMarkdownFields, articleUrlMap } from "./markdown/inputs.js";
 import { renderMarkdown, type MarkdownOutput } from "./markdown/render.js";
@@ -22,7 +22,7 @@ import { builtinTemplatesDir, loadTheme, TemplateError, type Theme } from "./ren
 import { stagedBuild } from "./staged-build.js";
 import type { LoadedArticle } from "./types.js";
 import type { ProgressFn, TaskRunner } from "./workers/runner.js";
-import type { OutputFile } from "./write/output.js";
+import { repairOutput, type OutputFile } from "./write/output.js";
 import { readFileSync } from "node:fs";
 import { CACHE_DIR_NAME } from "./cache/build-cache.js";
 import { coverImageProblems, publishedAssets, runImageStep, type ImageStep } from "./images/step.js";
@@ -93,8 +93,10 @@ export interface BuildResult extends GeneratedSite {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.source);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw explained(new UsageError(""), "usage.source-not-found", { source: options.source });
+  if (options.out !== undefined && options.out.trim() === "") throw explained(new UsageError(""), "usage.out-empty", {});
   const outDir = resolve(cwd, options.out ?? join(root, "public"));
+  await repairOutput(outDir);
   const started = performance.now();
   const staged = await stagedBuild({
     paths: sitePaths(root),
@@ -192,7 +194,7 @@ function generateWithImages(
   const model = buildSite(selected.published, bodies, project.loaded.config);
   model.imageSets = images.entries; // ◆ images
   if (!model.config.baseUrl) {
-    diagnostics.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
+    diagnostics.push(warning("base-url", {}));
   }
   lap("model");
   const rendered = renderSite(model, project, cwd, images);
@@ -256,7 +258,7 @@ function renderPages(model: SiteModel, theme: Theme, files: OutputSet, diagnosti
   for (const plan of planPages(model)) {
     if (!theme.has(plan.template)) {
       const article = model.articles.find((a) => `${a.path}index.html` === plan.outputPath);
-      diagnostics.push(error("layout", `unknown layout "${plan.template}": no templates/${plan.template}.hbs in the site or the built-in theme`, {
+      diagnostics.push(error("layout", { name: plan.template }, {
         file: plan.source,
         line: article?.fieldLines.layout,
       }));
@@ -284,7 +286,7 @@ class OutputSet {
   add(file: OutputFile, source: string): void {
     const other = this.owners.get(file.path);
     if (other !== undefined) {
-      this.diagnostics.push(error("duplicate-url", `output file ${file.path} is claimed by both ${other} and ${source}`, { file: source }));
+      this.diagnostics.push(error("duplicate-url.output", { path: file.path, other, source }, { file: source }));
       return;
     }
     this.owners.set(file.path, source);

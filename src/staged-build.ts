@@ -11,8 +11,8 @@ import { bodySettings, BuildCache, CACHE_DIR_NAME, themeDigest, type CacheStats,
 import { cacheSalt } from "./cache/salt.js";
 import { error, hasErrors, warning, BuildFailure, type Diagnostic } from "./diagnostics.js";
 import { loadConfig } from "./load/config.js";
-import { isMarkdown, listFiles, type FoundFile } from "./load/files.js";
-import { checkCover, type SitePaths } from "./load/site.js";
+import { isMarkdown, type FoundFile } from "./load/files.js";
+import { checkCover, listSourceFiles, type SitePaths } from "./load/site.js";
 import type { MarkdownOutput } from "./markdown/render.js";
 import { selectArticles } from "./model/select.js";
 import { buildSite, type SiteModel } from "./model/site.js";
@@ -86,7 +86,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
   const { timings, lap } = createStopwatch();
   const display = (abs: string) => relative(cwd, abs) || ".";
   const { config, diagnostics } = loadConfig(paths.root, display(paths.root), options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {});
-  const found = listFiles(paths.content);
+  const found = listSourceFiles(paths, paths.content, cwd, diagnostics);
   const markdownFiles = found.filter((f) => isMarkdown(f.path));
   const assets = found.filter((f) => !isMarkdown(f.path));
   const cache = options.cache ? BuildCache.open(options.cacheDir ?? join(paths.root, CACHE_DIR_NAME)) : undefined;
@@ -101,7 +101,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     const articles = await loadArticles(runner, markdownFiles, display(paths.content), config, cache, diagnostics, options.onProgress, sources, keepBodies, stampsBefore);
     const assetPaths = new Set(assets.map((a) => a.path));
     for (const article of articles) diagnostics.push(...checkCover(article, assetPaths));
-    const staticFiles = listFiles(paths.static);
+    const staticFiles = listSourceFiles(paths, paths.static, cwd, diagnostics);
     const themeSource = { builtinDir: options.builtinTemplates, overrideDir: paths.templates, displayBase: cwd };
     const { theme, diagnostics: themeDiagnostics } = loadTheme(themeSource.builtinDir, themeSource.overrideDir, themeSource.displayBase);
     diagnostics.push(...themeDiagnostics);
@@ -124,7 +124,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     model.imageSets = images.entries; // ◆ images
     const late: Diagnostic[] = [];
     if (!model.config.baseUrl) {
-      late.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
+      late.push(warning("base-url", {}));
     }
     lap("model");
 
@@ -137,7 +137,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     plans.forEach((plan, index) => {
       if (!theme.has(plan.template)) {
         const article = model.articles.find((a) => `${a.path}index.html` === plan.outputPath);
-        late.push(error("layout", `unknown layout "${plan.template}": no templates/${plan.template}.hbs in the site or the built-in theme`, {
+        late.push(error("layout", { name: plan.template }, {
           file: plan.source,
           line: article?.fieldLines.layout,
         }));
@@ -339,7 +339,7 @@ class PathClaims {
   claim(path: string, source: string): boolean {
     const other = this.owners.get(path);
     if (other !== undefined) {
-      this.diagnostics.push(error("duplicate-url", `output file ${path} is claimed by both ${other} and ${source}`, { file: source }));
+      this.diagnostics.push(error("duplicate-url.output", { path, other, source }, { file: source }));
       return false;
     }
     this.owners.set(path, source);

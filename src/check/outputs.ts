@@ -17,13 +17,13 @@ export function checkOutputs(model: SiteModel, project: Project, cwd: string): D
   const owners = new Map<string, string>();
   const claim = (path: string, source: string) => {
     const other = owners.get(path);
-    if (other !== undefined) diagnostics.push(error("duplicate-url", `output file ${path} is claimed by both ${other} and ${source}`, { file: source }));
+    if (other !== undefined) diagnostics.push(error("duplicate-url.output", { path, other, source }, { file: source }));
     else owners.set(path, source);
   };
   const lines = new Map(model.articles.map((a) => [`${a.path}index.html`, a.fieldLines.layout]));
   for (const [index, plan] of planPages(model).entries()) {
     if (!theme.has(plan.template)) {
-      diagnostics.push(error("layout", `unknown layout "${plan.template}": no templates/${plan.template}.hbs in the site or the built-in theme`, {
+      diagnostics.push(error("layout", { name: plan.template }, {
         file: plan.source,
         line: lines.get(plan.outputPath),
       }));

@@ -20,6 +20,11 @@ export interface UrlContext {
   imageSets?: Readonly<Record<string, ImageEntry>> | undefined;
 }
 
+/** A missing image or link target, as a catalog key and its arguments. */
+type MissingTarget =
+  | { key: "missing-image"; args: { url: string; outside: boolean } }
+  | { key: "broken-link.article" | "broken-link.file"; args: { url: string } };
+
 /** Where a URL was written: an mdast node's position. */
 export type Where = Nodes["position"];
 
@@ -60,9 +65,9 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
     return (assets ??= assetSet(context.assets)).has(path);
   };
 
-  const report = (code: string, message: string, where: Where): void => {
+  const report = (problem: MissingTarget, where: Where): void => {
     diagnostics.push(
-      error(code, message, {
+      error(problem.key, problem.args as never, {
         file: context.displayPath,
         line: where ? where.start.line + context.bodyLine - 1 : undefined,
         column: where?.start.column,
@@ -83,7 +88,8 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
     if (entry === undefined) return undefined;
     dependencies?.push(`i:${path}`);
     if (!isProblem(entry)) return entry;
-    report(entry.code ?? "bad-image", `${entry.code === "unsafe-svg" ? "unsafe SVG" : "image"} content/${path} (${url}): ${entry.problem}`, where);
+    const message = `${entry.code === "unsafe-svg" ? "unsafe SVG" : "image"} content/${path} (${url}): ${entry.problem}`;
+    diagnostics.push(error(entry.code ?? "bad-image", message, { file: context.displayPath, line: where ? where.start.line + context.bodyLine - 1 : undefined, column: where?.start.column }));
     return false;
   };
   const setOf = (url: string): ImageSet | undefined => {
@@ -105,7 +111,7 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
         if (set) return pictureView(set, basePath, SIZES.figure).src;
         return siteUrl(basePath, resolved) + suffix;
       }
-      report("missing-image", `image not found: ${url}${resolved === undefined ? " (outside content/)" : ""}`, where);
+      report({ key: "missing-image", args: { url, outside: resolved === undefined } }, where);
       return url;
     },
     link(url, where) {
@@ -117,7 +123,7 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
         if (resolved !== undefined) dependencies?.push(`a:${resolved}`);
         const target = resolved !== undefined && Object.hasOwn(articleUrls, resolved) ? articleUrls[resolved] : undefined;
         if (target !== undefined) return target + suffix;
-        report("broken-link", `link to missing article: ${url}`, where);
+        report({ key: "broken-link.article", args: { url } }, where);
         return url;
       }
       if (hasAsset(resolved)) {
@@ -125,7 +131,7 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
         if (set) return pictureView(set, basePath, SIZES.figure).full;
         return siteUrl(basePath, resolved) + suffix;
       }
-      report("broken-link", `link to missing file: ${url}`, where);
+      report({ key: "broken-link.file", args: { url } }, where);
       return url;
     },
   };

@@ -53,7 +53,7 @@ export class SiteRoutes {
       const existing = routes.get(path);
       const absent = existing?.kind === "generated" && site.text(path, existing) === undefined;
       if (other !== undefined && !absent) {
-        diagnostics.push(error("duplicate-url", `output file ${path} is claimed by both ${other} and ${source}`, { file: source }));
+        diagnostics.push(error("duplicate-url.output", { path, other, source }, { file: source }));
         return;
       }
       owners.set(path, source);
@@ -64,7 +64,7 @@ export class SiteRoutes {
     for (const plan of planPages(model)) {
       if (!theme.has(plan.template)) {
         byPage ??= new Map(model.articles.map((a) => [`${a.path}index.html`, a]));
-        diagnostics.push(error("layout", `unknown layout "${plan.template}": no templates/${plan.template}.hbs in the site or the built-in theme`, {
+        diagnostics.push(error("layout", { name: plan.template }, {
           file: plan.source,
           line: byPage.get(plan.outputPath)?.fieldLines.layout,
         }));

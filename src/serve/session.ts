@@ -150,7 +150,7 @@ export class SiteSession {
 
   private async apply(events: readonly FileEvent[]): Promise<RebuildReport> {
     const started = performance.now();
-    const change = classifyChanges(this.paths, events);
+    const change = classifyChanges(this.paths, [...events, ...this.sources.throughLinks(events)]);
     let delta: SourceDelta;
     if (change.config) {
       delta = await this.sources.loadAll();
@@ -172,10 +172,10 @@ export class SiteSession {
     return this.good?.model.config.basePath ?? this.sources.config.basePath;
   }
 
-  /** Folders whose files may be served from their source path (real paths): content, static, templates and the built-in theme. */
+  /** Folders whose files may be served from their source path (real paths): the site folder (by the policy of `isInsideSite`) and the built-in theme. */
   servableRoots(): string[] {
-    const store = this.images?.store.dir;
-    this.roots ??= [this.paths.content, this.paths.static, this.paths.templates, this.options.builtinTemplates ?? BUILTIN_TEMPLATES, ...(store ? [store] : [])].flatMap((dir) => {
+    const store = this.images?.store.dir; // ◆ images: derivatives are served from the image store
+    this.roots ??= [this.paths.root, this.options.builtinTemplates ?? BUILTIN_TEMPLATES, ...(store ? [store] : [])].flatMap((dir) => {
       try {
         return [realpathSync(dir)];
       } catch {
@@ -206,6 +206,11 @@ export class SiteSession {
       this.making.set(file.path, making);
     }
     await making;
+  }
+
+  /** Real files and folders outside the watched folders that the site's links lead to (to watch them too). */
+  linkTargets(): string[] {
+    return this.sources.linkTargets();
   }
 
   /** True when the served site has the output path (`hoi-thao/index.html`). */
@@ -304,7 +309,7 @@ export class SiteSession {
     }
     model.imageSets = images.entries; // ◆ images
     if (!model.config.baseUrl) {
-      diagnostics.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
+      diagnostics.push(warning("base-url", {}));
     }
     const sameFiles = selection.patch && !change.templates && !delta.assets && !delta.staticFiles && !imagesChanged;
     const files = { assets: publishedAssets(this.sources.assets, images), staticFiles: this.sources.staticFiles }; // ◆ images
