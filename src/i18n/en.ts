@@ -123,6 +123,10 @@ export const en = {
 
   // Diagnostics: bodies, pages and outputs.
   "missing-image": (a: { url: string; outside: boolean }) => `image not found: ${a.url}${a.outside ? " (outside content/)" : ""}`,
+  "bad-image": (a: { path: string; src: string; problem: string; field?: string }) => `${a.field ? `field "${a.field}": ` : ""}image content/${a.path} (${a.src}): ${a.problem}`,
+  "unsafe-svg": (a: { path: string; src: string; detail: string; field?: string }) =>
+    `${a.field ? `field "${a.field}": ` : ""}unsafe SVG content/${a.path} (${a.src}): contains ${a.detail}: an SVG opened from the site can run script or load other files`,
+  "image-too-large": (a: { detail: string }) => `image is ${a.detail} (over 20 MB or 50 megapixels): slow to build; shrink it before adding it`,
   "missing-image.cover": (a: { src: string }) => `field "cover": image not found: ${a.src}`,
   "broken-link.article": (a: { url: string }) => `link to missing article: ${a.url}`,
   "broken-link.file": (a: { url: string }) => `link to missing file: ${a.url}`,

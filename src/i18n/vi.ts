@@ -109,6 +109,9 @@ export const vi: Catalog = {
   "front-matter.not-authors": (a) => `trường "${a.field}" phải là tên tác giả hoặc {name, url}; ở đây có ${found(a.found)}`,
   "front-matter.category": (a) => `trường "category" chỉ ghi một chuyên mục${a.list ? " (mỗi bài thuộc một chuyên mục; muốn ghi thêm thì dùng tags)" : ""}`,
 
+  "bad-image": (a) => `${a.field ? `trường "${a.field}": ` : ""}ảnh content/${a.path} (${a.src}) không dùng được: ${a.problem}`,
+  "unsafe-svg": (a) => `${a.field ? `trường "${a.field}": ` : ""}tệp SVG content/${a.path} (${a.src}) không an toàn: có ${a.detail}; SVG mở từ trang có thể chạy mã hoặc tải tệp từ nơi khác`,
+  "image-too-large": (a) => `ảnh nặng ${a.detail} (quá 20 MB hoặc 50 megapixel): dựng trang chậm; hãy thu nhỏ ảnh trước khi đưa lên`,
   "missing-image": (a) => `Không tìm thấy ảnh: ${a.url}${a.outside ? " (nằm ngoài thư mục content/)" : ""}; hãy kiểm tra tên tệp và thư mục của ảnh`,
   "missing-image.cover": (a) => `trường "cover": Không tìm thấy ảnh: ${a.src}; hãy kiểm tra tên tệp và thư mục của ảnh`,
   "broken-link.article": (a) => `liên kết tới bài viết không có: ${a.url}; hãy kiểm tra tên tệp .md`,

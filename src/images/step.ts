@@ -43,7 +43,7 @@ export async function runImageStep(assets: readonly FoundFile[], config: SiteCon
   const store = ImageStore.open(options.cacheDir, options.access);
   const prepared = await prepareImages(assets, settings, store, { decode: options.decode, stampsBefore: options.stampsBefore ?? Date.now() - 3000 });
   const entries: Record<string, ImageEntry> = { ...prepared.entries };
-  for (const [path, reason] of Object.entries(prepared.unsafeSvgs)) entries[path] = { problem: `contains ${reason}: an SVG opened from the site can run script or load other files`, code: "unsafe-svg" };
+  for (const [path, reason] of Object.entries(prepared.unsafeSvgs)) entries[path] = { problem: reason, code: "unsafe-svg" };
   return { prepared, store, settings, entries };
 }
 
@@ -76,8 +76,8 @@ export function coverImageProblems(articles: readonly LoadedArticle[], entries: 
     const path = resolveContentPath(article.contentPath, splitHref(src).path);
     const entry = path === undefined ? undefined : entries[path];
     if (!isProblem(entry)) continue;
-    const what = entry.code === "unsafe-svg" ? "unsafe SVG" : "image";
-    problems.push(error(entry.code ?? "bad-image", `field "cover": ${what} content/${path} (${src}): ${entry.problem}`, { file: article.displayPath, line: article.fieldLines.cover }));
+    const at = { file: article.displayPath, line: article.fieldLines.cover };
+    problems.push(entry.code === "unsafe-svg" ? error("unsafe-svg", { path: path!, src, detail: entry.problem, field: "cover" }, at) : error("bad-image", { path: path!, src, problem: entry.problem, field: "cover" }, at));
   }
   return problems;
 }
@@ -90,7 +90,7 @@ export function largeImageWarnings(step: ImageStep, contentDisplay: string): Dia
     if (size.bytes > 20 * 1024 * 1024) reasons.push(`${(size.bytes / 1024 / 1024).toFixed(1)} MB`);
     if (size.pixels > 50_000_000) reasons.push(`${Math.round(size.pixels / 1e6)} megapixels`);
     if (reasons.length > 0) {
-      warnings.push(warning("image-too-large", `image is ${reasons.join(" and ")} (over 20 MB or 50 megapixels): slow to build; shrink it before adding it`, { file: `${contentDisplay}/${path}` }));
+      warnings.push(warning("image-too-large", { detail: reasons.join(" + ") }, { file: `${contentDisplay}/${path}` }));
     }
   }
   return warnings;

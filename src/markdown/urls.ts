@@ -88,8 +88,8 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
     if (entry === undefined) return undefined;
     dependencies?.push(`i:${path}`);
     if (!isProblem(entry)) return entry;
-    const message = `${entry.code === "unsafe-svg" ? "unsafe SVG" : "image"} content/${path} (${url}): ${entry.problem}`;
-    diagnostics.push(error(entry.code ?? "bad-image", message, { file: context.displayPath, line: where ? where.start.line + context.bodyLine - 1 : undefined, column: where?.start.column }));
+    const at = { file: context.displayPath, line: where ? where.start.line + context.bodyLine - 1 : undefined, column: where?.start.column };
+    diagnostics.push(entry.code === "unsafe-svg" ? error("unsafe-svg", { path, src: url, detail: entry.problem }, at) : error("bad-image", { path, src: url, problem: entry.problem }, at));
     return false;
   };
   const setOf = (url: string): ImageSet | undefined => {

@@ -201,7 +201,7 @@ export class SiteSession {
         delete images.prepared.pending[file.path];
         this.making.delete(file.path);
         this.roots = undefined; // the store's folder may be new
-        if (problem !== undefined) this.reportLate(error("bad-image", `image content/${file.path} ${problem}`, { file: `content/${file.path}` }));
+        if (problem !== undefined) this.reportLate(error("bad-image", { path: file.path, src: file.path, problem }, { file: `content/${file.path}` }));
       });
       this.making.set(file.path, making);
     }
