@@ -58,7 +58,7 @@ export class ImageStore {
   static open(cacheDir: string | undefined, access: StoreAccess = "write"): ImageStore {
     if (cacheDir === undefined) return new ImageStore(mkdtempSync(join(tmpdir(), "gazette-images-")), false);
     const dir = join(cacheDir, IMAGE_CACHE_DIR);
-    if (access === "write") mkdirSync(dir, { recursive: true });
+    // Folders are made when a derivative or the index is first written: a build refused before that leaves no trace.
     return new ImageStore(dir, true, access);
   }
 
@@ -108,6 +108,7 @@ export class ImageStore {
     const files = Object.fromEntries(Object.entries(this.nextIndex.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const text = JSON.stringify({ version: DERIVATIVE_CODE_VERSION, files });
     if (text === JSON.stringify(this.index)) return; // unchanged: not written again
+    mkdirSync(this.dir, { recursive: true });
     const path = join(this.dir, "index.json");
     const temp = `${path}.tmp-${process.pid}`;
     writeFileSync(temp, text);
