@@ -19,6 +19,7 @@ import { buildSite, type SiteModel } from "./model/site.js";
 import { renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
 import { planPages } from "./render/pages.js";
 import { builtinTemplatesDir, loadTheme, TemplateError, type Theme } from "./render/templates.js";
+import { SEARCH_SOURCE, searchFiles } from "./search/search.js";
 import { stagedBuild } from "./staged-build.js";
 import type { LoadedArticle } from "./types.js";
 import type { ProgressFn, TaskRunner } from "./workers/runner.js";
@@ -222,6 +223,7 @@ export function renderSite(model: SiteModel, project: Project, cwd = process.cwd
     files.add(file, relative(cwd, asset.source));
   }
   for (const file of project.loaded.staticFiles) files.add({ path: file.path, copyFrom: file.absPath }, relative(cwd, file.absPath));
+  for (const file of searchFiles(model, { body: (article) => article.body })) files.add(file, SEARCH_SOURCE);
   return { files: files.list, pages, diagnostics };
 }
 

@@ -19,6 +19,7 @@ import { buildSite, type SiteModel } from "./model/site.js";
 import { FEED_SIZE, renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
 import { planPages, type PagePlan } from "./render/pages.js";
 import { loadTheme } from "./render/templates.js";
+import { buildTermsSource, SEARCH_SOURCE, searchFiles } from "./search/search.js";
 import type { LoadedArticle, SiteConfig } from "./types.js";
 import { TaskRunner, threadsFor, type ArticleFeed, type PageJob, type ProgressFn } from "./workers/runner.js";
 import { htmlDigest, type ArticleItem, type PageRecord } from "./workers/page-tasks.js";
@@ -153,6 +154,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     for (const asset of theme.assets) add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
     for (const asset of publishedAssets(assets, images)) add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.source)); // ◆ images
     for (const file of staticFiles) add({ path: file.path, copyFrom: file.absPath }, relative(cwd, file.absPath));
+    for (const file of searchFiles(model, buildTermsSource(cache, (i) => sources.get(published[i]!)), timings)) add(file, SEARCH_SOURCE);
     if (hasErrors(late)) {
       const problems = await bodies.problems(runner, options.onProgress);
       throw new BuildFailure([...diagnostics, ...problems, ...(hasErrors(problems) ? [] : late)]);

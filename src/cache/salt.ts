@@ -14,10 +14,11 @@ const FORMAT = 2;
 
 /** The modules (relative to this one, without extension) whose output the cache keeps. */
 const CACHED_CODE = [
-  "../load/frontmatter", "../load/dates", "../load/slug", "../load/yaml-lines", "../load/paths",
-  "../markdown/render", "../markdown/collect", "../markdown/figures", "../markdown/processor", "../markdown/urls",
-  "../model/site", "../model/paginate", "../model/related", "../model/select",
-  "../render/pages", "../render/views", "../render/templates", "../render/labels", "../render/images", "../workers/tasks", "../workers/page-tasks",
+  "../load/frontmatter", "../load/dates", "../load/slug", "../load/yaml", "../load/text", "../load/paths", "../markdown/guard",
+  "../markdown/render", "../markdown/collect", "../markdown/figures", "../markdown/processor", "../markdown/urls", "../markdown/video", "../markdown/tables", "../markdown/lost-text",
+  "../model/site", "../model/paginate", "../model/related", "../model/select", "../model/sidebar",
+  "../render/pages", "../render/views", "../render/templates", "../render/labels", "../render/images", "../render/portal-views", "../render/feeds", "../workers/tasks", "../workers/page-tasks",
+  "../search/fold", "../search/text", "../search/terms",
   "../images/markup", "../images/plan", "../images/views",
 ];
 

@@ -8,6 +8,7 @@ import type { Project } from "../build.js";
 import { error, type Diagnostic } from "../diagnostics.js";
 import type { SiteModel } from "../model/site.js";
 import { planPages } from "../render/pages.js";
+import { fixedSearchPaths, SEARCH_SOURCE } from "../search/search.js";
 
 /** Problems the build would find while rendering `model`'s pages and collecting its files. */
 export function checkOutputs(model: SiteModel, project: Project, cwd: string): Diagnostic[] {
@@ -36,5 +37,7 @@ export function checkOutputs(model: SiteModel, project: Project, cwd: string): D
   const generated = model.config.baseUrl ? ["feed.xml", "sitemap.xml", "robots.txt"] : ["robots.txt"];
   for (const path of generated) claim(path, `the generated ${path}`);
   for (const asset of [...theme.assets, ...project.loaded.assets, ...project.loaded.staticFiles]) claim(asset.path, relative(cwd, asset.absPath));
+  // The term shards' names depend on the words; the rest of the index is known without reading them.
+  for (const path of fixedSearchPaths(model)) claim(path, SEARCH_SOURCE);
   return diagnostics;
 }

@@ -63,6 +63,11 @@ export const vi: Catalog = {
   "config.not-integer": (a) => `khoá cấu hình "${a.key}" phải là số nguyên từ ${a.min} trở lên`,
   "config.not-mapping-key": (a) => `khoá cấu hình "${a.key}" phải gồm các khoá con (${a.allowed}), mỗi khoá một dòng thụt vào`,
   "config.not-boolean": (a) => `khoá cấu hình "${a.key}" phải là true (có) hoặc false (không)`,
+  "config.sidebar-source": () => `khoá cấu hình "sidebar.source" phải là "recent", "featured" hoặc tên một chuyên mục, không được để trống`,
+  "config.goatcounter": (a) => `khoá cấu hình "analytics.goatcounter" phải là địa chỉ http(s) của một trang GoatCounter, ví dụ https://stats.example.org, không phải "${a.value}"`,
+  "config.footer-email": (a) => `khoá cấu hình "footer.email" phải là một địa chỉ thư điện tử như lienhe@example.org, không phải "${a.value}"`,
+  "config.login-url": (a) => `khoá cấu hình "login.url" phải là một địa chỉ http(s) hoặc một đường dẫn trong trang như /admin/, không phải "${a.value}"`,
+  "config.phone-not-string": (a) => `khoá cấu hình "${a.key}" phải là một đoạn chữ (đặt số điện thoại trong dấu ngoặc kép: phone: "0214 3871 234", nếu không số 0 ở đầu sẽ mất)`,
   "config.base-url": (a) => `khoá cấu hình "baseUrl": ${baseUrl(a)}`,
   "config.language": (a) => `khoá cấu hình "language" phải là mã ngôn ngữ như "vi" hoặc "en", không phải "${a.value}"`,
   "config.timezone": (a) => `khoá cấu hình "timezone": không biết múi giờ "${a.value}" (hãy viết tên như "Asia/Ho_Chi_Minh")`,
@@ -79,6 +84,33 @@ export const vi: Catalog = {
   "yaml.config": (a) => `tệp cấu hình viết sai cú pháp YAML: ${a.detail}`,
   "yaml.front-matter": (a) => `phần đầu bài (giữa hai dòng ---) viết sai cú pháp YAML: ${a.detail}`,
   "yaml.other": (a) => `không đọc được phần đầu bài (giữa hai dòng ---): ${a.detail}`,
+  "yaml.unquoted-colon": (a) => `giá trị của "${a.field}" có dấu ": " nên YAML hiểu thành một trường mới: hãy đặt cả giá trị trong ngoặc kép: ${a.fix}`,
+  "yaml.tab": () => "dòng này thụt lề bằng phím Tab, YAML chỉ nhận dấu cách: hãy thay Tab bằng dấu cách",
+  "yaml.dash-space": (a) => `mục danh sách cần một dấu cách sau dấu gạch: hãy viết "- ${a.item}"`,
+  "yaml.unclosed-quote": (a) => `dấu ${a.quote} mở đầu giá trị của "${a.field}" chưa được đóng: hãy kết thúc giá trị bằng ${a.quote} trên cùng dòng`,
+  "yaml.text-after-quote": (a) => `giá trị của "${a.field}" còn chữ sau dấu ngoặc kép đóng: muốn dùng " bên trong giá trị, hãy bao cả giá trị bằng dấu ' : ${a.fix}`,
+  "yaml.reserved-start": (a) => `giá trị không được bắt đầu bằng ${a.char}: hãy đặt cả giá trị trong ngoặc kép: ${a.fix}`,
+  "yaml.duplicate-key": (a) => `trường "${a.field}" được ghi hai lần: chỉ giữ một`,
+  "yaml.unclosed-bracket": (a) => `dấu ${a.open} mở ở dòng này chưa được đóng: hãy kết thúc ${a.close === "]" ? "danh sách" : "nhóm"} bằng ${a.close} trên cùng dòng`,
+  "yaml.too-deep": () => "YAML lồng nhau quá sâu (danh sách hoặc nhóm lồng vào nhau hàng trăm lần)",
+  "yaml.unknown-alias": (a) => `*${a.name} trỏ tới một neo &${a.name} không có ở phía trên: nếu đây là chữ bắt đầu bằng *, hãy đặt trong ngoặc kép`,
+  "yaml.aliases": (a) => `các bí danh (như *${a.name}) sao chép dữ liệu quá ${a.limit} lần: hãy viết thẳng các giá trị ra`,
+  "yaml.unclosed-front-matter": () => "phần đầu bài mở bằng --- ở dòng 1 chưa được đóng: hãy thêm một dòng --- sau trường cuối cùng, trước nội dung bài",
+  "control-character": (a) => `đã bỏ ký tự điều khiển ${a.codePoint}: ký tự này không được có trong trang web hay bản tin`,
+  "control-character.more": (a) => `đã bỏ ký tự điều khiển ở ${a.more} dòng nữa`,
+  "control-character.escape": (a) => `trường "${a.field}": đã bỏ một ký tự điều khiển (viết dạng mã thoát); ký tự này không được có trong trang web hay bản tin`,
+  "control-character.config-escape": () => "đã bỏ một ký tự điều khiển (viết dạng mã thoát) khỏi một giá trị: ký tự này không được có trong trang web hay bản tin",
+  "config.dangling-link": (a) => `tệp cấu hình là liên kết tắt tới ${a.target || "một tệp"}, nhưng nơi đó không tồn tại: hãy trỏ nó vào một tệp thật hoặc xoá nó`,
+  "config.link-loop": () => "tệp cấu hình là liên kết tắt vòng lặp: hãy trỏ nó vào một tệp thật hoặc xoá nó",
+  "config.unreadable": (a) => `không đọc được tệp cấu hình (${a.reason}): hãy kiểm tra quyền truy cập`,
+  "config.not-a-file": () => "tệp cấu hình lại là một thư mục (hoặc một mục đặc biệt), không phải tệp: hãy xoá nó hoặc thay bằng một tệp YAML",
+  "markdown-too-deep": (a) => `dòng này lồng quá ${a.limit} danh sách hoặc trích dẫn vào nhau, gazette không hiển thị được: hãy bỏ bớt dấu > hoặc dấu đầu dòng`,
+  "markdown-too-deep.brackets": (a) => `quá ${a.limit} dấu [ (liên kết hoặc ảnh) mở lồng vào nhau, gazette không hiển thị được: hãy đóng chúng hoặc viết \\[`,
+  "markdown-too-deep.stack": () => "Markdown của bài lồng nhau quá sâu (danh sách, trích dẫn hoặc chữ nhấn mạnh), gazette không hiển thị được: hãy bớt lồng",
+  "markdown-too-complex.markers": (a) => `đoạn này có quá ${a.limit} dấu nhấn mạnh hoặc liên kết (* _ [ ]), xử lý quá lâu: hãy tách thành nhiều đoạn hoặc viết \\* \\_ \\[`,
+  "markdown-too-complex.run": (a) => `một chuỗi quá ${a.limit} dấu * hoặc _ liền nhau tạo ra quá nhiều lớp nhấn mạnh: hãy viết \\* hoặc \\_`,
+  "markdown-too-complex.setext": (a) => `quá ${a.limit} tiêu đề được gạch dưới bằng === hoặc ---, xử lý quá lâu: hãy viết tiêu đề bằng dấu #`,
+  "markdown-too-complex.table": (a) => `các bảng của bài sẽ có quá ${a.limit} ô (mỗi hàng có số ô bằng hàng tiêu đề của bảng): hãy rút gọn hàng tiêu đề hoặc tách bảng`,
   json: (a) => `tệp JSON viết sai cú pháp: ${a.detail}`,
   read: (a) => `không đọc được tệp: ${a.detail}`,
   "read.folder": (a) => `không đọc được thư mục: ${a.detail}`,
@@ -104,6 +136,8 @@ export const vi: Catalog = {
   "front-matter.layout": (a) => `trường "layout" phải là tên một khuôn trang như "article", không phải "${a.value}"`,
   "front-matter.empty-slug": (a) => `không tạo được địa chỉ trang từ "${a.value}" vì không có chữ hay số nào; hãy thêm trường "slug:" (ví dụ slug: thong-bao-moi)`,
   "front-matter.empty-name-slug": (a) => `không tạo được địa chỉ trang từ tên "${a.value}" (trường ${a.field}) vì không có chữ hay số nào`,
+  "front-matter.slug-too-long": (a) => `địa chỉ trang "${a.value}…" dài ${a.length} ký tự, quá ${a.max} ký tự mà một tên tệp có thể có: hãy ${a.set ? "đặt" : "rút ngắn"} "slug:"`,
+  "front-matter.name-too-long": (a) => `tên "${a.value}…" (trường ${a.field}) tạo ra địa chỉ trang dài ${a.length} ký tự, quá ${a.max} ký tự mà một tên tệp có thể có: hãy rút ngắn`,
   "front-matter.author-and-authors": () => `chỉ dùng một trong hai trường "author" hoặc "authors", không dùng cả hai`,
   "front-matter.author-url": (a) => `trường "${a.field}": "url" của ${a.name} phải là địa chỉ bắt đầu bằng http:// hoặc https://`,
   "front-matter.not-authors": (a) => `trường "${a.field}" phải là tên tác giả hoặc {name, url}; ở đây có ${found(a.found)}`,
@@ -135,6 +169,7 @@ export const vi: Catalog = {
   "template.partial": (a) => `không thấy phần khuôn "${a.name}" (không có templates/partials/${a.name}.hbs)${a.rendering ? ` khi tạo trang bằng khuôn ${a.rendering}` : ""}`,
   "template.helper": (a) => `không có hàm trợ giúp "${a.name}" (có sẵn: eq, join)${a.rendering ? ` khi tạo trang bằng khuôn ${a.rendering}` : ""}`,
   "template.runtime": (a) => `${a.detail} (khi tạo trang bằng khuôn ${a.rendering})`,
+  "template.runtime-partial": (a) => `${a.detail} (trong ${a.partial}, khi tạo trang bằng khuôn ${a.rendering})`,
   output: (a) => `lỗi thư mục xuất: ${a.detail}`,
   "output.refuse-symlink": (a) => `không ghi đè ${a.dir}: đây là liên kết tắt (tới ${a.target}); hãy cho --out trỏ vào thư mục thật`,
   "output.refuse-file": (a) => `không ghi đè ${a.dir}: đây không phải thư mục`,
@@ -238,6 +273,10 @@ perPage: 10
 sidebar:
   # Số tin mới ở cột bên (mặc định: 10).
   recent: 10
+  # Tin nào ở cột bên: featured (bài có featured: true), recent (tin mới), hoặc
+  # tên một chuyên mục như Thông báo (mặc định: featured nếu có bài nổi bật,
+  # nếu không thì chuyên mục nhiều bài nhất).
+  # source: featured
 
 related:
   # Số liên kết "Tin khác" dưới mỗi bài (mặc định: 5).
@@ -250,6 +289,30 @@ markdown:
 # Liên kết "Sửa bài này" trên trang bài viết; {path} được thay bằng
 # content/….md (mặc định: không có).
 # editUrl: https://github.com/OWNER/REPO/edit/main/{path}
+
+# Bộ đếm lượt truy cập GoatCounter (https://www.goatcounter.com/, có thể tự
+# cài đặt): đoạn mã đếm trên mọi trang và khối "Lượt truy cập" ở cột bên
+# (mặc định: không có).
+# analytics:
+#   goatcounter: https://stats.example.org
+
+# Liên kết "Đăng nhập" ở đầu trang (mặc định: không có).
+# login:
+#   url: https://example.org/admin/
+
+# Thông tin cơ quan ở chân trang, dòng nào có giá trị thì hiện; đặt số điện
+# thoại trong dấu ngoặc kép để giữ số 0 ở đầu.
+# footer:
+#   organisation: Trung tâm Văn hóa, Thể thao và Truyền thông
+#   address: Số 1 đường Mẫu
+#   phone: "0214 000 0000"
+#   email: lienhe@example.org
+#   editor: Ông Nguyễn Văn A
+#   licence: Giấy phép số 00/GP-TTĐT
+
+# Trang tìm kiếm /search/ và ô tìm kiếm ở đầu mọi trang, tìm được khi gõ có
+# dấu hay không dấu. false để bỏ chúng đi.
+search: true
 
 # Mức của từng quy tắc \`gazette check\`: off (tắt), warning (cảnh báo) hoặc
 # error (lỗi). Các giá trị dưới đây là mặc định.

@@ -4,15 +4,19 @@
  * hash of its input.
  */
 import type { Definition, Image, ImageReference, LinkReference, Nodes, PhrasingContent } from "mdast";
-import type { Diagnostic } from "../diagnostics.js";
+import { error, type Diagnostic } from "../diagnostics.js";
+import type { MessageKey } from "../i18n/catalog.js";
 import { pictureHast, pictureView, SIZES } from "../images/markup.js";
 import type { ImageEntry, ImageSet } from "../images/plan.js";
 import type { ImageMeta, RenderedBody } from "../types.js";
 import { collect, type Collected } from "./collect.js";
 import { ImageCatalog, makeFigure } from "./figures.js";
+import { checkMarkdownLimits } from "./guard.js";
 import { compileHtml, parseMarkdown } from "./processor.js";
 import { findLostText } from "./lost-text.js";
+import { prepareTables } from "./tables.js";
 import { createUrlRewriter, type UrlRewriter } from "./urls.js";
+import { embedVideos } from "./video.js";
 
 /** Everything `renderMarkdown` needs to render one article body. */
 export interface MarkdownInput {
@@ -76,9 +80,36 @@ export interface MarkdownOutput extends RenderedBody {
 
 const LAZY = { loading: "lazy" };
 
-/** Renders one article body to HTML, rewriting its links and images to output URLs. */
+/**
+ * Renders one article body to HTML, rewriting its links and images to output
+ * URLs. A body nested too deep or too costly to parse (see `./guard.ts`) is
+ * refused with an error at its line, in bounded time.
+ */
 export function renderMarkdown(input: MarkdownInput): MarkdownOutput {
+  const limit = checkMarkdownLimits(input.body);
+  if (limit) return refused(input, error(limit.key as MessageKey, limit.args as never, { file: input.displayPath, line: input.bodyLine + limit.line }));
+  try {
+    return renderChecked(input);
+  } catch (cause) {
+    // Nesting the guard does not see (deep indentation, say) can still overflow the stack.
+    if (!(cause instanceof RangeError)) throw cause;
+    return refused(input, error("markdown-too-deep.stack", {}, { file: input.displayPath, line: input.bodyLine }));
+  }
+}
+
+/** The output of a body that is not rendered: nothing, and why. */
+function refused(input: MarkdownInput, diagnostic: Diagnostic): MarkdownOutput {
+  const output: MarkdownOutput = { html: "", firstParagraph: "", diagnostics: [diagnostic] };
+  if (input.references) output.references = [];
+  if (input.dependencies) output.dependencies = [];
+  return output;
+}
+
+function renderChecked(input: MarkdownInput): MarkdownOutput {
   const tree = parseMarkdown(input.body);
+  // Before anything reads links or raw HTML: a video line is neither once embedded.
+  embedVideos(tree);
+  prepareTables(tree);
   const found = collect(tree);
   const diagnostics: Diagnostic[] = findLostText(tree, input);
   const dependencies = input.dependencies ? [] : undefined;

@@ -12,6 +12,7 @@ import type { ModelArticle, SiteModel } from "../model/site.js";
 import { renderFeed, renderRobots, renderSitemap } from "../render/feeds.js";
 import { planPages, type PagePlan } from "../render/pages.js";
 import type { Theme } from "../render/templates.js";
+import { LazySearchIndex, type TermsSource } from "../search/search.js";
 
 /** How one output path is made; independent of the model's data, so models of one shape share it. */
 type Route =
@@ -31,6 +32,8 @@ export interface CopiedFiles {
 /** Every output path of one model and theme; paths are POSIX, relative to the output root (`hoi-thao/index.html`). */
 export class SiteRoutes {
   private readonly generated = new Map<string, string | undefined>();
+  /** The search index, built when first asked for (its paths depend on the words). */
+  private readonly search: LazySearchIndex | undefined;
 
   private constructor(
     private readonly model: SiteModel,
@@ -39,14 +42,17 @@ export class SiteRoutes {
     readonly pages: PagePlan[],
     /** Unknown layouts and output paths claimed twice. */
     readonly diagnostics: Diagnostic[],
-  ) {}
+    private readonly terms: TermsSource | undefined,
+  ) {
+    if (terms) this.search = new LazySearchIndex(model, terms);
+  }
 
-  /** Plans the routes of `model` with `theme`, in the order a build adds its output files. */
-  static plan(model: SiteModel, theme: Theme, files: CopiedFiles, cwd: string): SiteRoutes {
+  /** Plans the routes of `model` with `theme`, in the order a build adds its output files; `terms` feed the search index. */
+  static plan(model: SiteModel, theme: Theme, files: CopiedFiles, cwd: string, terms?: TermsSource): SiteRoutes {
     const diagnostics: Diagnostic[] = [];
     const routes = new Map<string, Route>();
     const pages: PagePlan[] = [];
-    const site = new SiteRoutes(model, routes, pages, diagnostics);
+    const site = new SiteRoutes(model, routes, pages, diagnostics, terms);
     const owners = new Map<string, string>();
     const add = (path: string, route: Route, source: string): void => {
       const other = owners.get(path);
@@ -92,13 +98,16 @@ export class SiteRoutes {
     // Same articles and listings give the same plans in the same order; check the ends cheaply.
     const same = (a: PagePlan | undefined, b: PagePlan | undefined) => a?.outputPath === b?.outputPath && a?.template === b?.template;
     if (pages.length !== this.pages.length || !same(pages[0], this.pages[0]) || !same(pages.at(-1), this.pages.at(-1))) return undefined;
-    return new SiteRoutes(model, this.routes, pages, []);
+    return new SiteRoutes(model, this.routes, pages, [], this.terms);
   }
 
   /** What `path` resolves to; undefined when the site has no such file. */
   get(path: string): Resolved | undefined {
     const route = this.routes.get(path);
-    if (!route) return undefined;
+    if (!route) {
+      const text = this.search?.get(path);
+      return text === undefined ? undefined : { kind: "text", text };
+    }
     if (route.kind === "page") return { kind: "page", plan: this.pages[route.index]! };
     if (route.kind === "file") return route;
     const text = this.text(path, route);
@@ -106,8 +115,9 @@ export class SiteRoutes {
   }
 
   /** Every output path, in the order a build lists its files. */
-  paths(): IterableIterator<string> {
-    return this.routes.keys();
+  *paths(): IterableIterator<string> {
+    yield* this.routes.keys();
+    for (const path of this.search?.paths() ?? []) if (!this.routes.has(path)) yield path;
   }
 
   private text(path: string, route: Extract<Route, { kind: "generated" }>): string | undefined {

@@ -24,6 +24,7 @@ import { BodyCache, bodyDiagnostics, type StoredBodies } from "./bodies.js";
 import { classifyChanges, type ChangeSet, type FileEvent } from "./changes.js";
 import { patchModel, type BodyChange } from "./model-patch.js";
 import { PageCache } from "./page-cache.js";
+import { TermsMemo } from "../search/search.js";
 import { SiteRoutes } from "./routes.js";
 import { SiteSources, type ArticleSource, type SourceDelta } from "./sources.js";
 import { error } from "../diagnostics.js";
@@ -105,6 +106,7 @@ export class SiteSession {
   private readonly sources: SiteSources;
   private readonly bodies: BodyCache;
   private readonly pages = new PageCache();
+  private readonly searchTerms = new TermsMemo();
   private readonly cwd: string;
   private theme: { theme?: Theme; diagnostics: Diagnostic[] } = { diagnostics: [] };
   private good: GoodBuild | undefined;
@@ -313,7 +315,7 @@ export class SiteSession {
     }
     const sameFiles = selection.patch && !change.templates && !delta.assets && !delta.staticFiles && !imagesChanged;
     const files = { assets: publishedAssets(this.sources.assets, images), staticFiles: this.sources.staticFiles }; // ◆ images
-    const routes = (sameFiles && good ? good.routes.replan(model) : undefined) ?? SiteRoutes.plan(model, theme, files, this.cwd);
+    const routes = (sameFiles && good ? good.routes.replan(model) : undefined) ?? SiteRoutes.plan(model, theme, files, this.cwd, this.searchTerms);
     diagnostics.push(...routes.diagnostics);
     const sample = !good || change.templates || change.config;
     const pages = this.renderNow(pagesToRenderNow(model, routes, changed, sample), theme, diagnostics);
