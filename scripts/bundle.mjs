@@ -16,6 +16,8 @@ const common = {
   format: "esm",
   target: "node20",
   logLevel: "warning",
+  // sharp loads its native binary from its own npm package: never bundled.
+  external: ["sharp"],
   // CommonJS dependencies (handlebars, gray-matter…) call require() for Node's own modules.
   banner: { js: 'import { createRequire as gazetteRequire } from "node:module"; const require = gazetteRequire(import.meta.url);' },
 };

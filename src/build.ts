@@ -24,6 +24,9 @@ import { stagedBuild } from "./staged-build.js";
 import type { LoadedArticle } from "./types.js";
 import type { ProgressFn, TaskRunner } from "./workers/runner.js";
 import { repairOutput, type OutputFile } from "./write/output.js";
+import { readFileSync } from "node:fs";
+import { CACHE_DIR_NAME } from "./cache/build-cache.js";
+import { coverImageProblems, publishedAssets, runImageStep, type ImageStep } from "./images/step.js";
 
 /** The built-in theme shipped with gazette (`templates/` at the package root). */
 export const BUILTIN_TEMPLATES = builtinTemplatesDir();
@@ -69,6 +72,8 @@ export interface BuildStats {
   cache?: CacheStats;
   /** `build` only: worker threads used (0: all in the main thread). */
   threads?: number;
+  /** Photos: how many, how many decoded by this build, how many found complete in the image store. */
+  images?: { photos: number; decoded: number; cached: number };
 }
 
 /** The generated site in memory: every output file, what was found, and counts. */
@@ -114,6 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const timings = { ...staged.timings, total: Math.round(performance.now() - started) };
   const stats: BuildStats = { articles: staged.articles, pages: staged.pages, files: staged.written, timings, threads: staged.threads };
   if (staged.cache) stats.cache = staged.cache;
+  if (staged.images) stats.images = staged.images;
   return { files: staged.files, diagnostics: staged.diagnostics, stats, model: staged.model, outDir, written: true };
 }
 
@@ -146,8 +152,13 @@ export function publishedArticles(project: Project, options: BuildOptions): { pu
   });
 }
 
-/** Generates the whole site in memory from the folder `options.source`, without writing. */
-export function generateSite(options: BuildOptions): GeneratedSite {
+/**
+ * Generates the whole site in memory from the folder `options.source`, without
+ * writing the output. Photos' derivatives are made in the site's image store
+ * (`.gazette-cache/images/`, as `build` does), or with `cache: false` in
+ * memory (the files then carry their bytes).
+ */
+export async function generateSite(options: BuildOptions): Promise<GeneratedSite> {
   const cwd = options.cwd ?? process.cwd();
   const { timings, lap } = createStopwatch();
   const project = loadProject(options);
@@ -155,17 +166,39 @@ export function generateSite(options: BuildOptions): GeneratedSite {
   lap("load");
   const selected = publishedArticles(project, options);
   diagnostics.push(...selected.diagnostics);
-  const bodies = renderBodies(project.loaded, selected.published, diagnostics);
+  // ◆ images (src/images/): the asset step
+  const cacheDir = options.cache === false ? undefined : resolve(cwd, options.cacheDir ?? join(project.paths.root, CACHE_DIR_NAME));
+  const images = await runImageStep(project.loaded.assets, project.loaded.config, { cacheDir, decode: true });
+  try {
+    diagnostics.push(...coverImageProblems(selected.published, images.entries));
+    return generateWithImages(project, selected.published, diagnostics, images, cwd, timings, lap);
+  } finally {
+    images.store.dispose();
+  }
+}
+
+function generateWithImages(
+  project: Project,
+  published: LoadedArticle[],
+  diagnostics: Diagnostic[],
+  images: ImageStep,
+  cwd: string,
+  timings: Record<string, number>,
+  lap: (name: string) => void,
+): GeneratedSite {
+  const selected = { published };
+  const bodies = renderBodies(project.loaded, selected.published, diagnostics, false, images);
   lap("markdown");
   const stats: BuildStats = { articles: selected.published.length, pages: 0, files: 0, timings };
   if (hasErrors(diagnostics) || !project.theme) return { files: [], diagnostics, stats };
 
   const model = buildSite(selected.published, bodies, project.loaded.config);
+  model.imageSets = images.entries; // ◆ images
   if (!model.config.baseUrl) {
     diagnostics.push(warning("base-url", {}));
   }
   lap("model");
-  const rendered = renderSite(model, project, cwd);
+  const rendered = renderSite(model, project, cwd, images);
   diagnostics.push(...rendered.diagnostics);
   stats.pages = rendered.pages;
   stats.files = rendered.files.length;
@@ -174,7 +207,7 @@ export function generateSite(options: BuildOptions): GeneratedSite {
 }
 
 /** Renders the model into every output file: pages, feeds, theme assets, content assets, static files. */
-export function renderSite(model: SiteModel, project: Project, cwd = process.cwd()): { files: OutputFile[]; pages: number; diagnostics: Diagnostic[] } {
+export function renderSite(model: SiteModel, project: Project, cwd = process.cwd(), images?: ImageStep): { files: OutputFile[]; pages: number; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const files = new OutputSet(diagnostics);
   const pages = renderPages(model, project.theme!, files, diagnostics);
@@ -182,15 +215,21 @@ export function renderSite(model: SiteModel, project: Project, cwd = process.cwd
     if (text !== undefined) files.add({ path, data: text }, `the generated ${path}`);
   }
   for (const asset of project.theme!.assets) files.add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
-  for (const asset of project.loaded.assets) files.add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
+  // ◆ images: photos as their derivatives (kept in memory when the store is temporary), unsafe SVGs left out.
+  const assets = images ? publishedAssets(project.loaded.assets, images) : project.loaded.assets.map((a) => ({ ...a, source: a.absPath }));
+  for (const asset of assets) {
+    const inStore = images !== undefined && asset.absPath !== asset.source;
+    const file: OutputFile = inStore && !images.store.persistent ? { path: asset.path, data: readFileSync(asset.absPath) } : { path: asset.path, copyFrom: asset.absPath };
+    files.add(file, relative(cwd, asset.source));
+  }
   for (const file of project.loaded.staticFiles) files.add({ path: file.path, copyFrom: file.absPath }, relative(cwd, file.absPath));
   for (const file of searchFiles(model, { body: (article) => article.body })) files.add(file, SEARCH_SOURCE);
   return { files: files.list, pages, diagnostics };
 }
 
 /** Renders every published article's Markdown (with its links and images listed when `references`); its diagnostics join the build's. */
-export function renderBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], references = false): MarkdownOutput[] {
-  const { env, inputs } = bodyInputs(loaded, published, references);
+export function renderBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], references = false, images?: ImageStep): MarkdownOutput[] {
+  const { env, inputs } = bodyInputs(loaded, published, references, images);
   return inputs.map((input) => {
     const out = renderMarkdown({ ...input, ...env });
     diagnostics.push(...out.diagnostics);
@@ -199,17 +238,17 @@ export function renderBodies(loaded: LoadedSite, published: readonly LoadedArtic
 }
 
 /** As `renderBodies`, on `runner`'s worker threads too (for large sites); the same outputs, in order. */
-export async function renderBodiesOn(runner: TaskRunner, loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], references = false): Promise<MarkdownOutput[]> {
-  const { env, inputs } = bodyInputs(loaded, published, references);
+export async function renderBodiesOn(runner: TaskRunner, loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], references = false, images?: ImageStep): Promise<MarkdownOutput[]> {
+  const { env, inputs } = bodyInputs(loaded, published, references, images);
   const outputs = await runner.markdown(inputs, env);
   for (const out of outputs) diagnostics.push(...out.diagnostics);
   return outputs;
 }
 
 /** The Markdown inputs of the published bodies, and what they all resolve against. */
-function bodyInputs(loaded: LoadedSite, published: readonly LoadedArticle[], references: boolean) {
+function bodyInputs(loaded: LoadedSite, published: readonly LoadedArticle[], references: boolean, images?: ImageStep) {
   const { config } = loaded;
-  const env = { articleUrls: articleUrlMap(published, config.basePath), assets: loaded.assets.map((a) => a.path) };
+  const env = { articleUrls: articleUrlMap(published, config.basePath), assets: loaded.assets.map((a) => a.path), ...(images ? { imageSets: images.entries } : {}) };
   const inputs = published.map((article) => ({ ...articleMarkdownFields(article, config), ...(references ? { references } : {}) }));
   return { env, inputs };
 }

@@ -26,6 +26,7 @@ import { htmlDigest, type ArticleItem, type PageRecord } from "./workers/page-ta
 import type { BodySource, BodyToRender, FileToLoad, LoadOptions, MarkdownEnv } from "./workers/tasks.js";
 import { writeOutput, type OutputFile } from "./write/output.js";
 import { replaceFileSync } from "./write/replace.js";
+import { coverImageProblems, imageDigests, publishedAssets, runImageStep, type ImageStep } from "./images/step.js";
 
 /**
  * How long before the build an article file must have last changed for its
@@ -76,6 +77,8 @@ export interface StagedResult {
   timings: Record<string, number>;
   cache?: CacheStats;
   threads: number;
+  /** Photos: how many, how many decoded by this build, how many found complete in the store. */
+  images?: { photos: number; decoded: number; cached: number };
 }
 
 /** Builds the site and writes it; throws BuildFailure with every diagnostic when the site has errors. */
@@ -91,6 +94,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
   // Threads pay for rendering bodies; with most of them cached there is little to share.
   const toRender = markdownFiles.length - (cache?.cachedBodies ?? 0);
   const runner = new TaskRunner(threadsFor(toRender, options.workers), options.sharedPagesFrom);
+  let images: ImageStep | undefined;
   try {
     const sources = new Map<LoadedArticle, BodySource>();
     const keepBodies = markdownFiles.length < (options.rereadBodiesFrom ?? REREAD_BODIES_FROM);
@@ -107,13 +111,18 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     const selected = selectArticles(articles, { drafts: options.drafts, future: options.future, now: options.now, timezone: config.timezone });
     diagnostics.push(...selected.diagnostics);
     const { published } = selected;
-    const bodies = new Bodies(config, published, assets, cache, sources);
+    // ◆ images (src/images/): the asset step — photos' derivatives made or found in the store, SVGs checked.
+    images = await runImageStep(assets, config, { cacheDir: cache?.dir, decode: true, stampsBefore });
+    diagnostics.push(...coverImageProblems(published, images.entries));
+    lap("images");
+    const bodies = new Bodies(config, published, assets, cache, sources, images);
     // As in generateSite: with problems so far, the bodies' own are reported too, and nothing is rendered.
     if (hasErrors(diagnostics) || !theme) throw new BuildFailure([...diagnostics, ...(await bodies.problems(runner, options.onProgress))]);
 
     // The model is built before the bodies are rendered: it needs none of their HTML, and the default
     // summaries (first paragraphs) are filled in once every body is rendered, before any listing.
     const model = buildSite(published, published.map(() => ({ html: "", firstParagraph: "" })), config);
+    model.imageSets = images.entries; // ◆ images
     const late: Diagnostic[] = [];
     if (!model.config.baseUrl) {
       late.push(warning("base-url", {}));
@@ -143,7 +152,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     const add = (file: OutputFile, source: string) => claims.claim(file.path, source) && files.push(file);
     for (const path of generated) claims.claim(path, `the generated ${path}`);
     for (const asset of theme.assets) add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
-    for (const asset of assets) add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
+    for (const asset of publishedAssets(assets, images)) add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.source)); // ◆ images
     for (const file of staticFiles) add({ path: file.path, copyFrom: file.absPath }, relative(cwd, file.absPath));
     for (const file of searchFiles(model, buildTermsSource(cache, (i) => sources.get(published[i]!)), timings)) add(file, SEARCH_SOURCE);
     if (hasErrors(late)) {
@@ -196,8 +205,10 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     cache?.dropOtherSpares(options.outDir);
     const result: StagedResult = { files, diagnostics, model, articles: published.length, pages, written: pages + generated.length + files.length, timings, threads: runner.threads };
     if (cache) result.cache = cache.stats;
+    result.images = images.prepared.stats;
     return result;
   } finally {
+    images?.store.dispose();
     await runner.close();
   }
 }
@@ -253,10 +264,11 @@ class Bodies {
     assets: readonly FoundFile[],
     private readonly cache: BuildCache | undefined,
     private readonly sources: ReadonlyMap<LoadedArticle, BodySource>,
+    images: ImageStep,
   ) {
     const articleUrls = articleUrlMap(published, config.basePath);
-    this.targets = { articleUrls, assets: new Set(assets.map((a) => a.path)) };
-    this.env = { articleUrls, assets: assets.map((a) => a.path) };
+    this.targets = { articleUrls, assets: new Set(assets.map((a) => a.path)), images: imageDigests(images.entries) };
+    this.env = { articleUrls, assets: assets.map((a) => a.path), imageSets: images.entries };
   }
 
   /** Renders every body only for its problems, in article order (the build is failing). */

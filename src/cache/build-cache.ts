@@ -88,6 +88,8 @@ const PAGES_FILE = "pages.bin";
 export interface LinkTargets {
   articleUrls: Record<string, string>;
   assets: ReadonlySet<string>;
+  /** Digest of each image's derivative set (`i:` dependencies; see `src/images/step.ts`). */
+  images?: Readonly<Record<string, string>>;
 }
 
 /** One build's view of the cache: what the last build left, and what this one will leave. */
@@ -357,6 +359,7 @@ function dependencyState(dependencies: readonly string[], targets: LinkTargets):
 function targetState(dep: string, targets: LinkTargets): string | boolean | null {
   const path = dep.slice(2);
   if (dep.startsWith("a:")) return Object.hasOwn(targets.articleUrls, path) ? targets.articleUrls[path]! : null;
+  if (dep.startsWith("i:")) return targets.images && Object.hasOwn(targets.images, path) ? targets.images[path]! : null; // images: src/images/
   return targets.assets.has(path);
 }
 

@@ -19,6 +19,7 @@ const CACHED_CODE = [
   "../model/site", "../model/paginate", "../model/related", "../model/select", "../model/sidebar",
   "../render/pages", "../render/views", "../render/templates", "../render/labels", "../render/images", "../render/portal-views", "../render/feeds", "../workers/tasks", "../workers/page-tasks",
   "../search/fold", "../search/text", "../search/terms",
+  "../images/markup", "../images/plan", "../images/views",
 ];
 
 let salt: string | undefined;

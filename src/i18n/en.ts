@@ -77,6 +77,10 @@ export const en = {
   "config.lint-not-mapping": () => `config key "lint" must be a mapping of rule ids to off, warning or error`,
   "config.unknown-rule": (a: { rule: string; known: string }) => `unknown lint rule "lint.${a.rule}" (known rules: ${a.known})`,
   "config.lint-level": (a: { rule: string }) => `config key "lint.${a.rule}" must be off, warning or error`,
+  "config.images-not-mapping": () => `config key "images" must be a mapping (widths, formats, quality, originals)`,
+  "config.images-widths": () => `config key "images.widths" must be a list of widths in pixels (16 to 8192), like [480, 960, 1600]`,
+  "config.images-formats": () => `config key "images.formats" must be a list of webp and avif (the original's JPEG or PNG is always made)`,
+  "config.images-quality": () => `config key "images.quality" must be a whole number from 1 to 100`,
   "usage.base-url": (a: { value: string; problem: BaseUrlProblem }) => `--base-url: ${baseUrl(a)}`,
   "yaml.config": (a: { detail: string }) => a.detail,
   "yaml.front-matter": (a: { detail: string }) => `invalid front-matter YAML: ${a.detail}`,
@@ -155,6 +159,10 @@ export const en = {
 
   // Diagnostics: bodies, pages and outputs.
   "missing-image": (a: { url: string; outside: boolean }) => `image not found: ${a.url}${a.outside ? " (outside content/)" : ""}`,
+  "bad-image": (a: { path: string; src: string; problem: string; field?: string }) => `${a.field ? `field "${a.field}": ` : ""}image content/${a.path} (${a.src}): ${a.problem}`,
+  "unsafe-svg": (a: { path: string; src: string; detail: string; field?: string }) =>
+    `${a.field ? `field "${a.field}": ` : ""}unsafe SVG content/${a.path} (${a.src}): contains ${a.detail}: an SVG opened from the site can run script or load other files`,
+  "image-too-large": (a: { detail: string }) => `image is ${a.detail} (over 20 MB or 50 megapixels): slow to build; shrink it before adding it`,
   "missing-image.cover": (a: { src: string }) => `field "cover": image not found: ${a.src}`,
   "broken-link.article": (a: { url: string }) => `link to missing article: ${a.url}`,
   "broken-link.file": (a: { url: string }) => `link to missing file: ${a.url}`,

@@ -8,6 +8,7 @@ import { error, warning, type Diagnostic } from "../diagnostics.js";
 import type { ArgsOf, BaseUrlProblem, MessageKey } from "../i18n/catalog.js";
 import { LINT_LEVELS, LINT_RULE_IDS, type LintLevel } from "../check/rules.js";
 import type { SiteConfig } from "../types.js";
+import { readImageSettings } from "../images/settings.js";
 import { isValidTimezone } from "./dates.js";
 import { cleanValue, findControlCharacters, stripControlCharacters } from "./text.js";
 import { parseYaml } from "./yaml.js";
@@ -138,7 +139,7 @@ interface Reporter {
   report<K extends MessageKey>(key: string, message: K, args: ArgsOf<K>): void;
 }
 
-const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint", "search", ...PORTAL_KEYS]);
+const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint", "search", "images", ...PORTAL_KEYS]);
 
 /** Fills in defaults and checks every key of a parsed config object. */
 export function validateConfig(raw: unknown, folderName: string, reporter: Reporter): SiteConfig {
@@ -219,6 +220,9 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     else if (!/^https?:\/\//.test(editUrl)) reporter.report("editUrl", "config.edit-url-http", {});
     else config.editUrl = editUrl;
   }
+  if (raw.images !== undefined && raw.images !== null) config.images = readImageSettings(raw.images, (key, problem) =>
+      problem === "config.not-boolean" || problem === "config.unknown-subkey" ? reporter.report(key, problem, { key }) : reporter.report(key, problem, {}),
+    );
   if (raw.search !== undefined && raw.search !== null) {
     if (typeof raw.search === "boolean") config.search = raw.search;
     else reporter.report("search", "config.not-boolean", { key: "search" });

@@ -15,6 +15,7 @@ import { siteUrl } from "../load/paths.js";
 import { articleMarkdownFields } from "../markdown/inputs.js";
 import { renderMarkdown, type MarkdownOutput } from "../markdown/render.js";
 import type { SiteConfig } from "../types.js";
+import { isProblem, setFiles, type ImageEntry } from "../images/plan.js";
 import { createPacer } from "./pacing.js";
 import type { ArticleSource } from "./sources.js";
 
@@ -39,6 +40,7 @@ export class BodyCache {
   private urls: Record<string, string> = {};
   private urlsKey = "";
   private assets: string[] = [];
+  private imageSets: Record<string, ImageEntry> = {};
 
   /**
    * `signal` stops a long `renderAll` at its next pause; `stored` supplies
@@ -89,6 +91,31 @@ export class BodyCache {
       );
       this.assets = assets;
     }
+    return stale;
+  }
+
+  /**
+   * Makes the cache agree with this build's images (src/images/): a body that
+   * showed, linked to or reported a changed image is rendered again. Returns
+   * the content paths of the bodies to render again.
+   */
+  syncImages(entries: Record<string, ImageEntry>, basePath: string): Set<string> {
+    const stale = new Set<string>();
+    if (entries === this.imageSets) return stale;
+    const changed = new Set([...Object.keys(entries), ...Object.keys(this.imageSets)].filter((path) => JSON.stringify(entries[path]) !== JSON.stringify(this.imageSets[path])));
+    if (changed.size > 0) {
+      const tokens: string[] = [];
+      const named: string[] = [];
+      for (const path of changed) {
+        named.push(`content/${path}`);
+        tokens.push(siteUrl(basePath, path));
+        for (const entry of [entries[path], this.imageSets[path]]) {
+          if (entry && !isProblem(entry)) tokens.push(...setFiles(entry).map((file) => siteUrl(basePath, file)));
+        }
+      }
+      this.markStale(stale, (entry) => tokens.some((t) => entry.output.html.includes(t)) || entry.output.diagnostics.some((d) => named.some((n) => d.message.includes(n))));
+    }
+    this.imageSets = entries;
     return stale;
   }
 
@@ -151,6 +178,7 @@ export class BodyCache {
       ...articleMarkdownFields(article, config),
       articleUrls,
       assets: this.assets,
+      imageSets: this.imageSets,
     });
     if (entry && sameOutput(entry.output, output)) output = entry.output;
     this.entries.set(article.contentPath, { key: source.bodyKey, output, lookups, stale: false });

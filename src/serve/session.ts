@@ -27,6 +27,9 @@ import { PageCache } from "./page-cache.js";
 import { TermsMemo } from "../search/search.js";
 import { SiteRoutes } from "./routes.js";
 import { SiteSources, type ArticleSource, type SourceDelta } from "./sources.js";
+import { error } from "../diagnostics.js";
+import { makePending, type ContentFile } from "../images/assets.js";
+import { coverImageProblems, imageDigests, publishedAssets, runImageStep, type ImageStep } from "../images/step.js";
 
 /** How a session builds the site. */
 export interface SessionOptions {
@@ -111,12 +114,16 @@ export class SiteSession {
   private lateProblems = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private roots: string[] | undefined;
+  /** ◆ images: the photos' sets; derivatives are made when first requested (see `ensureImage`). */
+  private images: ImageStep | undefined;
+  private imageDigests: Record<string, string> = {};
+  private readonly making = new Map<string, Promise<void>>();
 
   private constructor(private readonly options: SessionOptions) {
     this.cwd = options.cwd ?? process.cwd();
     this.paths = sitePaths(options.source);
     this.sources = new SiteSources(this.paths, this.cwd, options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}, options.signal);
-    this.bodies = new BodyCache(options.signal, storedBodies(this.paths.root));
+    this.bodies = new BodyCache(options.signal, storedBodies(this.paths.root, () => this.imageDigests));
   }
 
   /** Builds the site at `options.source` in memory; the report says whether it has errors. */
@@ -169,7 +176,8 @@ export class SiteSession {
 
   /** Folders whose files may be served from their source path (real paths): the site folder (by the policy of `isInsideSite`) and the built-in theme. */
   servableRoots(): string[] {
-    this.roots ??= [this.paths.root, this.options.builtinTemplates ?? BUILTIN_TEMPLATES].flatMap((dir) => {
+    const store = this.images?.store.dir; // ◆ images: derivatives are served from the image store
+    this.roots ??= [this.paths.root, this.options.builtinTemplates ?? BUILTIN_TEMPLATES, ...(store ? [store] : [])].flatMap((dir) => {
       try {
         return [realpathSync(dir)];
       } catch {
@@ -177,6 +185,29 @@ export class SiteSession {
       }
     });
     return this.roots;
+  }
+
+  /**
+   * Makes the derivatives of the photo that output `path` comes from, when it
+   * is one not made yet (serve makes them on first request, into the build
+   * cache's image store). A photo that cannot be decoded is reported.
+   */
+  async ensureImage(path: string): Promise<void> {
+    const images = this.images;
+    const output = images && Object.keys(images.prepared.pending).length > 0 ? images.prepared.outputs.find((o) => o.path === path) : undefined;
+    const file: ContentFile | undefined = output && images!.prepared.pending[output.source];
+    if (!images || !output || !file) return;
+    let making = this.making.get(file.path);
+    if (!making) {
+      making = makePending(file, images.settings, images.store).then((problem) => {
+        delete images.prepared.pending[file.path];
+        this.making.delete(file.path);
+        this.roots = undefined; // the store's folder may be new
+        if (problem !== undefined) this.reportLate(error("bad-image", { path: file.path, src: file.path, problem }, { file: `content/${file.path}` }));
+      });
+      this.making.set(file.path, making);
+    }
+    await making;
   }
 
   /** Real files and folders outside the watched folders that the site's links lead to (to watch them too). */
@@ -225,9 +256,17 @@ export class SiteSession {
     const { config } = this.sources;
     const theme = this.theme.theme;
     const good = this.good;
+    // ◆ images: the asset step without decoding, again when files under content/ or the config changed.
+    const imagesChanged = !this.images || change.config || delta.assets || change.files > 0;
+    if (imagesChanged) {
+      this.images = await runImageStep(this.sources.assets, config, { cacheDir: join(this.paths.root, CACHE_DIR_NAME), decode: false, access: "derivatives" });
+      this.imageDigests = imageDigests(this.images.entries);
+    }
+    const images = this.images!;
     const selection = this.select(delta, change);
     const { published, sources } = selection;
     const stale = this.bodies.sync(selection.patch ? undefined : sources, config.basePath, this.sources.assetPaths);
+    for (const path of this.bodies.syncImages(images.entries, config.basePath)) stale.add(path);
     let bodies: MarkdownOutput[];
     let renderedBodies: number;
     if (selection.patch && good) {
@@ -237,7 +276,7 @@ export class SiteSession {
       for (const path of [...delta.articles, ...stale]) if (good.indexOf.has(path)) indices.add(good.indexOf.get(path)!);
       renderedBodies = this.bodies.renderAt(sources, bodies, indices, config);
     } else ({ bodies, rendered: renderedBodies } = await this.bodies.renderAll(sources, config));
-    const diagnostics = [...this.sources.diagnostics(), ...this.theme.diagnostics, ...selection.selectDiagnostics, ...bodyDiagnostics(bodies)];
+    const diagnostics = [...this.sources.diagnostics(), ...this.theme.diagnostics, ...selection.selectDiagnostics, ...coverImageProblems(published, images.entries), ...bodyDiagnostics(bodies)];
     const report = (ok: boolean, pages: number, totalPages: number): RebuildReport => ({
       ok,
       changed: { articles: change.config ? 0 : delta.articles.size, files: change.files, theme: change.templates && !change.config, config: change.config },
@@ -270,11 +309,13 @@ export class SiteSession {
         });
       }
     }
+    model.imageSets = images.entries; // ◆ images
     if (!model.config.baseUrl) {
       diagnostics.push(warning("base-url", {}));
     }
-    const sameFiles = selection.patch && !change.templates && !delta.assets && !delta.staticFiles;
-    const routes = (sameFiles && good ? good.routes.replan(model) : undefined) ?? SiteRoutes.plan(model, theme, this.sources, this.cwd, this.searchTerms);
+    const sameFiles = selection.patch && !change.templates && !delta.assets && !delta.staticFiles && !imagesChanged;
+    const files = { assets: publishedAssets(this.sources.assets, images), staticFiles: this.sources.staticFiles }; // ◆ images
+    const routes = (sameFiles && good ? good.routes.replan(model) : undefined) ?? SiteRoutes.plan(model, theme, files, this.cwd, this.searchTerms);
     diagnostics.push(...routes.diagnostics);
     const sample = !good || change.templates || change.config;
     const pages = this.renderNow(pagesToRenderNow(model, routes, changed, sample), theme, diagnostics);
@@ -366,7 +407,7 @@ export class SiteSession {
  * renders only the bodies changed since; undefined when there is no cache.
  * The cache is never written from here.
  */
-function storedBodies(root: string): StoredBodies | undefined {
+function storedBodies(root: string, images: () => Record<string, string>): StoredBodies | undefined {
   const dir = join(root, CACHE_DIR_NAME);
   if (!existsSync(dir)) return undefined;
   const cache = BuildCache.open(dir);
@@ -376,7 +417,7 @@ function storedBodies(root: string): StoredBodies | undefined {
     if (!article || source.textHash === undefined) return undefined;
     if (assetSet?.list !== assets) assetSet = { list: assets, set: new Set(assets) };
     const settings = bodySettings(config.basePath, config.markdown.allowHtml, article.displayPath);
-    const body = cache.storedBody(article.contentPath, source.textHash, settings, { articleUrls, assets: assetSet.set });
+    const body = cache.storedBody(article.contentPath, source.textHash, settings, { articleUrls, assets: assetSet.set, images: images() });
     if (!body) return undefined;
     const lookups = new Set(body.dependencies.filter((d) => d.startsWith("a:")).map((d) => d.slice(2)));
     return { output: { html: body.html, firstParagraph: body.firstParagraph, diagnostics: [] }, lookups };

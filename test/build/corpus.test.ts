@@ -18,11 +18,11 @@ describe("a generated Vietnamese news corpus", () => {
     expect(result.stats.articles).toBe(400);
     const out = join(root, "public");
     const files = listTree(out);
-    // 400 articles, 40 home pages, listings for 7 categories, 10 authors and 12 tags, and the 40 images.
+    // 400 articles, 40 home pages, listings for 7 categories, 10 authors and 12 tags, and the 40 images as derivatives (PNG and WebP).
     expect(files.filter((f) => /^bai-\d+\/index\.html$/.test(f))).toHaveLength(400);
     expect(files).toContain("page/40/index.html");
     expect(files).not.toContain("page/41/index.html");
-    expect(files.filter((f) => f.startsWith("images/"))).toHaveLength(40);
+    expect(files.filter((f) => f.startsWith("images/"))).toHaveLength(80);
     const { checked, broken } = findBrokenLinks(out, "/news/");
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(30_000);

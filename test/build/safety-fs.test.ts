@@ -78,7 +78,7 @@ describe("symbolic links (case 1)", () => {
     const { root } = hostileSite();
     const checked = await checkSite({ source: root, cwd: root, now: NOW });
     expect(outsideLinks(checked.diagnostics)).toEqual(LINKS);
-    expect(outsideLinks(generateSite({ source: root, cwd: root, now: NOW }).diagnostics)).toEqual(LINKS);
+    expect(outsideLinks((await generateSite({ source: root, cwd: root, now: NOW })).diagnostics)).toEqual(LINKS);
 
     const handle = await startServe({ source: root, cwd: root, port: 0, now: () => NOW });
     running.push(handle);

@@ -13,8 +13,8 @@ import { listTree } from "../helpers/site.js";
 const GENERATOR = join(import.meta.dirname, "..", "fixtures", "make-corpus.mjs");
 
 /** Every file of a plain in-memory, single-threaded build, by output path. */
-function reference(options: BuildOptions): Map<string, Buffer> {
-  const site = generateSite(options);
+async function reference(options: BuildOptions): Promise<Map<string, Buffer>> {
+  const site = await generateSite(options);
   expect(site.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   return new Map(site.files.map((f) => [f.path, "data" in f ? Buffer.from(f.data) : readFileSync(f.copyFrom)]));
 }
@@ -32,17 +32,17 @@ describe("builds on worker threads", () => {
     const root = mkdtempSync(join(tmpdir(), "gazette-workers-"));
     execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "300"]);
     const options = { source: root, baseUrl: "https://example.org/news/", now: Date.UTC(2026, 0, 1) };
-    const expected = reference(options);
+    const expected = await reference(options);
     // Listings go to the workers too in the first build (by default only from 4,000 listing pages).
     for (const [workers, sharedPagesFrom] of [[2, 0], [1, undefined], [0, undefined]] as const) {
       const out = join(root, `out-${workers}`);
       const result = await build({ ...options, out, workers, cache: false, ...(sharedPagesFrom !== undefined ? { sharedPagesFrom } : {}) });
       expect(result.stats.threads).toBe(workers);
       const index = [...expected.keys()].filter((path) => path.startsWith("search/") && path.endsWith(".json")).length;
-      expect(result.stats.pages).toBe(expected.size - 40 - 5 - 3 - index); // the 40 images, 5 theme assets, 3 feed files and search index aside
+      expect(result.stats.pages).toBe(expected.size - 80 - 5 - 3 - index); // the 40 images' derivatives (WebP and PNG), 5 theme assets, 3 feed files and search index aside
       expectSameFiles(out, expected);
     }
-  });
+  }, 120_000); // four builds, each making the 40 images' derivatives
 });
 
 describe("listing pages rendered while the workers render bodies", () => {
@@ -66,7 +66,7 @@ describe("listing pages rendered while the workers render bodies", () => {
     };
     walk(join(root, "content"));
     const options = { source: root, baseUrl: "https://example.org/news/", now: Date.UTC(2026, 0, 1) };
-    const expected = reference(options);
+    const expected = await reference(options);
     // The plain build's home page shows first paragraphs as summaries.
     const home = expected.get("index.html")!.toString();
     expect(firstParagraphs.filter((p) => home.includes(p)).length).toBeGreaterThan(0);
@@ -122,7 +122,7 @@ describe("bodies read again from their files (how sites of 8,000 articles and mo
     const root = mkdtempSync(join(tmpdir(), "gazette-reread-"));
     execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
     const now = Date.UTC(2026, 0, 1);
-    const expected = reference({ source: root, now });
+    const expected = await reference({ source: root, now });
     for (const [workers, cache] of [[1, false], [0, true], [0, true]] as const) {
       const out = join(root, `out-${workers}-${cache}`);
       await stagedBuild({

@@ -107,7 +107,7 @@ describe("template errors in partials (issue 10, case 7)", () => {
     expect(found.length).toBeGreaterThan(0);
     for (const d of found) {
       expect(at(d)).toBe("templates/partials/head-extra.hbs:2 template");
-      expect(d.message).toMatch(/#if requires exactly one argument \(in templates\/partials\/head-extra\.hbs, while rendering page template .*templates\/(404|article|listing)\.hbs\)/);
+      expect(d.message).toMatch(/#if requires exactly one argument \(in templates\/partials\/head-extra\.hbs, while rendering page template .*templates\/(404|article|listing|search)\.hbs\)/);
     }
   });
 });

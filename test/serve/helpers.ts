@@ -101,8 +101,8 @@ export interface CompareOptions {
  * sources gives: the same files with the same bytes and the same problems;
  * when the clean build fails, the same problems and `previous` still served.
  */
-export function expectCleanBuild(session: SiteSession, root: string, options: CompareOptions = {}, previous?: OutputFile[]): OutputFile[] {
-  const clean = generateSite({ source: root, cwd: root, now: NOW, ...options });
+export async function expectCleanBuild(session: SiteSession, root: string, options: CompareOptions = {}, previous?: OutputFile[]): Promise<OutputFile[]> {
+  const clean = await generateSite({ source: root, cwd: root, now: NOW, ...options });
   expect(lines(session.diagnostics)).toEqual(lines(clean.diagnostics));
   const served = session.output();
   if (hasErrors(clean.diagnostics)) {

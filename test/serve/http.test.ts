@@ -41,7 +41,7 @@ function raw(port: number, path: string, method = "GET"): Promise<{ status: numb
 describe("gazette serve over HTTP", () => {
   it("serves every file of a clean build, with the reload script only in HTML", async () => {
     const { root, handle } = await serve();
-    const clean = generateSite({ source: root, cwd: root, now: NOW });
+    const clean = await generateSite({ source: root, cwd: root, now: NOW });
     for (const file of clean.files) {
       const res = await raw(handle.port, `/${file.path.split("/").map(encodeURIComponent).join("/")}`);
       expect(res.status, file.path).toBe(200);
@@ -70,7 +70,8 @@ describe("gazette serve over HTTP", () => {
     expect(await type("/assets/style.css")).toBe("text/css; charset=utf-8");
     expect(await type("/feed.xml")).toBe("application/xml; charset=utf-8");
     expect(await type("/robots.txt")).toBe("text/plain; charset=utf-8");
-    expect(await type("/images/a.png")).toBe("image/png");
+    expect(await type("/images/a-1.png")).toBe("image/png"); // a photo's derivative, made on this first request
+    expect(await type("/images/a-1.webp")).toBe("image/webp");
     expect(await type("/files/lich.pdf")).toBe("application/pdf");
     expect(await type("/__gazette/client.js")).toBe("text/javascript; charset=utf-8");
   });
@@ -90,7 +91,7 @@ describe("gazette serve over HTTP", () => {
     const { root, handle } = await serve();
     const res = await raw(handle.port, "/khong-co/");
     expect(res.status).toBe(404);
-    const clean = generateSite({ source: root, cwd: root, now: NOW }).files.find((f) => f.path === "404.html")!;
+    const clean = (await generateSite({ source: root, cwd: root, now: NOW })).files.find((f) => f.path === "404.html")!;
     expect(stripClient(res.body)).toBe("data" in clean ? clean.data : "");
   });
 
@@ -135,7 +136,7 @@ describe("gazette serve over HTTP", () => {
     const home = await raw(handle.port, "/tin%20t%E1%BB%A9c/");
     expect(home.status).toBe(200);
     expect(home.body).toContain('href="/tin%20t%E1%BB%A9c/hoi-thao/"');
-    expect((await raw(handle.port, "/tin%20t%E1%BB%A9c/images/a.png")).status).toBe(200);
+    expect((await raw(handle.port, "/tin%20t%E1%BB%A9c/images/a-1.png")).status).toBe(200);
     expect((await raw(handle.port, "/hoi-thao/")).status).toBe(404);
   });
 
