@@ -44,7 +44,7 @@ describe("search in the build", () => {
   it("writes the same index as the in-memory build", async () => {
     const root = makeSite(siteFiles());
     await buildSite(root);
-    const generated = generateSite({ source: root, cwd: root, now: NOW });
+    const generated = await generateSite({ source: root, cwd: root, now: NOW });
     for (const file of generated.files.filter((f) => f.path.startsWith("search/"))) {
       expect(read(`${root}/public`, file.path), file.path).toBe("data" in file ? String(file.data) : "");
     }
