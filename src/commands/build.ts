@@ -7,7 +7,7 @@ import { Option, type Command } from "commander";
 import { build, type BuildResult } from "../build.js";
 import { BuildFailure, UsageError, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { EXIT, internalError, printDiagnostics, useColour, workersFromEnv, type Io } from "./io.js";
-import { chooseLanguage, langOption, speaker, UnknownLanguage, type Speaker } from "./lang.js";
+import { commandSpeaker, langOption, type Speaker } from "./lang.js";
 import { createProgress } from "./progress.js";
 
 interface BuildFlags {
@@ -49,14 +49,8 @@ const HEAP_GROWTH = "--heap-growing-percent=50";
 
 async function runBuild(opts: BuildFlags, io: Io): Promise<number> {
   const started = performance.now();
-  let speak: Speaker;
-  try {
-    speak = speaker(chooseLanguage(opts.lang, io.env, io.cwd, opts.source));
-  } catch (cause) {
-    if (!(cause instanceof UnknownLanguage)) throw cause;
-    io.stderr(`gazette: ${cause.message}\n`);
-    return EXIT.usage;
-  }
+  const speak = commandSpeaker(opts.lang, io, opts.source);
+  if (!speak) return EXIT.usage;
   setFlagsFromString(HEAP_GROWTH);
   const colour = useColour(io) && !opts.json;
   const progress = createProgress(io, io.isTTY && !opts.json && !opts.quiet, undefined, undefined, speak.lang);

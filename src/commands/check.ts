@@ -8,7 +8,7 @@ import { LINT_RULES } from "../check/rules.js";
 import { checkSite } from "../check/run.js";
 import { UsageError } from "../diagnostics.js";
 import { EXIT, internalError, printDiagnostics, useColour, workersFromEnv, type Io } from "./io.js";
-import { chooseLanguage, langOption, speaker, UnknownLanguage, type Speaker } from "./lang.js";
+import { commandSpeaker, langOption } from "./lang.js";
 
 interface CheckFlags {
   source: string;
@@ -71,14 +71,8 @@ export function registerCheckCommand(program: Command, io: Io, done: (code: numb
 async function runCheck(opts: CheckFlags, io: Io): Promise<number> {
   const started = performance.now();
   const progress = io.isTTY && !opts.json && !opts.quiet;
-  let speak: Speaker;
-  try {
-    speak = speaker(chooseLanguage(opts.lang, io.env, io.cwd, opts.source));
-  } catch (cause) {
-    if (!(cause instanceof UnknownLanguage)) throw cause;
-    io.stderr(`gazette: ${cause.message}\n`);
-    return EXIT.usage;
-  }
+  const speak = commandSpeaker(opts.lang, io, opts.source);
+  if (!speak) return EXIT.usage;
   try {
     const result = await checkSite({
       ...workersFromEnv(io),

@@ -91,3 +91,22 @@ function siteLanguage(root: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The speaker of a command's chosen language (`--lang`, `GAZETTE_LANG`, the
+ * site's `language`), or `undefined` after printing why the choice is unknown
+ * (the command then exits with a usage error).
+ */
+export function commandSpeaker(
+  flag: string | undefined,
+  io: { env: NodeJS.ProcessEnv; cwd: string; stderr: (text: string) => void },
+  source?: string,
+): Speaker | undefined {
+  try {
+    return speaker(chooseLanguage(flag, io.env, io.cwd, source));
+  } catch (cause) {
+    if (!(cause instanceof UnknownLanguage)) throw cause;
+    io.stderr(`gazette: ${cause.message}\n`);
+    return undefined;
+  }
+}

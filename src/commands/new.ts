@@ -6,7 +6,7 @@ import { BuildFailure, UsageError } from "../diagnostics.js";
 import { createArticle } from "../scaffold/new.js";
 import { ScaffoldError } from "../scaffold/write.js";
 import { EXIT, internalError, printDiagnostics, useColour, type Io } from "./io.js";
-import { chooseLanguage, langOption, speaker, UnknownLanguage, type Speaker } from "./lang.js";
+import { commandSpeaker, langOption } from "./lang.js";
 
 interface NewFlags {
   source: string;
@@ -42,14 +42,8 @@ export function registerNewCommand(program: Command, io: Io, done: (code: number
 }
 
 function runNew(title: string, opts: NewFlags, io: Io, now: number): number {
-  let speak: Speaker;
-  try {
-    speak = speaker(chooseLanguage(opts.lang, io.env, io.cwd, opts.source));
-  } catch (cause) {
-    if (!(cause instanceof UnknownLanguage)) throw cause;
-    io.stderr(`gazette: ${cause.message}\n`);
-    return EXIT.usage;
-  }
+  const speak = commandSpeaker(opts.lang, io, opts.source);
+  if (!speak) return EXIT.usage;
   try {
     const path = createArticle({
       lang: speak.lang,

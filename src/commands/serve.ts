@@ -12,7 +12,7 @@ import type { RebuildReport } from "../serve/session.js";
 import { startServe } from "../serve/serve.js";
 import { WatchLimitError } from "../serve/watch.js";
 import { EXIT, internalError, printDiagnostics, useColour, type Io } from "./io.js";
-import { chooseLanguage, langOption, speaker, UnknownLanguage, type Speaker } from "./lang.js";
+import { commandSpeaker, langOption, speaker, type Speaker } from "./lang.js";
 
 interface ServeFlags {
   source: string;
@@ -49,14 +49,8 @@ export function registerServeCommand(program: Command, io: Io, done: (code: numb
 
 /** Serves until `stop` is aborted (also while the first build runs); returns the exit code. */
 export async function runServe(opts: ServeFlags, io: Io, stop: AbortSignal): Promise<number> {
-  let speak: Speaker;
-  try {
-    speak = speaker(chooseLanguage(opts.lang, io.env, io.cwd, opts.source));
-  } catch (cause) {
-    if (!(cause instanceof UnknownLanguage)) throw cause;
-    io.stderr(`gazette: ${cause.message}\n`);
-    return EXIT.usage;
-  }
+  const speak = commandSpeaker(opts.lang, io, opts.source);
+  if (!speak) return EXIT.usage;
   const port = /^\d{1,5}$/.test(opts.port) ? Number(opts.port) : NaN;
   if (!(port >= 0 && port <= 65535)) {
     io.stderr(speak.t("cli.usage-error", { detail: speak.t("usage.port", { value: opts.port }) }) + "\n");
