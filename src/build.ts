@@ -1,24 +1,20 @@
 /**
- * `gazette build`: load → markdown → model → render → write. Every problem
- * of the site is collected before the build gives up; nothing is written then.
- * `generateSite` runs the stages in memory, in one thread (the reference,
- * and what `serve` and tests build on); `build` runs the same stages through
- * `staged-build.ts`: worker threads for large sites, the build cache, and
- * pages rendered straight to disk. Both give the same bytes.
+ * `gazette build`: load → markdown → model → plan → render → write, run by
+ * `staged-build.ts` (worker threads for large sites, the build cache, pages
+ * rendered straight to disk). Every problem of the site is collected before
+ * the build gives up; nothing is written then. Also the project loading that
+ * `check` shares.
  */
 import { existsSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { CacheStats } from "./cache/build-cache.js";
-import { error, hasErrors, warning, UsageError, type Diagnostic } from "./diagnostics.js";
+import { UsageError, type Diagnostic } from "./diagnostics.js";
 import { loadSite, sitePaths, type LoadedSite, type SitePaths } from "./load/site.js";
 import { articleMarkdownFields, articleUrlMap } from "./markdown/inputs.js";
-import { renderMarkdown, type MarkdownOutput } from "./markdown/render.js";
-import { createStopwatch } from "./timings.js";
+import type { MarkdownOutput } from "./markdown/render.js";
 import { selectArticles } from "./model/select.js";
-import { buildSite, type SiteModel } from "./model/site.js";
-import { renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
-import { planPages } from "./render/pages.js";
-import { builtinTemplatesDir, loadTheme, TemplateError, type Theme } from "./render/templates.js";
+import type { SiteModel } from "./model/site.js";
+import { builtinTemplatesDir, loadTheme, type Theme } from "./render/templates.js";
 import { stagedBuild } from "./staged-build.js";
 import type { LoadedArticle } from "./types.js";
 import type { ProgressFn, TaskRunner } from "./workers/runner.js";
@@ -70,16 +66,12 @@ export interface BuildStats {
   threads?: number;
 }
 
-/** The generated site in memory: every output file, what was found, and counts. */
-export interface GeneratedSite {
+/** The outcome of `gazette build`; its `files` are the copied files (pages and generated files went straight to disk). */
+export interface BuildResult {
   files: OutputFile[];
   diagnostics: Diagnostic[];
   stats: BuildStats;
   model?: SiteModel;
-}
-
-/** The outcome of `gazette build`; its `files` are the outputs other than HTML pages, which went straight to disk. */
-export interface BuildResult extends GeneratedSite {
   outDir: string;
   written: boolean;
 }
@@ -143,58 +135,7 @@ export function publishedArticles(project: Project, options: BuildOptions): { pu
   });
 }
 
-/** Generates the whole site in memory from the folder `options.source`, without writing. */
-export function generateSite(options: BuildOptions): GeneratedSite {
-  const cwd = options.cwd ?? process.cwd();
-  const { timings, lap } = createStopwatch();
-  const project = loadProject(options);
-  const diagnostics = [...project.diagnostics];
-  lap("load");
-  const selected = publishedArticles(project, options);
-  diagnostics.push(...selected.diagnostics);
-  const bodies = renderBodies(project.loaded, selected.published, diagnostics);
-  lap("markdown");
-  const stats: BuildStats = { articles: selected.published.length, pages: 0, files: 0, timings };
-  if (hasErrors(diagnostics) || !project.theme) return { files: [], diagnostics, stats };
-
-  const model = buildSite(selected.published, bodies, project.loaded.config);
-  if (!model.config.baseUrl) {
-    diagnostics.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
-  }
-  lap("model");
-  const rendered = renderSite(model, project, cwd);
-  diagnostics.push(...rendered.diagnostics);
-  stats.pages = rendered.pages;
-  stats.files = rendered.files.length;
-  lap("render");
-  return { files: rendered.files, diagnostics, stats, model };
-}
-
-/** Renders the model into every output file: pages, feeds, theme assets, content assets, static files. */
-export function renderSite(model: SiteModel, project: Project, cwd = process.cwd()): { files: OutputFile[]; pages: number; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const files = new OutputSet(diagnostics);
-  const pages = renderPages(model, project.theme!, files, diagnostics);
-  for (const [path, text] of [["feed.xml", renderFeed(model)], ["sitemap.xml", renderSitemap(model)], ["robots.txt", renderRobots(model)]] as const) {
-    if (text !== undefined) files.add({ path, data: text }, `the generated ${path}`);
-  }
-  for (const asset of project.theme!.assets) files.add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
-  for (const asset of project.loaded.assets) files.add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
-  for (const file of project.loaded.staticFiles) files.add({ path: file.path, copyFrom: file.absPath }, relative(cwd, file.absPath));
-  return { files: files.list, pages, diagnostics };
-}
-
-/** Renders every published article's Markdown (with its links and images listed when `references`); its diagnostics join the build's. */
-export function renderBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], references = false): MarkdownOutput[] {
-  const { env, inputs } = bodyInputs(loaded, published, references);
-  return inputs.map((input) => {
-    const out = renderMarkdown({ ...input, ...env });
-    diagnostics.push(...out.diagnostics);
-    return out;
-  });
-}
-
-/** As `renderBodies`, on `runner`'s worker threads too (for large sites); the same outputs, in order. */
+/** Renders every published article's Markdown on `runner` (worker threads too for large sites), in order; with `references`, its links and images listed. Diagnostics join `diagnostics`. */
 export async function renderBodiesOn(runner: TaskRunner, loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], references = false): Promise<MarkdownOutput[]> {
   const { env, inputs } = bodyInputs(loaded, published, references);
   const outputs = await runner.markdown(inputs, env);
@@ -208,47 +149,4 @@ function bodyInputs(loaded: LoadedSite, published: readonly LoadedArticle[], ref
   const env = { articleUrls: articleUrlMap(published, config.basePath), assets: loaded.assets.map((a) => a.path) };
   const inputs = published.map((article) => ({ ...articleMarkdownFields(article, config), ...(references ? { references } : {}) }));
   return { env, inputs };
-}
-
-/** Renders each planned page into `files`; returns the number of pages. */
-function renderPages(model: SiteModel, theme: Theme, files: OutputSet, diagnostics: Diagnostic[]): number {
-  const reported = new Set<string>();
-  let pages = 0;
-  for (const plan of planPages(model)) {
-    if (!theme.has(plan.template)) {
-      const article = model.articles.find((a) => `${a.path}index.html` === plan.outputPath);
-      diagnostics.push(error("layout", `unknown layout "${plan.template}": no templates/${plan.template}.hbs in the site or the built-in theme`, {
-        file: plan.source,
-        line: article?.fieldLines.layout,
-      }));
-      continue;
-    }
-    try {
-      files.add({ path: plan.outputPath, data: theme.render(plan.template, plan.context()) }, plan.source);
-      pages++;
-    } catch (cause) {
-      if (!(cause instanceof TemplateError)) throw cause;
-      const key = `${cause.diagnostic.file}:${cause.diagnostic.message}`;
-      if (!reported.has(key)) diagnostics.push(cause.diagnostic);
-      reported.add(key);
-    }
-  }
-  return pages;
-}
-
-/** The output files, refusing two sources for one path with an error naming both. */
-class OutputSet {
-  readonly list: OutputFile[] = [];
-  private readonly owners = new Map<string, string>();
-  constructor(private readonly diagnostics: Diagnostic[]) {}
-
-  add(file: OutputFile, source: string): void {
-    const other = this.owners.get(file.path);
-    if (other !== undefined) {
-      this.diagnostics.push(error("duplicate-url", `output file ${file.path} is claimed by both ${other} and ${source}`, { file: source }));
-      return;
-    }
-    this.owners.set(file.path, source);
-    this.list.push(file);
-  }
 }

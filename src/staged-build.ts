@@ -1,23 +1,24 @@
 /**
- * `build()` as the CLI runs it: the stages of `generateSite` over a pool of
- * worker threads (in the main thread for small sites) and the build cache,
- * with pages rendered straight into the write stage's staging folder instead
- * of being held in memory. Same sources, same bytes as `generateSite`.
+ * `build()` as the CLI runs it: load, bodies, model, the route table
+ * (`plan/routes.ts`), then pages rendered over a pool of worker threads (in
+ * the main thread for small sites) with the build cache, straight into the
+ * write stage's staging folder instead of being held in memory.
  */
 import { createStopwatch } from "./timings.js";
 import { articleMarkdownFields, articleUrlMap } from "./markdown/inputs.js";
 import { join, relative } from "node:path";
 import { bodySettings, BuildCache, CACHE_DIR_NAME, themeDigest, type CacheStats, type LinkTargets } from "./cache/build-cache.js";
 import { cacheSalt } from "./cache/salt.js";
-import { error, hasErrors, warning, BuildFailure, type Diagnostic } from "./diagnostics.js";
+import { hasErrors, BuildFailure, type Diagnostic } from "./diagnostics.js";
 import { loadConfig } from "./load/config.js";
 import { isMarkdown, listFiles, type FoundFile } from "./load/files.js";
 import { checkCover, type SitePaths } from "./load/site.js";
 import type { MarkdownOutput } from "./markdown/render.js";
 import { selectArticles } from "./model/select.js";
 import { buildSite, type SiteModel } from "./model/site.js";
-import { FEED_SIZE, renderFeed, renderRobots, renderSitemap } from "./render/feeds.js";
-import { planPages, type PagePlan } from "./render/pages.js";
+import { FEED_SIZE } from "./render/feeds.js";
+import type { PagePlan } from "./render/pages.js";
+import { missingBaseUrl, planRoutes } from "./plan/routes.js";
 import { loadTheme } from "./render/templates.js";
 import type { LoadedArticle, SiteConfig } from "./types.js";
 import { TaskRunner, threadsFor, type ArticleFeed, type PageJob, type ProgressFn } from "./workers/runner.js";
@@ -107,43 +108,34 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     diagnostics.push(...selected.diagnostics);
     const { published } = selected;
     const bodies = new Bodies(config, published, assets, cache, sources);
-    // As in generateSite: with problems so far, the bodies' own are reported too, and nothing is rendered.
+    // With problems so far, the bodies' own are reported too, and nothing is rendered.
     if (hasErrors(diagnostics) || !theme) throw new BuildFailure([...diagnostics, ...(await bodies.problems(runner, options.onProgress))]);
 
     // The model is built before the bodies are rendered: it needs none of their HTML, and the default
     // summaries (first paragraphs) are filled in once every body is rendered, before any listing.
     const model = buildSite(published, published.map(() => ({ html: "", firstParagraph: "" })), config);
     const late: Diagnostic[] = [];
-    if (!model.config.baseUrl) {
-      late.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
-    }
+    const noBaseUrl = missingBaseUrl(model);
+    if (noBaseUrl) late.push(noBaseUrl);
     lap("model");
 
-    // Every output path is claimed up front, in the order generateSite adds files, so problems are the same.
-    const claims = new PathClaims(late);
-    const plans = planPages(model);
+    // Every output path is planned up front: the route table (and its problems) of every driver.
+    const table = planRoutes(model, theme, { content: assets, static: staticFiles }, cwd);
+    late.push(...table.diagnostics);
+    const plans = table.plans;
     const articleCount = model.articles.length;
     const listingIndexes: number[] = [];
     const pagePaths: string[] = [];
-    plans.forEach((plan, index) => {
-      if (!theme.has(plan.template)) {
-        const article = model.articles.find((a) => `${a.path}index.html` === plan.outputPath);
-        late.push(error("layout", `unknown layout "${plan.template}": no templates/${plan.template}.hbs in the site or the built-in theme`, {
-          file: plan.source,
-          line: article?.fieldLines.layout,
-        }));
-      } else if (claims.claim(plan.outputPath, plan.source)) {
-        pagePaths.push(plan.outputPath);
-        if (index >= articleCount) listingIndexes.push(index);
-      }
-    });
-    const generated = (["feed.xml", "sitemap.xml", "robots.txt"] as const).filter((path) => path === "robots.txt" || model.config.baseUrl);
+    const texts: { path: string; produce: () => string | Uint8Array }[] = [];
     const files: OutputFile[] = [];
-    const add = (file: OutputFile, source: string) => claims.claim(file.path, source) && files.push(file);
-    for (const path of generated) claims.claim(path, `the generated ${path}`);
-    for (const asset of theme.assets) add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
-    for (const asset of assets) add({ path: asset.path, copyFrom: asset.absPath }, relative(cwd, asset.absPath));
-    for (const file of staticFiles) add({ path: file.path, copyFrom: file.absPath }, relative(cwd, file.absPath));
+    for (const route of table.routes) {
+      if (route.kind === "page") {
+        pagePaths.push(route.path);
+        if (route.index >= articleCount) listingIndexes.push(route.index);
+      } else if (route.kind === "file") files.push({ path: route.path, copyFrom: route.absPath });
+      else if (route.kind === "generated") texts.push({ path: route.path, produce: () => route.render(model) });
+      else texts.push({ path: route.path, produce: route.produce });
+    }
     if (hasErrors(late)) {
       const problems = await bodies.problems(runner, options.onProgress);
       throw new BuildFailure([...diagnostics, ...problems, ...(hasErrors(problems) ? [] : late)]);
@@ -160,7 +152,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
       removeOld: options.removeOld ?? "wait",
       ...(cache ? { spare: cache.spareFor(options.outDir) } : {}),
       external: {
-        paths: [...pagePaths, ...generated],
+        paths: [...pagePaths, ...texts.map((t) => t.path)],
         write: async (dir, fresh) => {
           const job: PageJob = { model, theme, themeSource, dir, fresh };
           if (cache) job.keySalt = `${cacheSalt()}:${themeDigest([themeSource.builtinDir, themeSource.overrideDir])}`;
@@ -174,10 +166,11 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
           await runner.summaries(job, written.summaries);
           const listings = await runner.pages(job, listingIndexes, options.onProgress, written.listed);
           let bytes = written.bytes + listings.bytes;
-          for (const [path, text] of [["feed.xml", renderFeed(model)], ["sitemap.xml", renderSitemap(model)], ["robots.txt", renderRobots(model)]] as const) {
-            if (text === undefined) continue;
-            replaceFileSync(join(dir, path), text);
-            bytes += Buffer.byteLength(text);
+          // Generated files and derived assets, once the model has every summary and the feed's bodies.
+          for (const { path, produce } of texts) {
+            const data = produce();
+            replaceFileSync(join(dir, path), data);
+            bytes += typeof data === "string" ? Buffer.byteLength(data) : data.byteLength;
           }
           const reported = new Set(written.templateProblems.map((d) => `${d.file}:${d.message}`));
           late.push(...written.templateProblems, ...listings.diagnostics.filter((d) => !reported.has(`${d.file}:${d.message}`)));
@@ -192,7 +185,7 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     lap("listings");
     cache?.save();
     cache?.dropOtherSpares(options.outDir);
-    const result: StagedResult = { files, diagnostics, model, articles: published.length, pages, written: pages + generated.length + files.length, timings, threads: runner.threads };
+    const result: StagedResult = { files, diagnostics, model, articles: published.length, pages, written: pages + texts.length + files.length, timings, threads: runner.threads };
     if (cache) result.cache = cache.stats;
     return result;
   } finally {
@@ -315,22 +308,5 @@ class Bodies {
       ...(source ? { source } : {}),
       ...articleMarkdownFields(article, this.config),
     };
-  }
-}
-
-/** Output paths claimed so far; a second claim is an error naming both sources. */
-class PathClaims {
-  private readonly owners = new Map<string, string>();
-  constructor(private readonly diagnostics: Diagnostic[]) {}
-
-  /** Claims `path` for `source`; false (and an error) when it is taken. */
-  claim(path: string, source: string): boolean {
-    const other = this.owners.get(path);
-    if (other !== undefined) {
-      this.diagnostics.push(error("duplicate-url", `output file ${path} is claimed by both ${other} and ${source}`, { file: source }));
-      return false;
-    }
-    this.owners.set(path, source);
-    return true;
   }
 }

@@ -10,7 +10,7 @@ import { existsSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { BUILTIN_TEMPLATES } from "../build.js";
 import { bodySettings, BuildCache, CACHE_DIR_NAME } from "../cache/build-cache.js";
-import { hasErrors, sortDiagnostics, warning, type Diagnostic } from "../diagnostics.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { sitePaths, type SitePaths } from "../load/site.js";
 import { selectArticles } from "../model/select.js";
 import { buildSite, type SiteModel } from "../model/site.js";
@@ -25,6 +25,7 @@ import { classifyChanges, type ChangeSet, type FileEvent } from "./changes.js";
 import { patchModel, type BodyChange } from "./model-patch.js";
 import { PageCache } from "./page-cache.js";
 import { SiteRoutes } from "./routes.js";
+import { missingBaseUrl } from "../plan/routes.js";
 import { SiteSources, type ArticleSource, type SourceDelta } from "./sources.js";
 
 /** How a session builds the site. */
@@ -66,7 +67,7 @@ export interface RebuildReport {
 /** What the server sends for one output path. */
 export type Served =
   | { kind: "page"; html: string; status: number }
-  | { kind: "text"; text: string }
+  | { kind: "text"; text: string | Uint8Array }
   | { kind: "file"; absPath: string };
 
 /** The last good build: what a body-only change is patched against. */
@@ -263,9 +264,8 @@ export class SiteSession {
         });
       }
     }
-    if (!model.config.baseUrl) {
-      diagnostics.push(warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)"));
-    }
+    const noBaseUrl = missingBaseUrl(model);
+    if (noBaseUrl) diagnostics.push(noBaseUrl);
     const sameFiles = selection.patch && !change.templates && !delta.assets && !delta.staticFiles;
     const routes = (sameFiles && good ? good.routes.replan(model) : undefined) ?? SiteRoutes.plan(model, theme, this.sources, this.cwd);
     diagnostics.push(...routes.diagnostics);

@@ -28,7 +28,7 @@ describe("a serve session on a site already built", () => {
     const root = await builtSite();
     const { session, report } = await open(root);
     expect(report).toMatchObject({ ok: true, bodies: 0 });
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
   });
 
   it("renders only the bodies changed since the build, and those linking to an article whose URL changed", async () => {
@@ -37,13 +37,13 @@ describe("a serve session on a site already built", () => {
     writeFileSync(edited, readFileSync(edited, "utf8").replace("Đoạn mở đầu của bài.", "Mở đầu đã sửa."));
     const first = await open(root);
     expect(first.report.bodies).toBe(1);
-    expectCleanBuild(first.session, root);
+    await expectCleanBuild(first.session, root);
     // Hội thảo links to Thông báo: a new slug changes Thông báo's URL, so both bodies render (and Hội thảo's edit still shows).
     const moved = join(root, THONG_BAO);
     writeFileSync(moved, readFileSync(moved, "utf8").replace("title:", "slug: lich-tiep-dan\ntitle:"));
     const second = await open(root);
     expect(second.report.bodies).toBe(2);
-    expectCleanBuild(second.session, root);
+    await expectCleanBuild(second.session, root);
   });
 
   it("never writes the build cache, and later edits render as without it", async () => {
@@ -54,7 +54,7 @@ describe("a serve session on a site already built", () => {
     writeFileSync(edited, readFileSync(edited, "utf8").replace("Đoạn mở đầu của bài.", "Mở đầu mới."));
     const report = await session.update([{ event: "change", path: edited }]);
     expect(report).toMatchObject({ ok: true, bodies: 1 });
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
     expect(cacheState(root)).toEqual(before);
   });
 
@@ -65,6 +65,6 @@ describe("a serve session on a site already built", () => {
     writeFileSync(moved, readFileSync(moved, "utf8").replace("title:", "slug: lich-tiep-dan\ntitle:"));
     const report = await session.update([{ event: "change", path: moved }]);
     expect(report).toMatchObject({ ok: true, bodies: 2 }); // its own, and Hội thảo's link to it
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
   });
 });

@@ -20,25 +20,25 @@ describe("a serve session", () => {
     expect(report.ok).toBe(true);
     expect(report.totalPages).toBeGreaterThan(10);
     expect(report.pages).toBeLessThan(report.totalPages); // the rest render when requested
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
   });
 
   it("re-renders only the edited body and the pages that show it", async () => {
     const { root, session, edit } = await open();
-    expectCleanBuild(session, root); // every page rendered once
+    await expectCleanBuild(session, root); // every page rendered once
     const report = await edit.write(HOI_THAO, read(root, HOI_THAO).replace("Xem thêm", "Đọc thêm")).apply(session);
     expect(report).toMatchObject({ ok: true, changed: { articles: 1 }, bodies: 1, pages: 1 });
     expect(session.lookup("hoi-thao/index.html")).toMatchObject({ html: expect.stringContaining("Đọc thêm") });
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
   });
 
   it("updates listings, feed and summaries when a first paragraph changes", async () => {
     const { root, session, edit } = await open();
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
     const report = await edit.write(HOI_THAO, read(root, HOI_THAO).replace("Đoạn mở đầu của bài.", "Mở đầu mới.")).apply(session);
     expect(report.pages).toBeGreaterThan(1);
     expect(session.lookup("index.html")).toMatchObject({ html: expect.stringContaining("Mở đầu mới.") });
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
   });
 
   it("follows front-matter edits: title, date, category, tags, authors, slug, draft, layout", async () => {
@@ -58,71 +58,71 @@ describe("a serve session", () => {
     let previous = session.output();
     for (const text of steps) {
       await edit.write(HOI_THAO, text).apply(session);
-      previous = expectCleanBuild(session, root, {}, previous); // a draft breaks the link to it: the last good site stays
+      previous = await expectCleanBuild(session, root, {}, previous); // a draft breaks the link to it: the last good site stays
     }
   });
 
   it("follows added, renamed and deleted articles, and links between them", async () => {
     const { root, session, edit } = await open();
     await edit.write("content/2025/2025-01-02-moi.md", article({ title: "Tin mới nhất", date: "2025-01-02", category: "Tin tức", tags: "[phụ nữ]" })).apply(session);
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
     // Renaming the linked-to article breaks the link: the last good site stays, with the clean build's errors.
     const good = session.output();
     const broken = await edit.rename("content/2023/2023-05-02-thong-bao.md", "content/2023/2023-05-03-thong-bao-moi.md").apply(session);
     expect(broken.ok).toBe(false);
     expect(lines(broken.diagnostics).join("\n")).toContain("link to missing article: ../2023/2023-05-02-thong-bao.md [broken-link]");
-    expectCleanBuild(session, root, {}, good);
+    await expectCleanBuild(session, root, {}, good);
     await edit.write(HOI_THAO, read(root, HOI_THAO).replace("2023-05-02-thong-bao.md", "2023-05-03-thong-bao-moi.md")).apply(session);
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
     await edit.remove("content/2025/2025-01-02-moi.md").apply(session);
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
     await edit.remove("content/2023").apply(session);
-    expectCleanBuild(session, root, {}, session.output());
+    await expectCleanBuild(session, root, {}, session.output());
   });
 
   it("re-renders a body that linked to a missing article once that article exists", async () => {
     const { root, session, edit } = await open();
     const good = session.output();
     await edit.write("content/2025/a.md", article({ title: "A", date: "2025-01-01" }, "Xem [B](b.md).\n")).apply(session);
-    expectCleanBuild(session, root, {}, good);
+    await expectCleanBuild(session, root, {}, good);
     const report = await edit.write("content/2025/b.md", article({ title: "B", date: "2025-01-02" })).apply(session);
     expect(report.ok).toBe(true);
     expect(session.lookup("a/index.html")).toMatchObject({ html: expect.stringContaining('href="/b/"') });
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
   });
 
   it("follows images: referenced before they exist, added, removed", async () => {
     const { root, session, edit } = await open();
     const good = session.output();
     await edit.write(HOI_THAO, read(root, HOI_THAO) + "\n![Ảnh mới](images/c.png)\n").apply(session);
-    expectCleanBuild(session, root, {}, good);
+    await expectCleanBuild(session, root, {}, good);
     expect((await edit.write("content/2024/images/c.png", PNG).apply(session)).ok).toBe(true);
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
     const before = session.output();
     expect((await edit.remove("content/images/a.png").apply(session)).ok).toBe(false); // the cover is gone
-    expectCleanBuild(session, root, {}, before);
+    await expectCleanBuild(session, root, {}, before);
     await edit.write("content/images/a.png", PNG).apply(session);
     expect((await edit.remove("content/2024/images/c.png").apply(session)).ok).toBe(false);
-    expectCleanBuild(session, root, {}, session.output());
+    await expectCleanBuild(session, root, {}, session.output());
   });
 
   it("re-renders every page with the theme when a partial changes, and reports template errors", async () => {
     const { root, session, edit } = await open();
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
     const footer = readFileSync(join(import.meta.dirname, "..", "..", "templates", "partials", "footer.hbs"), "utf8");
     await edit.write("templates/partials/footer.hbs", footer.replace("</footer>", "<p>Chân trang riêng</p></footer>")).apply(session);
     expect(session.lookup("le-hoi/index.html")).toMatchObject({ html: expect.stringContaining("Chân trang riêng") });
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
     const good = session.output();
     const report = await edit.write("templates/partials/footer.hbs", "{{#if site.title}}\n<p>oops</p>\n").apply(session);
     expect(report.ok).toBe(false);
-    expectCleanBuild(session, root, {}, good);
+    await expectCleanBuild(session, root, {}, good);
     await edit.write("templates/special.hbs", "<p>{{page.title}}</p>\n").remove("templates/partials/footer.hbs").apply(session);
     await edit.write(HOI_THAO, read(root, HOI_THAO).replace("title:", "layout: special\ntitle:")).apply(session);
     expect(session.lookup("hoi-thao/index.html")).toMatchObject({ html: "<p>Hội thảo “Sinh kế” năm 2024</p>\n" });
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
     await edit.remove("templates/special.hbs").apply(session); // unknown layout now
-    expectCleanBuild(session, root, {}, session.output());
+    await expectCleanBuild(session, root, {}, session.output());
   });
 
   it("reports a template error found only when a page is requested, like a clean build would", async () => {
@@ -134,7 +134,7 @@ describe("a serve session", () => {
     expect(session.lookup("tags/sinh-ke/index.html")).toMatchObject({ kind: "page", status: 500 });
     expect(session.lookup("tags/sinh-ke/index.html")).toMatchObject({ status: 500 });
     expect(problems).toEqual(['templates/listing.hbs:1:39: error: partial "nope" not found (no templates/partials/nope.hbs) [template]']);
-    expectCleanBuild(session, root, {}, session.output());
+    await expectCleanBuild(session, root, {}, session.output());
   });
 
   it("rebuilds everything when the config changes, base path included", async () => {
@@ -148,43 +148,43 @@ describe("a serve session", () => {
     let good = session.output();
     for (const config of configs) {
       await edit.write("gazette.config.yaml", config).apply(session);
-      good = expectCleanBuild(session, root, {}, good);
+      good = await expectCleanBuild(session, root, {}, good);
     }
     expect(session.basePath).toBe("/");
     await edit.remove("gazette.config.yaml").apply(session);
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
   });
 
   it("serves static files as they come and go, and reports paths claimed twice", async () => {
     const { root, session, edit } = await open();
     await edit.write("static/data/report.json", "{}\n").apply(session);
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
     const good = session.output();
     await edit.write("static/robots.txt", "User-agent: *\n").apply(session);
-    expectCleanBuild(session, root, {}, good);
+    await expectCleanBuild(session, root, {}, good);
     await edit.remove("static/robots.txt").remove("static/files").apply(session);
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
   });
 
   it("keeps the last good site while a file is broken, and recovers when it is fixed", async () => {
     const { root, session, edit } = await open();
-    const good = expectCleanBuild(session, root);
+    const good = await expectCleanBuild(session, root);
     const original = read(root, HOI_THAO);
     const report = await edit.write(HOI_THAO, "---\ntitle: [Hội thảo\n---\nx\n").apply(session);
     expect(report.ok).toBe(false);
     expect(lines(report.diagnostics)).toContain(
       "content/2024/2024-07-26-hoi-thao.md:3:1: error: invalid front-matter YAML: unexpected end of the stream within a flow collection [yaml]",
     );
-    expectCleanBuild(session, root, {}, good);
+    await expectCleanBuild(session, root, {}, good);
     await edit.write(HOI_THAO, original.replace("Đoạn mở đầu", "Đoạn đã sửa")).apply(session);
-    expectCleanBuild(session, root);
+    await expectCleanBuild(session, root);
   });
 
   it("builds drafts and future articles when asked", async () => {
     const { root, session, edit } = await open(newsSiteFiles(), { drafts: true, future: true });
-    expectCleanBuild(session, root, { drafts: true, future: true });
+    await expectCleanBuild(session, root, { drafts: true, future: true });
     await edit.write("content/2022/2022-06-01-nhap.md", article({ title: "Bản nháp sửa", date: "2022-06-01", draft: "true" })).apply(session);
-    expectCleanBuild(session, root, { drafts: true, future: true });
+    await expectCleanBuild(session, root, { drafts: true, future: true });
   });
 
   it("publishes a future article once its date has come, at the next rebuild", async () => {
@@ -229,7 +229,7 @@ describe("a serve session", () => {
         live.delete(name);
       } else edit.write(path, text(name, step));
       await edit.apply(session);
-      previous = expectCleanBuild(session, root, {}, previous);
+      previous = await expectCleanBuild(session, root, {}, previous);
     }
   });
 });
