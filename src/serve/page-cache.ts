@@ -5,7 +5,7 @@
  */
 import type { PagePlan } from "../render/pages.js";
 import type { Theme } from "../render/templates.js";
-import { fingerprint } from "./fingerprint.js";
+import { fingerprint } from "../model/fingerprint.js";
 
 interface Entry {
   theme: Theme;

@@ -13,7 +13,7 @@ import { parseArticle } from "../load/frontmatter.js";
 import { checkCover, type SitePaths } from "../load/site.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
 import { textHash } from "../workers/tasks.js";
-import { fingerprint } from "./fingerprint.js";
+import { fingerprint } from "../model/fingerprint.js";
 import { createPacer } from "./pacing.js";
 
 /** One Markdown file under content/ and what parsing it gave. */

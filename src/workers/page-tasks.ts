@@ -4,6 +4,7 @@
  * cache knows to be unchanged. Runs in worker threads and the main thread alike.
  */
 import { createHash } from "node:crypto";
+import { stableJson } from "../model/fingerprint.js";
 import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
@@ -259,9 +260,4 @@ function cardDigest(card: object): string {
 /** A digest of an article's HTML, for page keys and the cache. */
 export function htmlDigest(html: string): string {
   return createHash("sha1").update(html).digest("base64url");
-}
-
-/** JSON that also tells apart the numbers JSON cannot hold (NaN, ±Infinity), which templates print differently from null. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? `\u0000${v}` : v));
 }
