@@ -4,15 +4,13 @@
  * and the static files. Each step is the one `loadSite` takes, file by file,
  * so the articles and diagnostics equal those of a clean load.
  */
-import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { error, type Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics.js";
 import { loadConfig, type ConfigOverrides } from "../load/config.js";
 import { isMarkdown, listFiles, type FoundFile } from "../load/files.js";
-import { parseArticle } from "../load/frontmatter.js";
+import { readArticle } from "../load/articles.js";
 import { checkCover, type SitePaths } from "../load/site.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
-import { textHash } from "../workers/tasks.js";
 import { fingerprint } from "../model/fingerprint.js";
 import { createPacer } from "./pacing.js";
 
@@ -170,18 +168,10 @@ export class SiteSources {
 
   /** Reads and parses one article file into the map; false when the file is gone. */
   private read(file: FoundFile): boolean {
-    const where = { contentPath: file.path, displayPath: join(this.display(this.paths.content), file.path), sitePath: `content/${file.path}` };
-    let text: string;
-    try {
-      text = readFileSync(file.absPath, "utf8");
-    } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "ENOTDIR") return false;
-      this.store(file, undefined, [error("read", `cannot read the file: ${(cause as Error).message}`, { file: where.displayPath })]);
-      return true;
-    }
-    const parsed = parseArticle(text, where, this.config);
-    this.store(file, parsed.article, parsed.diagnostics, textHash(text));
+    const where = { contentPath: file.path, displayPath: join(this.display(this.paths.content), file.path), sitePath: `content/${file.path}`, absPath: file.absPath };
+    const read = readArticle(where, this.config.timezone);
+    if (read.gone) return false;
+    this.store(file, read.article, read.diagnostics, read.text !== undefined ? read.hash : undefined);
     return true;
   }
 

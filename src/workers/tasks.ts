@@ -4,10 +4,10 @@
  * task is plain data in and plain data out, so the same functions run in
  * worker threads and in the main thread; the output is the same either way.
  */
-import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { error, type Diagnostic } from "../diagnostics.js";
-import { parseArticle, type ArticleFile } from "../load/frontmatter.js";
+import { parseArticleText, readArticleText, textHash } from "../load/articles.js";
+import type { ArticleFile } from "../load/frontmatter.js";
 import { renderMarkdown, type MarkdownInput, type MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
 
@@ -37,7 +37,7 @@ export interface FileToLoad extends ArticleFile {
 
 /** A read article file: its hash, and a fresh parse (unless the cache knew the text). */
 export interface LoadedFile {
-  /** Hash of the text ("" when not asked for). */
+  /** Hash of the text ("" when it could not be read). */
   hash: string;
   /** The parsed article; its body is left empty when not kept (it is read again when rendered). */
   article?: LoadedArticle;
@@ -67,11 +67,6 @@ export interface LoadOptions {
   stampsBefore?: number;
 }
 
-/** Hash of an article file's text: the build cache's key for its front-matter. */
-export function textHash(text: string): string {
-  return createHash("sha1").update(text).digest("base64url");
-}
-
 /**
  * Reads and parses article files; a file whose hash the cache knows is only
  * read and hashed. Without `keepBodies` a body is dropped once parsed: tens
@@ -85,23 +80,23 @@ export function loadFiles(files: readonly FileToLoad[], options: LoadOptions): L
     if (stamp && file.knownStamp && file.knownHash !== undefined && file.bodyStart !== undefined && sameStamp(stamp, file.knownStamp)) {
       return { hash: file.knownHash, hit: true, unread: true, bodyStart: file.bodyStart, diagnostics: [], stamp };
     }
-    const text = readFileSync(file.absPath, "utf8");
-    const hash = options.hash ? textHash(text) : "";
-    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const read = readArticleText(file);
+    if ("gone" in read) return { hash: "", diagnostics: [error("read", "the file was deleted while the site was being built; build again", { file: file.displayPath })] };
+    if ("diagnostic" in read) return { hash: "", diagnostics: [read.diagnostic] };
+    const { text, hash } = read;
     if (options.hash && file.knownHash === hash && file.bodyStart !== undefined) {
       const hit: LoadedFile = { hash, hit: true, bodyStart: file.bodyStart, diagnostics: [] };
       if (stamp) hit.stamp = stamp;
-      if (options.keepBodies) hit.body = source.slice(file.bodyStart);
+      if (options.keepBodies) hit.body = text.slice(file.bodyStart);
       return hit;
     }
-    const { contentPath, displayPath, sitePath } = file;
-    const parsed = parseArticle(text, { contentPath, displayPath, sitePath }, { timezone: options.timezone });
+    const parsed = parseArticleText(file, text, hash, options.timezone);
     const loaded: LoadedFile = { hash, diagnostics: parsed.diagnostics };
     if (stamp) loaded.stamp = stamp;
     if (parsed.article) {
       loaded.article = parsed.article;
-      if (source.endsWith(parsed.article.body)) {
-        loaded.bodyStart = source.length - parsed.article.body.length;
+      if (parsed.bodyStart !== undefined) {
+        loaded.bodyStart = parsed.bodyStart;
         if (!options.keepBodies && options.hash) parsed.article.body = "";
       }
     }
