@@ -1,6 +1,6 @@
 /**
  * `gazette build`: load → markdown → model → plan → render → write, run by
- * `staged-build.ts` (worker threads for large sites, the build cache, pages
+ * `build/run.ts` (worker threads for large sites, the build cache, pages
  * rendered straight to disk). Every problem of the site is collected before
  * the build gives up; nothing is written then. Also the project loading that
  * `check` shares.
@@ -15,7 +15,7 @@ import type { MarkdownOutput } from "./markdown/render.js";
 import { selectArticles } from "./model/select.js";
 import type { SiteModel } from "./model/site.js";
 import { builtinTemplatesDir, loadTheme, type Theme } from "./render/templates.js";
-import { stagedBuild } from "./staged-build.js";
+import { runBuild } from "./build/run.js";
 import type { LoadedArticle } from "./types.js";
 import type { ProgressFn, TaskRunner } from "./workers/runner.js";
 import type { OutputFile } from "./write/output.js";
@@ -83,7 +83,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
   const outDir = resolve(cwd, options.out ?? join(root, "public"));
   const started = performance.now();
-  const staged = await stagedBuild({
+  const staged = await runBuild({
     paths: sitePaths(root),
     outDir,
     cwd,

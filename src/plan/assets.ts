@@ -3,12 +3,13 @@
  * a generated text file enters the route table here, and only here. Today
  * that is copying: the theme's `assets/`, the non-Markdown files under
  * `content/` (images, attachments) and `static/`. Steps that derive files
- * (resized images, a search index) register with `addAssetStep` and add
- * their routes after the copied ones.
+ * (resized images, a search index) are listed in `./steps.ts` and add their
+ * routes after the copied ones.
  */
 import { relative } from "node:path";
 import type { FoundFile } from "../load/files.js";
 import type { SiteModel } from "../model/site.js";
+import { ASSET_STEPS } from "./steps.js";
 
 /** The source files the assets stage starts from. */
 export interface AssetSources {
@@ -35,24 +36,28 @@ export interface AssetStepInput {
 /** A step of the assets stage: returns the routes it adds (claims are checked by the route table like any other). */
 export type AssetStep = (input: AssetStepInput) => AssetRoute[];
 
-const steps: AssetStep[] = [];
+const added: AssetStep[] = [];
 
 /**
- * Registers a step of the assets stage, run on every plan (build, check, serve)
- * after the copied files, in registration order. This is where image
- * derivatives and the search index plug in: one call at module load.
+ * Adds a step after those of `ASSET_STEPS` (`./steps.ts`, where the site's
+ * own steps are listed) until the returned function removes it: for tests
+ * and embedders.
  */
-export function addAssetStep(step: AssetStep): void {
-  steps.push(step);
+export function addAssetStep(step: AssetStep): () => void {
+  added.push(step);
+  return () => {
+    const at = added.indexOf(step);
+    if (at >= 0) added.splice(at, 1);
+  };
 }
 
-/** Every asset route of the site, in the order the output lists them: theme, content, static, then each step's. */
+/** Every asset route of the site, in order: theme, content, static, then each step's (the hook for derived files). */
 export function planAssets(model: SiteModel, sources: AssetSources, cwd: string): AssetRoute[] {
   const display = (absPath: string) => relative(cwd, absPath);
   const routes: AssetRoute[] = [];
   for (const file of [...sources.theme, ...sources.content, ...sources.static]) {
     routes.push({ kind: "file", path: file.path, source: display(file.absPath), absPath: file.absPath });
   }
-  for (const step of steps) routes.push(...step({ model, sources, display }));
+  for (const step of [...ASSET_STEPS, ...added]) routes.push(...step({ model, sources, display }));
   return routes;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { build, BUILTIN_TEMPLATES, type BuildOptions } from "../../src/build.js";
 import { BuildFailure } from "../../src/diagnostics.js";
 import { sitePaths } from "../../src/load/site.js";
-import { stagedBuild } from "../../src/staged-build.js";
+import { runBuild } from "../../src/build/run.js";
 import { loadFiles, renderBodyChunk } from "../../src/workers/tasks.js";
 import { plainBuild } from "../helpers/reference.js";
 import { listTree } from "../helpers/site.js";
@@ -125,7 +125,7 @@ describe("bodies read again from their files (how sites of 8,000 articles and mo
     const expected = await reference({ source: root, now });
     for (const [workers, cache] of [[1, false], [0, true], [0, true]] as const) {
       const out = join(root, `out-${workers}-${cache}`);
-      await stagedBuild({
+      await runBuild({
         paths: sitePaths(root), outDir: out, cwd: process.cwd(), builtinTemplates: BUILTIN_TEMPLATES,
         drafts: false, future: false, now, cache, workers, rereadBodiesFrom: 0,
       });
@@ -138,7 +138,7 @@ describe("bodies read again from their files (how sites of 8,000 articles and mo
     execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
     const out = join(root, "public");
     let deleted = false;
-    const build = stagedBuild({
+    const build = runBuild({
       paths: sitePaths(root), outDir: out, cwd: process.cwd(), builtinTemplates: BUILTIN_TEMPLATES,
       drafts: false, future: false, now: Date.UTC(2026, 0, 1), cache: false, workers: 1, rereadBodiesFrom: 0,
       // Once every file is loaded, the bodies are gone: the worker's first chunks fail, and so does the main thread's.

@@ -4,28 +4,24 @@
  * the main thread for small sites) with the build cache, straight into the
  * write stage's staging folder instead of being held in memory.
  */
-import { createStopwatch } from "./timings.js";
-import { articleMarkdownFields, articleUrlMap } from "./markdown/inputs.js";
 import { join, relative } from "node:path";
-import { bodySettings, BuildCache, CACHE_DIR_NAME, themeDigest, type CacheStats, type LinkTargets } from "./cache/build-cache.js";
-import { cacheSalt } from "./cache/salt.js";
-import { hasErrors, BuildFailure, type Diagnostic } from "./diagnostics.js";
-import { loadConfig } from "./load/config.js";
-import { isMarkdown, listFiles, type FoundFile } from "./load/files.js";
-import { checkCover, type SitePaths } from "./load/site.js";
-import type { MarkdownOutput } from "./markdown/render.js";
-import { selectArticles } from "./model/select.js";
-import { buildSite, type SiteModel } from "./model/site.js";
-import { FEED_SIZE } from "./render/feeds.js";
-import type { PagePlan } from "./render/pages.js";
-import { missingBaseUrl, planRoutes } from "./plan/routes.js";
-import { loadTheme } from "./render/templates.js";
-import type { LoadedArticle, SiteConfig } from "./types.js";
-import { TaskRunner, threadsFor, type ArticleFeed, type PageJob, type ProgressFn } from "./workers/runner.js";
-import { htmlDigest, type ArticleItem, type PageRecord } from "./workers/page-tasks.js";
-import type { BodySource, BodyToRender, FileToLoad, LoadOptions, MarkdownEnv } from "./workers/tasks.js";
-import { writeOutput, type OutputFile } from "./write/output.js";
-import { replaceFileSync } from "./write/replace.js";
+import { BuildCache, CACHE_DIR_NAME, themeDigest, type CacheStats } from "../cache/build-cache.js";
+import { cacheSalt } from "../cache/salt.js";
+import { hasErrors, BuildFailure, type Diagnostic } from "../diagnostics.js";
+import { loadConfig } from "../load/config.js";
+import { isMarkdown, listFiles } from "../load/files.js";
+import { checkCover, type SitePaths } from "../load/site.js";
+import { selectArticles } from "../model/select.js";
+import { buildSite, type SiteModel } from "../model/site.js";
+import { missingBaseUrl, planRoutes } from "../plan/routes.js";
+import { loadTheme } from "../render/templates.js";
+import { createStopwatch } from "../timings.js";
+import type { LoadedArticle } from "../types.js";
+import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "../workers/runner.js";
+import type { BodySource } from "../workers/tasks.js";
+import { writeOutput, type OutputFile } from "../write/output.js";
+import { replaceFileSync } from "../write/replace.js";
+import { Bodies, loadArticles } from "./bodies.js";
 
 /**
  * How long before the build an article file must have last changed for its
@@ -37,8 +33,8 @@ const STAMP_MARGIN_MS = 3000;
 /** Articles from which bodies are read again when rendered instead of being kept in memory. */
 const REREAD_BODIES_FROM = 8000;
 
-/** What the staged build needs to know beyond the folders. */
-export interface StagedOptions {
+/** What a build run needs to know beyond the folders. */
+export interface BuildRunOptions {
   paths: SitePaths;
   outDir: string;
   cwd: string;
@@ -63,8 +59,8 @@ export interface StagedOptions {
   rereadBodiesFrom?: number;
 }
 
-/** What the staged build gives back. */
-export interface StagedResult {
+/** What a build run gives back. */
+export interface BuildRunResult {
   /** Output files other than the HTML pages (those went straight to disk). */
   files: OutputFile[];
   diagnostics: Diagnostic[];
@@ -79,7 +75,7 @@ export interface StagedResult {
 }
 
 /** Builds the site and writes it; throws BuildFailure with every diagnostic when the site has errors. */
-export async function stagedBuild(options: StagedOptions): Promise<StagedResult> {
+export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult> {
   const { paths, cwd } = options;
   const { timings, lap } = createStopwatch();
   const display = (abs: string) => relative(cwd, abs) || ".";
@@ -185,128 +181,10 @@ export async function stagedBuild(options: StagedOptions): Promise<StagedResult>
     lap("listings");
     cache?.save();
     cache?.dropOtherSpares(options.outDir);
-    const result: StagedResult = { files, diagnostics, model, articles: published.length, pages, written: pages + texts.length + files.length, timings, threads: runner.threads };
+    const result: BuildRunResult = { files, diagnostics, model, articles: published.length, pages, written: pages + texts.length + files.length, timings, threads: runner.threads };
     if (cache) result.cache = cache.stats;
     return result;
   } finally {
     await runner.close();
-  }
-}
-
-/** Reads and parses every article file (cached front-matter where the text is unchanged), in path order. */
-async function loadArticles(
-  runner: TaskRunner,
-  files: readonly FoundFile[],
-  contentDisplay: string,
-  config: SiteConfig,
-  cache: BuildCache | undefined,
-  diagnostics: Diagnostic[],
-  progress: ProgressFn | undefined,
-  sources: Map<LoadedArticle, BodySource>,
-  keepBodies: boolean,
-  stampsBefore: number,
-): Promise<LoadedArticle[]> {
-  const toLoad = files.map((file): FileToLoad => {
-    const item: FileToLoad = { contentPath: file.path, displayPath: join(contentDisplay, file.path), sitePath: `content/${file.path}`, absPath: file.absPath };
-    const known = cache?.known(file.path, config.timezone);
-    if (known) Object.assign(item, { knownHash: known.hash, bodyStart: known.bodyStart }, known.stamp ? { knownStamp: known.stamp } : {});
-    return item;
-  });
-  // Large sites read each body again when rendering it rather than keep them all (see `loadFiles`).
-  const options: LoadOptions = { timezone: config.timezone, hash: cache !== undefined || !keepBodies, keepBodies };
-  if (cache) options.stampsBefore = stampsBefore;
-  const loaded = await runner.load(toLoad, options, progress);
-  const articles: LoadedArticle[] = [];
-  loaded.forEach((result, i) => {
-    const file = toLoad[i]!;
-    let article = result.article;
-    if (result.hit) {
-      article = cache?.article(file.contentPath, result.hash, file, result.body ?? "", result.stamp, result.unread);
-      if (!article) throw new Error(`the build cache lost the entry of ${file.contentPath}`);
-    } else if (article && result.diagnostics.length === 0) cache?.rememberArticle(article, result.hash, config.timezone, result.bodyStart, result.stamp);
-    diagnostics.push(...result.diagnostics);
-    if (!article) return;
-    // An unread file's body, like every body of a large site, is read again if it has to be rendered.
-    if ((!keepBodies || result.unread) && result.bodyStart !== undefined) sources.set(article, { absPath: file.absPath, hash: result.hash, bodyStart: result.bodyStart });
-    articles.push(article);
-  });
-  return articles;
-}
-
-/** The bodies of the published articles: their inputs, the build cache's renders, and rendering them. */
-class Bodies {
-  private readonly targets: LinkTargets;
-  readonly env: MarkdownEnv;
-
-  constructor(
-    private readonly config: SiteConfig,
-    private readonly published: readonly LoadedArticle[],
-    assets: readonly FoundFile[],
-    private readonly cache: BuildCache | undefined,
-    private readonly sources: ReadonlyMap<LoadedArticle, BodySource>,
-  ) {
-    const articleUrls = articleUrlMap(published, config.basePath);
-    this.targets = { articleUrls, assets: new Set(assets.map((a) => a.path)) };
-    this.env = { articleUrls, assets: assets.map((a) => a.path) };
-  }
-
-  /** Renders every body only for its problems, in article order (the build is failing). */
-  async problems(runner: TaskRunner, progress: ProgressFn | undefined): Promise<Diagnostic[]> {
-    const outputs = await runner.markdown(this.published.map((a) => this.input(a)), this.env, progress);
-    return outputs.flatMap((output) => output.diagnostics);
-  }
-
-  /** One item per article, in order: its body to render, or the cache's, and its page's previous record. */
-  items(plans: readonly PagePlan[], previous: ReadonlyMap<string, PageRecord> | undefined): ArticleItem[] {
-    const { cache } = this;
-    return this.published.map((article, index): ArticleItem => {
-      const item: ArticleItem = { index, wantHtml: cache !== undefined || index < FEED_SIZE };
-      const cached = cache?.body(article.contentPath, this.settings(article), this.targets);
-      if (cached) item.cached = cached;
-      else item.body = this.input(article);
-      if (previous) item.previous = previous.get(plans[index]!.outputPath) ?? null;
-      return item;
-    });
-  }
-
-  /**
-   * Renders each body (or takes it from the cache: see `items`) and writes its
-   * article's page right away, with listing pages in between (see
-   * `TaskRunner.articles`). Returns the bodies' problems in article order, the
-   * template problems, the default summaries, the pages' records and the
-   * listing pages rendered.
-   */
-  async renderWithPages(runner: TaskRunner, job: PageJob, feed: ArticleFeed, plans: readonly PagePlan[], listings: number[], progress: ProgressFn | undefined) {
-    const { cache, published } = this;
-    const items = feed.items;
-    const result = await runner.articles(job, feed, progress, listings);
-    const diagnostics: Diagnostic[] = [];
-    const summaries: Record<string, string> = {};
-    const pageRecords = new Map<string, PageRecord>();
-    result.outcomes.forEach((outcome, index) => {
-      const article = published[index]!;
-      diagnostics.push(...outcome.diagnostics);
-      if (article.summary === undefined) summaries[article.slug] = outcome.firstParagraph;
-      if (index < FEED_SIZE && outcome.html !== undefined) job.model.articles[index]!.html = outcome.html;
-      if (outcome.record) pageRecords.set(plans[index]!.outputPath, outcome.record);
-      if (!items[index]!.cached && outcome.html !== undefined) {
-        const output: MarkdownOutput = { html: outcome.html, firstParagraph: outcome.firstParagraph, diagnostics: outcome.diagnostics };
-        if (outcome.dependencies) output.dependencies = outcome.dependencies;
-        cache?.rememberBody(article.contentPath, this.settings(article), output, outcome.digest ?? htmlDigest(outcome.html), this.targets);
-      }
-    });
-    return { diagnostics, templateProblems: result.diagnostics, summaries, pageRecords, pages: result.written, reused: result.reused, bytes: result.bytes, listed: result.listed };
-  }
-
-  private settings(article: LoadedArticle): string {
-    return bodySettings(this.config.basePath, this.config.markdown.allowHtml, article.displayPath);
-  }
-
-  private input(article: LoadedArticle): BodyToRender {
-    const source = this.sources.get(article);
-    return {
-      ...(source ? { source } : {}),
-      ...articleMarkdownFields(article, this.config),
-    };
   }
 }
