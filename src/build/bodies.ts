@@ -4,7 +4,8 @@
  * bodies with their article pages, the build cache's renders reused.
  */
 import { join } from "node:path";
-import { bodySettings, type BuildCache, type LinkTargets } from "../cache/build-cache.js";
+import type { BuildCache } from "../cache/build-cache.js";
+import { bodySettings, type LinkTargets } from "../markdown/dependencies.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { FoundFile } from "../load/files.js";
 import { articleMarkdownFields, articleUrlMap } from "../markdown/inputs.js";

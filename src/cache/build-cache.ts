@@ -6,6 +6,7 @@
  * live in a few shard files, so that a rebuild with few changes rewrites few.
  * A missing, stale or corrupt shard is simply a miss; deleting the folder is always safe.
  */
+import { dependencyState, type LinkTargets } from "../markdown/dependencies.js";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -78,11 +79,6 @@ interface PagesFile {
 
 const PAGES_FILE = "pages.bin";
 
-/** The link targets a body can resolve against: article URLs by content path, and the files under content/. */
-export interface LinkTargets {
-  articleUrls: Record<string, string>;
-  assets: ReadonlySet<string>;
-}
 
 /** One build's view of the cache: what the last build left, and what this one will leave. */
 export class BuildCache {
@@ -311,26 +307,9 @@ export function themeDigest(dirs: readonly string[]): string {
   return hash.digest("base64url");
 }
 
-/** The settings a body's render reads besides its text: base path, raw HTML, and the file name messages use. */
-export function bodySettings(basePath: string, allowHtml: boolean, displayPath: string): string {
-  return JSON.stringify([basePath, allowHtml, displayPath]);
-}
-
-/** What the dependencies resolve to in this build, as one comparable string. */
 /** Whether a cached body was rendered with `settings` and every link target is as it was then. */
 function usable(body: BodyEntry | undefined, settings: string, targets: LinkTargets): body is BodyEntry {
   return body !== undefined && body.settings === settings && typeof body.digest === "string" && body.state === dependencyState(body.dependencies, targets);
-}
-
-function dependencyState(dependencies: readonly string[], targets: LinkTargets): string {
-  return dependencies.length === 0 ? "[]" : JSON.stringify(dependencies.map((dep) => targetState(dep, targets)));
-}
-
-/** An article's URL (or null when there is none), or whether a file exists. */
-function targetState(dep: string, targets: LinkTargets): string | boolean | null {
-  const path = dep.slice(2);
-  if (dep.startsWith("a:")) return Object.hasOwn(targets.articleUrls, path) ? targets.articleUrls[path]! : null;
-  return targets.assets.has(path);
 }
 
 function isEntry(value: unknown): value is Entry {

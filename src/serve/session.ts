@@ -9,7 +9,9 @@
 import { existsSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { BUILTIN_TEMPLATES } from "../build.js";
-import { bodySettings, BuildCache, CACHE_DIR_NAME } from "../cache/build-cache.js";
+import { BuildCache, CACHE_DIR_NAME } from "../cache/build-cache.js";
+import type { LinkTargets } from "../markdown/dependencies.js";
+import { articleUrlMap } from "../markdown/inputs.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { sitePaths, type SitePaths } from "../load/site.js";
 import { selectArticles } from "../model/select.js";
@@ -110,6 +112,7 @@ export class SiteSession {
   private lateProblems = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private roots: string[] | undefined;
+  private targets: { key: string; value: LinkTargets & { assetList: string[] } } | undefined;
 
   private constructor(private readonly options: SessionOptions) {
     this.cwd = options.cwd ?? process.cwd();
@@ -221,16 +224,9 @@ export class SiteSession {
     const good = this.good;
     const selection = this.select(delta, change);
     const { published, sources } = selection;
-    const stale = this.bodies.sync(selection.patch ? undefined : sources, config.basePath, this.sources.assetPaths);
-    let bodies: MarkdownOutput[];
-    let renderedBodies: number;
-    if (selection.patch && good) {
-      // Same published list, so the same article URLs: only changed articles, and bodies that referred to changed assets.
-      bodies = good.bodies.slice();
-      const indices = new Set<number>();
-      for (const path of [...delta.articles, ...stale]) if (good.indexOf.has(path)) indices.add(good.indexOf.get(path)!);
-      renderedBodies = this.bodies.renderAt(sources, bodies, indices, config);
-    } else ({ bodies, rendered: renderedBodies } = await this.bodies.renderAll(sources, config));
+    // Every body is reused while its text, settings and link targets are unchanged.
+    const targets = this.linkTargets(published, config.basePath, this.sources.assetPaths, selection.patch);
+    const { bodies, rendered: renderedBodies } = await this.bodies.renderAll(sources, config, targets);
     const diagnostics = [...this.sources.diagnostics(), ...this.theme.diagnostics, ...selection.selectDiagnostics, ...bodyDiagnostics(bodies)];
     const report = (ok: boolean, pages: number, totalPages: number): RebuildReport => ({
       ok,
@@ -284,6 +280,22 @@ export class SiteSession {
       this.pages.prune((path) => routes.get(path) !== undefined);
     }
     return report(true, pages, routes.pages.length);
+  }
+
+  /** What bodies resolve links and images against: the published articles' URLs and the content files (kept while unchanged). */
+  private linkTargets(published: readonly LoadedArticle[], basePath: string, assetList: string[], samePublished: boolean): LinkTargets & { assetList: string[] } {
+    const last = this.targets;
+    // A patched selection has the same articles at the same URLs.
+    let key = last?.key ?? "";
+    if (!samePublished || !last) {
+      key = basePath;
+      for (const a of published) key += `\n${a.contentPath}\u0000${a.slug}`;
+    }
+    if (last?.key === key && last.value.assetList === assetList) return last.value;
+    const articleUrls = last?.key === key ? last.value.articleUrls : articleUrlMap(published, basePath);
+    const assets = last?.value.assetList === assetList ? last.value.assets : new Set(assetList);
+    this.targets = { key, value: { articleUrls, assets, assetList } };
+    return this.targets.value;
   }
 
   /** The published articles: the last ones with changed bodies swapped in when no front-matter changed, else selected anew. */
@@ -363,15 +375,11 @@ function storedBodies(root: string): StoredBodies | undefined {
   const dir = join(root, CACHE_DIR_NAME);
   if (!existsSync(dir)) return undefined;
   const cache = BuildCache.open(dir);
-  let assetSet: { list: string[]; set: Set<string> } | undefined;
-  return (source, config, articleUrls, assets) => {
+  return (source, settings, targets) => {
     const article = source.article;
     if (!article || source.textHash === undefined) return undefined;
-    if (assetSet?.list !== assets) assetSet = { list: assets, set: new Set(assets) };
-    const settings = bodySettings(config.basePath, config.markdown.allowHtml, article.displayPath);
-    const body = cache.storedBody(article.contentPath, source.textHash, settings, { articleUrls, assets: assetSet.set });
+    const body = cache.storedBody(article.contentPath, source.textHash, settings, targets);
     if (!body) return undefined;
-    const lookups = new Set(body.dependencies.filter((d) => d.startsWith("a:")).map((d) => d.slice(2)));
-    return { output: { html: body.html, firstParagraph: body.firstParagraph, diagnostics: [] }, lookups };
+    return { output: { html: body.html, firstParagraph: body.firstParagraph, diagnostics: [] }, dependencies: body.dependencies };
   };
 }

@@ -25,8 +25,6 @@ export interface ArticleSource {
   cover: Diagnostic[];
   /** Fingerprint of everything but the body: equal shapes cannot change the site's structure. */
   shape: string;
-  /** Fingerprint of the Markdown stage's own input for this article (what it refers to is tracked by the body cache). */
-  bodyKey: string;
   /** Hash of the file's text, as the build cache keys it (see `textHash`). */
   textHash?: string;
 }
@@ -176,16 +174,11 @@ export class SiteSources {
   }
 
   private store(file: FoundFile, article: LoadedArticle | undefined, diagnostics: Diagnostic[], hash?: string): void {
-    const source: ArticleSource = { file, article, diagnostics, cover: [], shape: "", bodyKey: "" };
+    const source: ArticleSource = { file, article, diagnostics, cover: [], shape: "" };
     if (hash !== undefined) source.textHash = hash;
     if (article) {
-      const { body, bodyLine, ...shape } = article;
+      const { body: _body, bodyLine: _line, ...shape } = article;
       source.shape = fingerprint(shape);
-      source.bodyKey = fingerprint([
-        body, bodyLine, article.contentPath, article.displayPath,
-        article.cover ? [...article.images, article.cover] : article.images,
-        this.config.basePath, this.config.markdown.allowHtml,
-      ]);
     }
     if (diagnostics.length) this.withProblems.add(file.path);
     this.articles.set(file.path, source);
