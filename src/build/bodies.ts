@@ -14,8 +14,9 @@ import { FEED_SIZE } from "../render/feeds.js";
 import type { PagePlan } from "../render/pages.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
 import type { ArticleFeed, PageJob, ProgressFn, TaskRunner } from "../workers/runner.js";
-import { htmlDigest, type ArticleItem, type PageRecord } from "../workers/page-tasks.js";
-import type { BodySource, BodyToRender, FileToLoad, LoadOptions, MarkdownEnv } from "../workers/tasks.js";
+import { htmlDigest, type ArticleItem, type PageRecord } from "../write/pages.js";
+import type { FileToLoad, LoadOptions } from "../load/batch.js";
+import type { BodySource, BodyToRender, MarkdownEnv } from "../markdown/bodies.js";
 
 /** Reads and parses every article file (cached front-matter where the text is unchanged), in path order. */
 export async function loadArticles(

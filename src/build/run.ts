@@ -18,7 +18,7 @@ import { loadTheme } from "../render/templates.js";
 import { createStopwatch } from "../timings.js";
 import type { LoadedArticle } from "../types.js";
 import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "../workers/runner.js";
-import type { BodySource } from "../workers/tasks.js";
+import type { BodySource } from "../markdown/bodies.js";
 import { writeOutput, type OutputFile } from "../write/output.js";
 import { replaceFileSync } from "../write/replace.js";
 import { Bodies, loadArticles } from "./bodies.js";

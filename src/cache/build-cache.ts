@@ -13,8 +13,8 @@ import { basename, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
-import type { PageRecord } from "../workers/page-tasks.js";
-import { sameStamp, type FileStamp } from "../workers/tasks.js";
+import type { PageRecord } from "../write/pages.js";
+import { sameStamp, type FileStamp } from "../load/batch.js";
 import { removeInBackground } from "../write/output.js";
 import { cacheSalt } from "./salt.js";
 

@@ -7,7 +7,8 @@ import { build, BUILTIN_TEMPLATES, type BuildOptions } from "../../src/build.js"
 import { BuildFailure } from "../../src/diagnostics.js";
 import { sitePaths } from "../../src/load/site.js";
 import { runBuild } from "../../src/build/run.js";
-import { loadFiles, renderBodyChunk } from "../../src/workers/tasks.js";
+import { loadFiles } from "../../src/load/batch.js";
+import { renderBodyChunk } from "../../src/markdown/bodies.js";
 import { plainBuild } from "../helpers/reference.js";
 import { listTree } from "../helpers/site.js";
 

@@ -1,5 +1,5 @@
 /**
- * The work a build hands out in chunks, part two: rendering pages and
+ * The write stage's page work, handed out in chunks by the build: rendering pages and
  * writing them into the staging folder, or hard-linking those the build
  * cache knows to be unchanged. Runs in worker threads and the main thread alike.
  */
@@ -13,8 +13,8 @@ import type { SiteModel } from "../model/site.js";
 import { planPages, type PagePlan } from "../render/pages.js";
 import { loadTheme, TemplateError, type Theme } from "../render/templates.js";
 import type { TemplateContext } from "../render/views.js";
-import { linkReplacingSync, replaceFileSync } from "../write/replace.js";
-import { renderBody, type BodyToRender, type MarkdownEnv } from "./tasks.js";
+import { linkReplacingSync, replaceFileSync } from "./replace.js";
+import { renderBody, type BodyToRender, type MarkdownEnv } from "../markdown/bodies.js";
 
 /** Where a page renderer finds its theme (the same arguments as `loadTheme`). */
 export interface ThemeSource {

@@ -1,15 +1,14 @@
 /**
- * The work a build hands out in chunks, part one: reading and parsing
- * article files, rendering Markdown bodies (pages: `./page-tasks.ts`). Each
- * task is plain data in and plain data out, so the same functions run in
- * worker threads and in the main thread; the output is the same either way.
+ * Loading article files in batches for the build (on the worker pool): each
+ * read and parsed by `readArticleText`/`parseArticleText`, with what the
+ * build cache knows — a file whose hash the cache knows is only read and
+ * hashed, one whose stamp is unchanged is not even read.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { error, type Diagnostic } from "../diagnostics.js";
-import { parseArticleText, readArticleText, textHash } from "../load/articles.js";
-import type { ArticleFile } from "../load/frontmatter.js";
-import { renderMarkdown, type MarkdownInput, type MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
+import { parseArticleText, readArticleText } from "./articles.js";
+import type { ArticleFile } from "./frontmatter.js";
 
 /**
  * What identifies a file's version without reading it: size, modification
@@ -120,39 +119,3 @@ export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): b
   if (a === undefined || b === undefined) return a === b;
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
-
-/** What every body of a build resolves its links and images against. */
-export interface MarkdownEnv {
-  articleUrls: Record<string, string>;
-  assets: string[];
-}
-
-/** Where to read a body again: the file, the hash its text had when loaded, and where the body starts. */
-export interface BodySource {
-  absPath: string;
-  hash: string;
-  bodyStart: number;
-}
-
-/** One body to render: the input of `renderMarkdown` without the build-wide parts; with `source`, `body` is read from the file. */
-export type BodyToRender = Omit<MarkdownInput, "articleUrls" | "assets"> & { source?: BodySource };
-
-/** Renders one body; a file that changed since it was loaded is an error rather than a page mixing two versions. */
-export function renderBody(input: BodyToRender, env: MarkdownEnv): MarkdownOutput {
-  const { source, ...rest } = input;
-  let body = rest.body;
-  if (source) {
-    const text = readFileSync(source.absPath, "utf8");
-    if (textHash(text) !== source.hash) {
-      return { html: "", firstParagraph: "", diagnostics: [error("changed", "the file changed while the site was being built; build again", { file: input.displayPath })] };
-    }
-    body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).slice(source.bodyStart);
-  }
-  return renderMarkdown({ ...rest, body, articleUrls: env.articleUrls, assets: env.assets, dependencies: true });
-}
-
-/** Renders bodies, listing the articles and files each one's output depends on (for the cache). */
-export function renderBodyChunk(bodies: readonly BodyToRender[], env: MarkdownEnv): MarkdownOutput[] {
-  return bodies.map((body) => renderBody(body, env));
-}
-
