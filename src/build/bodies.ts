@@ -14,7 +14,8 @@ import { FEED_SIZE } from "../render/feeds.js";
 import type { PagePlan } from "../render/pages.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
 import type { ArticleFeed, PageJob, ProgressFn, TaskRunner } from "../workers/runner.js";
-import { htmlDigest, type ArticleItem, type PageRecord } from "../write/pages.js";
+import { htmlDigest } from "../render/page-key.js";
+import type { ArticleItem, PageRecord } from "../write/pages.js";
 import type { FileToLoad, LoadOptions } from "../load/batch.js";
 import type { BodySource, BodyToRender, MarkdownEnv } from "../markdown/bodies.js";
 
