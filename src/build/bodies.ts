@@ -63,6 +63,8 @@ export async function loadArticles(
 export class Bodies {
   private readonly targets: LinkTargets;
   readonly env: MarkdownEnv;
+  /** Keep every article's HTML in the model (derived assets may read any), not only the feed's. */
+  keepAllHtml = false;
 
   constructor(
     private readonly config: SiteConfig,
@@ -86,7 +88,7 @@ export class Bodies {
   items(plans: readonly PagePlan[], previous: ReadonlyMap<string, PageRecord> | undefined): ArticleItem[] {
     const { cache } = this;
     return this.published.map((article, index): ArticleItem => {
-      const item: ArticleItem = { index, wantHtml: cache !== undefined || index < FEED_SIZE };
+      const item: ArticleItem = { index, wantHtml: cache !== undefined || index < FEED_SIZE || this.keepAllHtml };
       const cached = cache?.body(article.contentPath, this.settings(article), this.targets);
       if (cached) item.cached = cached;
       else item.body = this.input(article);
@@ -113,7 +115,7 @@ export class Bodies {
       const article = published[index]!;
       diagnostics.push(...outcome.diagnostics);
       if (article.summary === undefined) summaries[article.slug] = outcome.firstParagraph;
-      if (index < FEED_SIZE && outcome.html !== undefined) job.model.articles[index]!.html = outcome.html;
+      if ((index < FEED_SIZE || this.keepAllHtml) && outcome.html !== undefined) job.model.articles[index]!.html = outcome.html;
       if (outcome.record) pageRecords.set(plans[index]!.outputPath, outcome.record);
       if (!items[index]!.cached && outcome.html !== undefined) {
         const output: MarkdownOutput = { html: outcome.html, firstParagraph: outcome.firstParagraph, diagnostics: outcome.diagnostics };

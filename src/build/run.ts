@@ -132,6 +132,8 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
       else if (route.kind === "generated") texts.push({ path: route.path, produce: () => route.render(model) });
       else texts.push({ path: route.path, produce: route.produce });
     }
+    // Derived assets are produced once every body is rendered, from the complete model: every article's HTML kept.
+    bodies.keepAllHtml = table.routes.some((r) => r.kind === "derived");
     if (hasErrors(late)) {
       const problems = await bodies.problems(runner, options.onProgress);
       throw new BuildFailure([...diagnostics, ...problems, ...(hasErrors(problems) ? [] : late)]);

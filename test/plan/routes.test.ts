@@ -95,6 +95,30 @@ describe("an asset step (the hook for image derivatives and the search index)", 
     expect(session.lookup("titles.txt")).toEqual({ kind: "text", text: "Hội thảo\nThông báo\n" });
   });
 
+  it("sees the complete model (every body's HTML and summary) in build, on threads or not, and in serve alike", async () => {
+    removeStep = addAssetStep(({ model }) => [
+      { kind: "derived", path: "index.json", source: "the index step", produce: () => JSON.stringify(model.articles.map((a) => [a.title, a.summaryText, a.html])) },
+    ]);
+    const site: Record<string, string> = { "gazette.config.yaml": "title: Tin\n" };
+    // More articles than the feed shows, without front-matter summaries: each summary is its body's first paragraph.
+    for (let i = 1; i <= 30; i++) site[`content/2024/bai-${i}.md`] = article({ title: `Bài ${i}`, date: `2024-01-${String(i).padStart(2, "0")}` }, `Đoạn đầu của bài ${i}.\n\nĐoạn sau *${i}*.\n`);
+    const root = makeSite(site);
+    const outputs: string[] = [];
+    for (const workers of [0, 1]) {
+      const out = join(root, `out-${workers}`);
+      await build({ source: root, out, now: NOW, cache: false, workers });
+      outputs.push(read(out, "index.json"));
+    }
+    const { session } = await SiteSession.open({ source: root, cwd: root, now: () => NOW });
+    const served = session.lookup("index.json");
+    outputs.push(served?.kind === "text" ? String(served.text) : "");
+    const entries = JSON.parse(outputs[0]!) as [string, string, string][];
+    expect(entries).toHaveLength(30);
+    expect(entries.at(-1)).toEqual(["Bài 1", "Đoạn đầu của bài 1.", "<p>Đoạn đầu của bài 1.</p>\n<p>Đoạn sau <em>1</em>.</p>\n"]);
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+  });
+
   it("has its paths checked like any other: a static file at the same path is reported", async () => {
     removeStep = addAssetStep(titles);
     const root = makeSite({ ...files(), "static/titles.txt": "tĩnh\n" });
