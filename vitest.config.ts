@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
+    // Messages in English whatever the fixture site's language (tests of other languages set GAZETTE_LANG or --lang).
+    env: { GAZETTE_LANG: "en" },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

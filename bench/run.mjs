@@ -31,7 +31,9 @@ const runsLarge = Number(option("runs-large", 3));
 const warmRuns = Number(option("warm-runs", 5));
 const WORK = resolve(option("work", join(tmpdir(), "gazette-bench")));
 const TOOLS = join(WORK, "tools");
-const SHARED = resolve(ROOT, "..", "shared", "bench");
+// The comparison sites (Eleventy, Hugo, remark floor) live outside this repository: --anchors DIR
+// names the folder holding make-corpus.mjs and anchors/run.sh (default: ../shared/bench beside the checkout).
+const SHARED = resolve(option("anchors", join(ROOT, "..", "shared", "bench")));
 const GENERATOR = existsSync(join(SHARED, "make-corpus.mjs")) ? join(SHARED, "make-corpus.mjs") : join(ROOT, "test", "fixtures", "make-corpus.mjs");
 const ANCHORS = join(SHARED, "anchors", "run.sh");
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;

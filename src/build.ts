@@ -8,7 +8,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CacheStats } from "./cache/build-cache.js";
-import { UsageError, type Diagnostic } from "./diagnostics.js";
+import { explained, UsageError, type Diagnostic } from "./diagnostics.js";
 import { loadSite, sitePaths, type LoadedSite, type SitePaths } from "./load/site.js";
 import { articleMarkdownFields, articleUrlMap } from "./markdown/inputs.js";
 import type { MarkdownOutput } from "./markdown/render.js";
@@ -18,7 +18,7 @@ import { builtinTemplatesDir, loadTheme, type Theme } from "./render/templates.j
 import { runBuild } from "./build/run.js";
 import type { LoadedArticle } from "./types.js";
 import type { ProgressFn, TaskRunner } from "./workers/runner.js";
-import type { OutputFile } from "./write/output.js";
+import { repairOutput, type OutputFile } from "./write/output.js";
 
 /** The built-in theme shipped with gazette (`templates/` at the package root). */
 export const BUILTIN_TEMPLATES = builtinTemplatesDir();
@@ -80,8 +80,10 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.source);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw explained(new UsageError(""), "usage.source-not-found", { source: options.source });
+  if (options.out !== undefined && options.out.trim() === "") throw explained(new UsageError(""), "usage.out-empty", {});
   const outDir = resolve(cwd, options.out ?? join(root, "public"));
+  await repairOutput(outDir);
   const started = performance.now();
   const staged = await runBuild({
     paths: sitePaths(root),

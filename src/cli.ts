@@ -9,6 +9,8 @@ import { registerCheckCommand } from "./commands/check.js";
 import { registerNewCommand } from "./commands/new.js";
 import { registerInitCommand } from "./commands/init.js";
 import { EXIT, internalError, processIo, type Io } from "./commands/io.js";
+import { speaker } from "./commands/lang.js";
+import { languageBeforeParsing, localizeUsage } from "./commands/usage-text.js";
 
 export { EXIT, type Io } from "./commands/io.js";
 
@@ -20,13 +22,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const done = (c: number) => {
     code = c;
   };
+  const speak = speaker(languageBeforeParsing(argv.slice(2), io.env, io.cwd));
   const program = new Command()
     .name("gazette")
     .description("Static site generator for news sites: Markdown articles in, a complete news portal out.")
     .version(VERSION, "-v, --version")
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError("(run gazette --help for usage)");
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(localizeUsage(text, speak)) })
+    .showHelpAfterError(speak.t("cli.help-hint"));
   // Commands (one registration per line; each module owns its command).
   registerBuildCommand(program, io, done);
   registerServeCommand(program, io, done);
@@ -40,7 +43,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (cause instanceof CommanderError) {
       return ["commander.helpDisplayed", "commander.version", "commander.help"].includes(cause.code) ? EXIT.ok : EXIT.usage;
     }
-    return internalError(cause, io);
+    return internalError(cause, io, speak);
   }
   if (argv.length <= 2) {
     program.outputHelp();

@@ -1,7 +1,10 @@
 /**
  * Diagnostics: every problem a user can cause, with a code, a file and a
- * position where known. Stages collect them; only `cli.ts` prints them.
+ * position where known. Stages collect them with a catalog key and its
+ * arguments; the commands print them in the writer's language.
  */
+import { en } from "./i18n/en.js";
+import type { ArgsOf, MessageKey } from "./i18n/catalog.js";
 
 /** How bad a diagnostic is: errors fail the build, warnings do not. */
 export type Severity = "error" | "warning";
@@ -17,17 +20,48 @@ export interface Diagnostic {
   line?: number;
   /** 1-based column, when known. */
   column?: number;
+  /** The message in English (for logs and tests); commands print it from `key` and `args` in the writer's language. */
   message: string;
+  /** The catalog key of the message: the code, or `code.variant`. Absent only for messages not yet in the catalogs. */
+  key?: string;
+  /** The values the message is made of (file names, URLs, counts). */
+  args?: Record<string, unknown>;
 }
 
-/** Builds an error diagnostic. */
-export function error(code: string, message: string, where: Partial<Pick<Diagnostic, "file" | "line" | "column">> = {}): Diagnostic {
-  return { code, severity: "error", message, ...definedOnly(where) };
+type Where = Partial<Pick<Diagnostic, "file" | "line" | "column">>;
+
+/** The code of a catalog key: `front-matter.missing` → `front-matter`. */
+export function codeOfKey(key: string): string {
+  const dot = key.indexOf(".");
+  return dot === -1 ? key : key.slice(0, dot);
 }
 
-/** Builds a warning diagnostic. */
-export function warning(code: string, message: string, where: Partial<Pick<Diagnostic, "file" | "line" | "column">> = {}): Diagnostic {
-  return { code, severity: "warning", message, ...definedOnly(where) };
+function make(severity: Severity, keyOrCode: string, argsOrMessage: object | string | undefined, where: Where): Diagnostic {
+  if (typeof argsOrMessage === "string") return { code: keyOrCode, severity, message: argsOrMessage, ...definedOnly(where) };
+  const args = (argsOrMessage ?? {}) as Record<string, unknown>;
+  const message = (en as Record<string, (a: unknown) => string>)[keyOrCode]!(args);
+  const d: Diagnostic = { code: codeOfKey(keyOrCode), severity, message, ...definedOnly(where), key: keyOrCode };
+  if (Object.keys(args).length > 0) d.args = args;
+  return d;
+}
+
+/**
+ * Builds an error diagnostic from a catalog key (`missing-image`,
+ * `front-matter.missing`) and its arguments; the code is the key's first part.
+ * The older form `error(code, message)` gives a message the catalogs do not
+ * know yet: it prints in English whatever the language.
+ */
+export function error<K extends MessageKey>(key: K, args: ArgsOf<K>, where?: Where): Diagnostic;
+export function error(code: string, message: string, where?: Where): Diagnostic;
+export function error(keyOrCode: string, argsOrMessage: object | string, where: Where = {}): Diagnostic {
+  return make("error", keyOrCode, argsOrMessage, where);
+}
+
+/** Builds a warning diagnostic, like `error`. */
+export function warning<K extends MessageKey>(key: K, args: ArgsOf<K>, where?: Where): Diagnostic;
+export function warning(code: string, message: string, where?: Where): Diagnostic;
+export function warning(keyOrCode: string, argsOrMessage: object | string, where: Where = {}): Diagnostic {
+  return make("warning", keyOrCode, argsOrMessage, where);
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
@@ -50,7 +84,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
-/** Formats one diagnostic as `path:line:column: severity: message [code]`. */
+/** Formats one diagnostic as `path:line:column: severity: message [code]`, in English (commands use `formatLocalized`). */
 export function formatDiagnostic(d: Diagnostic): string {
   let where = d.file ?? "gazette";
   if (d.file && d.line !== undefined) {
@@ -80,4 +114,19 @@ export class UsageError extends Error {
     super(message);
     this.name = "UsageError";
   }
+}
+
+/** An error that carries a catalog message: commands print it from `key` and `args` in the writer's language. */
+export interface ExplainedError extends Error {
+  key?: string;
+  args?: Record<string, unknown>;
+}
+
+/** Gives `err` the catalog message `key` with `args`: its `message` in English, the key and arguments for printing. */
+export function explained<E extends Error, K extends MessageKey>(err: E, key: K, args: ArgsOf<K>): E {
+  const target = err as E & ExplainedError;
+  target.message = (en as Record<string, (a: unknown) => string>)[key]!(args);
+  target.key = key;
+  target.args = args as Record<string, unknown>;
+  return err;
 }

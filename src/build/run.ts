@@ -9,8 +9,8 @@ import { BuildCache, CACHE_DIR_NAME, themeDigest, type CacheStats } from "../cac
 import { cacheSalt } from "../cache/salt.js";
 import { hasErrors, BuildFailure, type Diagnostic } from "../diagnostics.js";
 import { loadConfig } from "../load/config.js";
-import { isMarkdown, listFiles } from "../load/files.js";
-import { checkCover, type SitePaths } from "../load/site.js";
+import { isMarkdown } from "../load/files.js";
+import { checkCover, listSourceFiles, type SitePaths } from "../load/site.js";
 import { selectArticles } from "../model/select.js";
 import { buildSite, type SiteModel } from "../model/site.js";
 import { missingBaseUrl, planRoutes } from "../plan/routes.js";
@@ -80,7 +80,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
   const { timings, lap } = createStopwatch();
   const display = (abs: string) => relative(cwd, abs) || ".";
   const { config, diagnostics } = loadConfig(paths.root, display(paths.root), options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {});
-  const found = listFiles(paths.content);
+  const found = listSourceFiles(paths, paths.content, cwd, diagnostics);
   const markdownFiles = found.filter((f) => isMarkdown(f.path));
   const assets = found.filter((f) => !isMarkdown(f.path));
   const cache = options.cache ? BuildCache.open(options.cacheDir ?? join(paths.root, CACHE_DIR_NAME)) : undefined;
@@ -94,7 +94,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     const articles = await loadArticles(runner, markdownFiles, display(paths.content), config, cache, diagnostics, options.onProgress, sources, keepBodies, stampsBefore);
     const assetPaths = new Set(assets.map((a) => a.path));
     for (const article of articles) diagnostics.push(...checkCover(article, assetPaths));
-    const staticFiles = listFiles(paths.static);
+    const staticFiles = listSourceFiles(paths, paths.static, cwd, diagnostics);
     const themeSource = { builtinDir: options.builtinTemplates, overrideDir: paths.templates, displayBase: cwd };
     const { theme, diagnostics: themeDiagnostics } = loadTheme(themeSource.builtinDir, themeSource.overrideDir, themeSource.displayBase);
     diagnostics.push(...themeDiagnostics);

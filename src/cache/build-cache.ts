@@ -4,12 +4,15 @@
  * body keyed by that hash, the settings rendering read, and the state of
  * every article and file its links and images resolved against. Entries
  * live in a few shard files, so that a rebuild with few changes rewrites few.
- * A missing, stale or corrupt shard is simply a miss; deleting the folder is always safe.
+ * A missing, stale or corrupt shard is simply a miss, and so is one whose
+ * bytes do not match the digest stored with them (changed on disk: nothing
+ * in it is trusted or published); deleting the folder is always safe.
  */
 import { dependencyState, type LinkTargets } from "../markdown/dependencies.js";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { walkFolder } from "../load/walk.js";
 import { deserialize, serialize } from "node:v8";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
@@ -163,7 +166,7 @@ export class BuildCache {
     return { html: body.html, firstParagraph: body.firstParagraph, dependencies: body.dependencies };
   }
 
-  /** Records a freshly rendered body (counts a miss); bodies with problems are not kept. */
+  /** Records a freshly rendered body (counts a miss); bodies with problems, warnings included, are not kept, so the next build reports them again. */
   rememberBody(contentPath: string, settings: string, output: MarkdownOutput, digest: string, targets: LinkTargets): void {
     this.stats.bodies.misses++;
     const entry = this.next[shardOf(contentPath)]!.get(contentPath);
@@ -214,7 +217,7 @@ export class BuildCache {
   /** The page records the last build left in `outDir`, by output path (empty when it wrote elsewhere or left none). */
   pages(outDir: string): Map<string, PageRecord> {
     try {
-      const data = deserialize(readFileSync(join(this.dir, PAGES_FILE))) as PagesFile;
+      const data = unseal(readFileSync(join(this.dir, PAGES_FILE))) as PagesFile;
       if (data?.salt !== this.salt || data.outDir !== outDir || typeof data.records !== "object" || data.records === null) return new Map();
       return new Map(Object.entries(data.records).filter(([, r]) => typeof r?.key === "string" && typeof r.ino === "number"));
     } catch {
@@ -248,7 +251,7 @@ export class BuildCache {
     const file = join(this.dir, name);
     const tmp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
     try {
-      writeFileSync(tmp, serialize(data));
+      writeFileSync(tmp, seal(data));
       renameSync(tmp, file);
     } catch {
       rmSync(tmp, { force: true });
@@ -268,7 +271,7 @@ export class BuildCache {
 
   private readShard(index: number): Map<string, Entry> {
     try {
-      const data = deserialize(readFileSync(join(this.dir, shardName(index)))) as ShardFile;
+      const data = unseal(readFileSync(join(this.dir, shardName(index)))) as ShardFile;
       if (data?.salt !== this.salt || typeof data.entries !== "object" || data.entries === null) return new Map();
       return new Map(Object.entries(data.entries).filter(([, entry]) => isEntry(entry)));
     } catch {
@@ -277,32 +280,19 @@ export class BuildCache {
   }
 }
 
-/** A digest of every template (`.hbs`) under the given theme folders, for page keys. */
+/** A digest of every template (`.hbs`) under the given theme folders, for page keys (listed as the theme lists them: `walkFolder`). */
 export function themeDigest(dirs: readonly string[]): string {
   const hash = createHash("sha1");
-  const walk = (dir: string, rel: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(join(dir, rel)).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (name.startsWith(".")) continue;
-      const path = rel ? `${rel}/${name}` : name;
-      let isDir = false;
-      try {
-        isDir = statSync(join(dir, path)).isDirectory();
-      } catch {
-        continue;
-      }
-      if (isDir) walk(dir, path);
-      else if (name.endsWith(".hbs")) hash.update(`${path}\0`).update(readFileSync(join(dir, path))).update("\0");
-    }
-  };
   dirs.forEach((dir, i) => {
     hash.update(`theme ${i}\0`);
-    walk(dir, "");
+    for (const file of walkFolder(dir, { boundary: dirname(resolve(dir)) }).files) {
+      if (!file.path.endsWith(".hbs")) continue;
+      try {
+        hash.update(`${file.path}\0`).update(readFileSync(file.absPath)).update("\0");
+      } catch {
+        // gone since it was listed: the theme fails to load anyway
+      }
+    }
   });
   return hash.digest("base64url");
 }
@@ -310,6 +300,26 @@ export function themeDigest(dirs: readonly string[]): string {
 /** Whether a cached body was rendered with `settings` and every link target is as it was then. */
 function usable(body: BodyEntry | undefined, settings: string, targets: LinkTargets): body is BodyEntry {
   return body !== undefined && body.settings === settings && typeof body.digest === "string" && body.state === dependencyState(body.dependencies, targets);
+}
+
+/** A cache file as stored: its data serialised, and the digest of those bytes. */
+interface Sealed {
+  digest: string;
+  data: Uint8Array;
+}
+
+/** The bytes of a cache file holding `data`, with their digest. */
+function seal(data: unknown): Buffer {
+  const bytes = serialize(data);
+  return serialize({ digest: createHash("sha1").update(bytes).digest("base64url"), data: bytes } satisfies Sealed);
+}
+
+/** The data of a cache file; throws when its bytes do not match their digest (changed or damaged on disk: a miss). */
+function unseal(file: Buffer): unknown {
+  const sealed = deserialize(file) as Sealed;
+  if (typeof sealed?.digest !== "string" || !(sealed.data instanceof Uint8Array)) throw new Error("not a sealed cache file");
+  if (createHash("sha1").update(sealed.data).digest("base64url") !== sealed.digest) throw new Error("the cache file does not match its digest");
+  return deserialize(sealed.data);
 }
 
 function isEntry(value: unknown): value is Entry {

@@ -60,10 +60,9 @@ export function externalDiagnostics(links: readonly ExternalLink[], results: Rea
     if (!result || result.kind === "ok") continue;
     for (const use of link.uses) {
       if (result.kind === "redirect") {
-        out.push(warning("external-redirect", `external link redirects (${result.status}): ${link.url} → ${result.finalUrl}; link to the final URL`, use));
+        out.push(warning("external-redirect", { status: result.status, url: link.url, finalUrl: result.finalUrl }, use));
       } else {
-        const moved = result.finalUrl ? ` → ${result.finalUrl}` : "";
-        out.push(error("external-link", `broken external link (${result.reason}): ${link.url}${moved}`, use));
+        out.push(error("external-link", { reason: result.reason, url: link.url, ...(result.finalUrl ? { finalUrl: result.finalUrl } : {}) }, use));
       }
     }
   }

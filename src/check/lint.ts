@@ -36,31 +36,33 @@ export function lintArticle({ article, references, firstParagraph }: CheckedArti
     if (ref.kind !== "image") continue;
     const at = { file, line: ref.line, column: ref.column };
     const alt = altTextProblem(ref.alt, ref.url);
-    if (alt) out.push(warning("image-alt", `${alt}: ${ref.url}`, at));
-    if (ref.figure && ref.caption === undefined) out.push(warning("image-caption", `image has no caption: ${ref.url}`, at));
+    if (alt === "missing") out.push(warning("image-alt", { url: ref.url }, at));
+    else if (alt) out.push(warning("image-alt.placeholder", { url: ref.url, alt: (ref.alt ?? "").trim(), reason: alt }, at));
+    if (ref.figure && ref.caption === undefined) out.push(warning("image-caption", { url: ref.url }, at));
     const caption = ref.caption !== undefined ? captionProblem(ref.caption, ref.url) : undefined;
-    if (caption) out.push(warning("placeholder-caption", `${caption}: ${ref.url}`, at));
+    if (caption) out.push(warning("placeholder-caption", { url: ref.url, caption: ref.caption!.trim(), reason: caption }, at));
   }
   const cover = article.cover;
   if (cover) {
     const alt = altTextProblem(cover.alt, cover.src);
-    if (alt) out.push(warning("image-alt", `field "cover": ${alt}`, field("cover")));
-    if (!cover.caption) out.push(warning("image-caption", `field "cover": image has no caption`, field("cover")));
+    if (alt === "missing") out.push(warning("image-alt.cover", {}, field("cover")));
+    else if (alt) out.push(warning("image-alt.cover-placeholder", { alt: (cover.alt ?? "").trim(), reason: alt }, field("cover")));
+    if (!cover.caption) out.push(warning("image-caption.cover", {}, field("cover")));
     else {
       const caption = captionProblem(cover.caption, cover.src);
-      if (caption) out.push(warning("placeholder-caption", `field "cover": ${caption}`, field("cover")));
+      if (caption) out.push(warning("placeholder-caption.cover", { caption: cover.caption.trim(), reason: caption }, field("cover")));
     }
   }
 
   const title = article.title.trim();
-  if (title === "") out.push(warning("title-length", `field "title" is empty`, field("title")));
-  else if (length(title) > MAX_TITLE) out.push(warning("title-length", `field "title" is ${length(title)} characters long (at most ${MAX_TITLE} read well in listings)`, field("title")));
+  if (title === "") out.push(warning("title-length.empty", {}, field("title")));
+  else if (length(title) > MAX_TITLE) out.push(warning("title-length", { length: length(title), max: MAX_TITLE }, field("title")));
   if (article.summary !== undefined && length(article.summary) > MAX_SUMMARY) {
-    out.push(warning("summary-length", `field "summary" is ${length(article.summary)} characters long (at most ${MAX_SUMMARY})`, field("summary")));
+    out.push(warning("summary-length", { length: length(article.summary), max: MAX_SUMMARY }, field("summary")));
   } else if (article.summary === undefined && firstParagraph.trim() === "") {
-    out.push(warning("summary-length", `article has no summary: set "summary:" or start the body with a paragraph`, { file, line: 1 }));
+    out.push(warning("summary-length.none", {}, { file, line: 1 }));
   }
-  if (article.authors.length === 0) out.push(warning("missing-author", `article has no author: set "author:" or "authors:"`, { file, line: 1 }));
+  if (article.authors.length === 0) out.push(warning("missing-author", {}, { file, line: 1 }));
   return out;
 }
 

@@ -46,14 +46,13 @@ export function lintNameVariants(articles: readonly LoadedArticle[]): Diagnostic
       const ranked = [...spellings.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
       const [shown, shownUses] = ranked[0]!;
       const example = shownUses[0]!.article.displayPath;
-      const others = shownUses.length > 1 ? ` and ${shownUses.length - 1} more` : "";
       for (const [name, uses] of ranked.slice(1)) {
         for (const { article } of uses) {
           const field = namesOf(article, kind).field;
           out.push(
             warning(
               "name-variant",
-              `${kind} "${name}" differs from "${shown}" (${example}${others}) only by case, accents or punctuation: both are listed as "${shown}" at /${kind === "category" ? "categories" : `${kind}s`}/${slug}/; use one spelling`,
+              { kind, name, shown, example, more: shownUses.length - 1, url: `/${kind === "category" ? "categories" : `${kind}s`}/${slug}/` },
               { file: article.displayPath, line: article.fieldLines[field] ?? 1 },
             ),
           );
@@ -85,7 +84,7 @@ export function lintDuplicateTitles(articles: readonly LoadedArticle[]): Diagnos
     for (const article of list) {
       const others = list.filter((a) => a !== article).map((a) => a.displayPath).sort();
       out.push(
-        warning("duplicate-title", `title "${article.title}" is also the title of ${others.join(", ")}`, {
+        warning("duplicate-title", { title: article.title, others: others.join(", ") }, {
           file: article.displayPath,
           line: article.fieldLines.title ?? 1,
         }),

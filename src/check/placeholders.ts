@@ -4,6 +4,7 @@
  * Compared case-, accent- and punctuation-insensitively, trailing numbers aside
  * ("Ảnh 3" is "ảnh").
  */
+import type { PlaceholderReason } from "../i18n/catalog.js";
 import { slugify } from "../load/slug.js";
 
 const ALT_PLACEHOLDERS = new Set([
@@ -38,25 +39,23 @@ function fileNames(src: string): string[] {
 }
 
 /** Why `text` is no real description of the image at `src`, or undefined when it is one. */
-function placeholderReason(text: string, src: string, placeholders: ReadonlySet<string>): string | undefined {
+function placeholderReason(text: string, src: string, placeholders: ReadonlySet<string>): PlaceholderReason | undefined {
   const slug = slugify(text);
-  if (slug === "") return "it has no letters or digits";
-  if (foldText(text) === "") return "it is only a number";
-  if (fileNames(src).includes(slug)) return "it is the file name";
-  if (CAMERA_NAME.test(slug)) return "it is a camera file name";
-  if (placeholders.has(foldText(text))) return "it is a placeholder";
+  if (slug === "") return "no-letters";
+  if (foldText(text) === "") return "number";
+  if (fileNames(src).includes(slug)) return "file-name";
+  if (CAMERA_NAME.test(slug)) return "camera";
+  if (placeholders.has(foldText(text))) return "placeholder";
   return undefined;
 }
 
-/** What is wrong with an image's alt text (missing or a placeholder), or undefined when it describes the image. */
-export function altTextProblem(alt: string | undefined, src: string): string | undefined {
-  if (alt === undefined || alt.trim() === "") return "image has no alt text";
-  const reason = placeholderReason(alt, src, ALT_PLACEHOLDERS);
-  return reason && `alt text "${alt.trim()}" does not describe the image (${reason})`;
+/** What is wrong with an image's alt text: `missing`, a placeholder reason, or undefined when it describes the image. */
+export function altTextProblem(alt: string | undefined, src: string): PlaceholderReason | "missing" | undefined {
+  if (alt === undefined || alt.trim() === "") return "missing";
+  return placeholderReason(alt, src, ALT_PLACEHOLDERS);
 }
 
-/** What is wrong with a caption that is present (a placeholder), or undefined when it is a real caption. */
-export function captionProblem(caption: string, src: string): string | undefined {
-  const reason = placeholderReason(caption, src, CAPTION_PLACEHOLDERS);
-  return reason && `caption "${caption.trim()}" says nothing about the image (${reason})`;
+/** Why a caption that is present is a placeholder, or undefined when it is a real caption. */
+export function captionProblem(caption: string, src: string): PlaceholderReason | undefined {
+  return placeholderReason(caption, src, CAPTION_PLACEHOLDERS);
 }

@@ -5,6 +5,7 @@
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { LinkResult } from "./external.js";
 import type { CheckResult } from "./run.js";
+import type { ArgsOf } from "../i18n/catalog.js";
 
 /** Counts of a check's diagnostics and external links. */
 export interface CheckCounts {
@@ -39,18 +40,19 @@ export function checkPassed(result: CheckResult, strict: boolean): boolean {
   return counts.errors === 0 && (!strict || counts.warnings === 0);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-/** `checked 12 articles: 1 error, 3 warnings; 4 external links (not fetched: use --external) in 0.31 s`. */
-export function summaryLine(result: CheckResult, elapsedMs: number): string {
+/** `checked 12 articles: 1 error, 3 warnings; 4 external links (not fetched: use --external) in 0.31 s`, in the speaker's language. */
+export function summaryLine(result: CheckResult, elapsedMs: number, speak: { t: (key: "check.summary", args: ArgsOf<"check.summary">) => string }): string {
   const c = countResult(result);
-  let external = `${plural(c.links, "external link")}`;
-  if (result.external.checked) external += c.links > 0 ? ` checked (${c.broken} broken, ${c.redirected} redirected)` : "";
-  else if (c.links > 0) external += " (not fetched: use --external)";
-  const problems = c.errors + c.warnings === 0 ? "no problems" : `${plural(c.errors, "error")}, ${plural(c.warnings, "warning")}`;
-  return `checked ${plural(result.articles, "article")}: ${problems}; ${external} in ${(elapsedMs / 1000).toFixed(2)} s`;
+  return speak.t("check.summary", {
+    articles: result.articles,
+    errors: c.errors,
+    warnings: c.warnings,
+    links: c.links,
+    fetched: result.external.checked,
+    broken: c.broken,
+    redirected: c.redirected,
+    seconds: (elapsedMs / 1000).toFixed(2),
+  });
 }
 
 /** One external URL in the JSON report: where it is used and, with --external, what checking it gave. */
@@ -71,8 +73,8 @@ export interface CheckJson {
 }
 
 /** The JSON report of a check. */
-export function checkJson(result: CheckResult, strict: boolean, elapsedMs: number): CheckJson {
-  const sorted = sortDiagnostics(result.diagnostics);
+export function checkJson(result: CheckResult, strict: boolean, elapsedMs: number, show: (d: Diagnostic) => Diagnostic = (d) => d): CheckJson {
+  const sorted = sortDiagnostics(result.diagnostics).map(show);
   const c = countResult(result);
   return {
     ok: checkPassed(result, strict),

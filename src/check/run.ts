@@ -4,9 +4,9 @@
  * writing, plus the lint rules and, when asked, external links over HTTP.
  */
 import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { loadProject, publishedArticles, renderBodiesOn } from "../build.js";
-import { UsageError, type Diagnostic } from "../diagnostics.js";
+import { explained, UsageError, type Diagnostic } from "../diagnostics.js";
 import type { LoadedSite } from "../load/site.js";
 import { buildSite } from "../model/site.js";
 import type { MarkdownOutput } from "../markdown/render.js";
@@ -18,6 +18,7 @@ import { applyLintLevels, lintArticle, type CheckedArticle } from "./lint.js";
 import { collectExternalLinks, externalDiagnostics, type ExternalLink } from "./links.js";
 import { lintDuplicateTitles, lintNameVariants } from "./names.js";
 import { planRoutes } from "../plan/routes.js";
+import { repairOutput } from "../write/output.js";
 
 /** What `gazette check` is asked to do. */
 export interface CheckOptions {
@@ -62,7 +63,8 @@ export interface CheckResult {
 export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.source);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw explained(new UsageError(""), "usage.source-not-found", { source: options.source });
+  await repairOutput(join(root, "public"), true); // a build killed mid-swap is repaired by any command
   const { timings, lap } = createStopwatch();
 
   const buildOptions = { source: root, cwd, drafts: options.drafts ?? false, future: options.future ?? false, now: options.now ?? Date.now(), ...(options.builtinTemplates ? { builtinTemplates: options.builtinTemplates } : {}) };

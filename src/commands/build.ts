@@ -6,7 +6,8 @@ import { setFlagsFromString } from "node:v8";
 import { Option, type Command } from "commander";
 import { build, type BuildResult } from "../build.js";
 import { BuildFailure, UsageError, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { EXIT, internalError, plural, printDiagnostics, useColour, workersFromEnv, type Io } from "./io.js";
+import { EXIT, internalError, printDiagnostics, useColour, workersFromEnv, type Io } from "./io.js";
+import { chooseLanguage, langOption, speaker, UnknownLanguage, type Speaker } from "./lang.js";
 import { createProgress } from "./progress.js";
 
 interface BuildFlags {
@@ -18,6 +19,7 @@ interface BuildFlags {
   cache: boolean;
   json: boolean;
   quiet: boolean;
+  lang?: string;
 }
 
 /** Adds `gazette build` to the program; `done` receives the exit code. */
@@ -33,6 +35,7 @@ export function registerBuildCommand(program: Command, io: Io, done: (code: numb
     .addOption(new Option("--no-cache", "ignore the build cache"))
     .option("--json", "print one JSON report on stdout", false)
     .option("-q, --quiet", "print errors only", false)
+    .addOption(langOption())
     .addHelpText("after", "\nExamples:\n  gazette build\n  gazette build --source my-site --out dist --base-url https://example.org/news/\n  gazette build --drafts --future")
     .action(async (opts: BuildFlags) => done(await runBuild(opts, io)));
 }
@@ -46,9 +49,17 @@ const HEAP_GROWTH = "--heap-growing-percent=50";
 
 async function runBuild(opts: BuildFlags, io: Io): Promise<number> {
   const started = performance.now();
+  let speak: Speaker;
+  try {
+    speak = speaker(chooseLanguage(opts.lang, io.env, io.cwd, opts.source));
+  } catch (cause) {
+    if (!(cause instanceof UnknownLanguage)) throw cause;
+    io.stderr(`gazette: ${cause.message}\n`);
+    return EXIT.usage;
+  }
   setFlagsFromString(HEAP_GROWTH);
   const colour = useColour(io) && !opts.json;
-  const progress = createProgress(io, io.isTTY && !opts.json && !opts.quiet);
+  const progress = createProgress(io, io.isTTY && !opts.json && !opts.quiet, undefined, undefined, speak.lang);
   try {
     const result = await build({
       onProgress: progress.report,
@@ -63,49 +74,50 @@ async function runBuild(opts: BuildFlags, io: Io): Promise<number> {
       ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
     }).finally(() => progress.stop());
     const elapsed = performance.now() - started;
-    if (opts.json) io.stdout(JSON.stringify(jsonReport(result, result.diagnostics, elapsed, io.cwd)) + "\n");
+    if (opts.json) io.stdout(JSON.stringify(jsonReport(result, result.diagnostics, elapsed, io.cwd, speak)) + "\n");
     else if (!opts.quiet) {
-      printDiagnostics(result.diagnostics, io, colour);
-      io.stderr(summary(result, elapsed, io.cwd) + "\n");
+      printDiagnostics(result.diagnostics, io, colour, speak);
+      io.stderr(summary(result, elapsed, io.cwd, speak) + "\n");
     }
     return EXIT.ok;
   } catch (cause) {
     if (cause instanceof BuildFailure) {
-      if (opts.json) io.stdout(JSON.stringify(jsonReport(undefined, cause.diagnostics, performance.now() - started, io.cwd)) + "\n");
+      if (opts.json) io.stdout(JSON.stringify(jsonReport(undefined, cause.diagnostics, performance.now() - started, io.cwd, speak)) + "\n");
       else {
-        printDiagnostics(opts.quiet ? cause.diagnostics.filter((d) => d.severity === "error") : cause.diagnostics, io, colour);
+        printDiagnostics(opts.quiet ? cause.diagnostics.filter((d) => d.severity === "error") : cause.diagnostics, io, colour, speak);
         const errors = cause.diagnostics.filter((d) => d.severity === "error").length;
-        io.stderr(`build failed: ${plural(errors, "error")}; the previous output was left untouched\n`);
+        io.stderr(speak.t("build.failed", { errors }) + "\n");
       }
       return EXIT.siteErrors;
     }
     if (cause instanceof UsageError) {
-      io.stderr(`gazette: ${cause.message}\n`);
+      io.stderr(speak.t("cli.usage-error", { detail: speak.error(cause) }) + "\n");
       return EXIT.usage;
     }
-    return internalError(cause, io);
+    return internalError(cause, io, speak);
   }
 }
 
-function summary(result: BuildResult, elapsed: number, cwd: string): string {
+/** The closing line; when the build cache saved work, how much: `; from the cache: 3999 of 4000 bodies, 6137 of 6138 pages`. */
+function summary(result: BuildResult, elapsed: number, cwd: string, speak: Speaker): string {
   const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
-  const where = relative(cwd, result.outDir) || ".";
-  return `built ${plural(result.stats.articles, "article")}, ${plural(result.stats.pages, "page")} (${plural(result.stats.files, "file")}) into ${where}/ in ${(elapsed / 1000).toFixed(2)} s${fromCache(result)}${warnings ? `, ${plural(warnings, "warning")}` : ""}`;
-}
-
-/** What the build cache saved, when it saved anything: `; from the cache: 3999 of 4000 bodies, 6137 of 6138 pages`. */
-function fromCache(result: BuildResult): string {
   const cache = result.stats.cache;
-  if (!cache || cache.bodies.hits + cache.pages.hits === 0) return "";
-  const share = (part: { hits: number; misses: number }, one: string, many: string) => {
-    const total = part.hits + part.misses;
-    return `${part.hits} of ${total} ${total === 1 ? one : many}`;
-  };
-  return `; from the cache: ${share(cache.bodies, "body", "bodies")}, ${share(cache.pages, "page", "pages")}`;
+  const saved = cache && cache.bodies.hits + cache.pages.hits > 0
+    ? { bodies: [cache.bodies.hits, cache.bodies.hits + cache.bodies.misses] as [number, number], cachedPages: [cache.pages.hits, cache.pages.hits + cache.pages.misses] as [number, number] }
+    : {};
+  return speak.t("build.summary", {
+    articles: result.stats.articles,
+    pages: result.stats.pages,
+    files: result.stats.files,
+    where: relative(cwd, result.outDir) || ".",
+    seconds: (elapsed / 1000).toFixed(2),
+    warnings,
+    ...saved,
+  });
 }
 
-function jsonReport(result: BuildResult | undefined, diagnostics: Diagnostic[], elapsed: number, cwd: string) {
-  const sorted = sortDiagnostics(diagnostics);
+function jsonReport(result: BuildResult | undefined, diagnostics: Diagnostic[], elapsed: number, cwd: string, speak: Speaker) {
+  const sorted = sortDiagnostics(diagnostics).map(speak.json);
   return {
     ok: result !== undefined,
     outDir: result ? relative(cwd, result.outDir) || "." : undefined,

@@ -8,6 +8,7 @@ import { LINT_RULES } from "../check/rules.js";
 import { checkSite } from "../check/run.js";
 import { UsageError } from "../diagnostics.js";
 import { EXIT, internalError, printDiagnostics, useColour, workersFromEnv, type Io } from "./io.js";
+import { chooseLanguage, langOption, speaker, UnknownLanguage, type Speaker } from "./lang.js";
 
 interface CheckFlags {
   source: string;
@@ -19,6 +20,7 @@ interface CheckFlags {
   timeout: number;
   concurrency: number;
   quiet: boolean;
+  lang?: string;
 }
 
 function positive(kind: "number" | "integer") {
@@ -61,6 +63,7 @@ export function registerCheckCommand(program: Command, io: Io, done: (code: numb
     .option("--concurrency <n>", "external links checked at once", positive("integer"), EXTERNAL_DEFAULTS.concurrency)
     .option("--json", "print one JSON report on stdout", false)
     .option("-q, --quiet", "print only what fails the check", false)
+    .addOption(langOption())
     .addHelpText("after", HELP)
     .action(async (opts: CheckFlags) => done(await runCheck(opts, io)));
 }
@@ -68,6 +71,14 @@ export function registerCheckCommand(program: Command, io: Io, done: (code: numb
 async function runCheck(opts: CheckFlags, io: Io): Promise<number> {
   const started = performance.now();
   const progress = io.isTTY && !opts.json && !opts.quiet;
+  let speak: Speaker;
+  try {
+    speak = speaker(chooseLanguage(opts.lang, io.env, io.cwd, opts.source));
+  } catch (cause) {
+    if (!(cause instanceof UnknownLanguage)) throw cause;
+    io.stderr(`gazette: ${cause.message}\n`);
+    return EXIT.usage;
+  }
   try {
     const result = await checkSite({
       ...workersFromEnv(io),
@@ -79,24 +90,24 @@ async function runCheck(opts: CheckFlags, io: Io): Promise<number> {
       http: {
         timeoutMs: Math.round(opts.timeout * 1000),
         concurrency: opts.concurrency,
-        ...(progress ? { onProgress: (n: number, total: number) => io.stderr(`\r\x1b[Kchecking external links: ${n}/${total}${n === total ? "\r\x1b[K" : ""}`) } : {}),
+        ...(progress ? { onProgress: (n: number, total: number) => io.stderr(`\r\x1b[K${speak.t("check.progress", { done: n, total })}${n === total ? "\r\x1b[K" : ""}`) } : {}),
       },
     });
     const elapsed = performance.now() - started;
     const passed = checkPassed(result, opts.strict);
-    if (opts.json) io.stdout(JSON.stringify(checkJson(result, opts.strict, elapsed)) + "\n");
+    if (opts.json) io.stdout(JSON.stringify(checkJson(result, opts.strict, elapsed, speak.json)) + "\n");
     else {
       const shown = opts.quiet ? result.diagnostics.filter((d) => d.severity === "error" || opts.strict) : result.diagnostics;
-      printDiagnostics(shown, io, useColour(io));
+      printDiagnostics(shown, io, useColour(io), speak);
       const strictFailure = opts.strict && !passed && !result.diagnostics.some((d) => d.severity === "error");
-      if (!opts.quiet) io.stderr(summaryLine(result, elapsed) + (strictFailure ? " (--strict: warnings fail)" : "") + "\n");
+      if (!opts.quiet) io.stderr(summaryLine(result, elapsed, speak) + (strictFailure ? speak.t("check.strict") : "") + "\n");
     }
     return passed ? EXIT.ok : EXIT.siteErrors;
   } catch (cause) {
     if (cause instanceof UsageError) {
-      io.stderr(`gazette: ${cause.message}\n`);
+      io.stderr(speak.t("cli.usage-error", { detail: speak.error(cause) }) + "\n");
       return EXIT.usage;
     }
-    return internalError(cause, io);
+    return internalError(cause, io, speak);
   }
 }

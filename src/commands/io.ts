@@ -3,7 +3,8 @@
  * and how diagnostics and summaries are printed. Commands receive an `Io`;
  * nothing else prints.
  */
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { speaker, type Speaker } from "./lang.js";
 
 /** Exit codes: 0 success (warnings allowed), 1 the site has errors, 2 usage errors. */
 export const EXIT = { ok: 0, siteErrors: 1, usage: 2 } as const;
@@ -52,18 +53,16 @@ export function useColour(io: Io): boolean {
   return io.isTTY && !("NO_COLOR" in io.env);
 }
 
-/** Prints diagnostics to stderr, sorted by file and line, one per line. */
-export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io, colour = useColour(io)): void {
+/** Prints diagnostics to stderr in the speaker's language, sorted by file and line, one per line. */
+export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io, colour: boolean, speak: Speaker): void {
   for (const d of sortDiagnostics(diagnostics)) {
-    let line = formatDiagnostic(d);
-    if (colour) line = line.replace(/: (error|warning): /, (_m, s: string) => `: ${s === "error" ? "\x1b[31merror\x1b[0m" : "\x1b[33mwarning\x1b[0m"}: `);
+    let line = speak.format(d);
+    if (colour) {
+      const word = speak.t(d.severity === "error" ? "severity.error" : "severity.warning");
+      line = line.replace(`: ${word}: `, `: ${d.severity === "error" ? "\x1b[31m" : "\x1b[33m"}${word}\x1b[0m: `);
+    }
     io.stderr(line + "\n");
   }
-}
-
-/** `3 articles`, `1 article`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** `GAZETTE_WORKERS=N` forces N worker threads (0: none), for benchmarks and troubleshooting. */
@@ -73,10 +72,10 @@ export function workersFromEnv(io: Io): { workers?: number } {
 }
 
 /** A bug or an unexpected system failure: one clear line, the stack only when asked for. */
-export function internalError(cause: unknown, io: Io): number {
+export function internalError(cause: unknown, io: Io, speak: Speaker = speaker("en")): number {
   const message = cause instanceof Error ? cause.message : String(cause);
-  io.stderr(`gazette: unexpected error: ${message}\n`);
+  io.stderr(speak.t("cli.unexpected", { detail: message }) + "\n");
   if (io.env.GAZETTE_DEBUG && cause instanceof Error && cause.stack) io.stderr(cause.stack + "\n");
-  else io.stderr("(set GAZETTE_DEBUG=1 to see where it happened, and please report it)\n");
+  else io.stderr(speak.t("cli.debug-hint") + "\n");
   return EXIT.siteErrors;
 }

@@ -5,13 +5,15 @@ import type { Command } from "commander";
 import { BuildFailure, UsageError } from "../diagnostics.js";
 import { createArticle } from "../scaffold/new.js";
 import { ScaffoldError } from "../scaffold/write.js";
-import { EXIT, internalError, printDiagnostics, type Io } from "./io.js";
+import { EXIT, internalError, printDiagnostics, useColour, type Io } from "./io.js";
+import { chooseLanguage, langOption, speaker, UnknownLanguage, type Speaker } from "./lang.js";
 
 interface NewFlags {
   source: string;
   category?: string;
   author?: string;
   quiet: boolean;
+  lang?: string;
 }
 
 const HELP = `
@@ -34,13 +36,23 @@ export function registerNewCommand(program: Command, io: Io, done: (code: number
     .option("-c, --category <name>", "the article's category")
     .option("-a, --author <name>", "the article's author")
     .option("-q, --quiet", "print only the path", false)
+    .addOption(langOption())
     .addHelpText("after", HELP)
     .action((title: string, opts: NewFlags) => done(runNew(title, opts, io, now())));
 }
 
 function runNew(title: string, opts: NewFlags, io: Io, now: number): number {
+  let speak: Speaker;
+  try {
+    speak = speaker(chooseLanguage(opts.lang, io.env, io.cwd, opts.source));
+  } catch (cause) {
+    if (!(cause instanceof UnknownLanguage)) throw cause;
+    io.stderr(`gazette: ${cause.message}\n`);
+    return EXIT.usage;
+  }
   try {
     const path = createArticle({
+      lang: speak.lang,
       source: opts.source,
       cwd: io.cwd,
       title,
@@ -49,21 +61,21 @@ function runNew(title: string, opts: NewFlags, io: Io, now: number): number {
       ...(opts.author !== undefined ? { author: opts.author } : {}),
     });
     io.stdout(path + "\n");
-    if (!opts.quiet) io.stderr(`wrote a draft; delete "draft: true" to publish it (preview: gazette build --drafts, check: gazette check --drafts)\n`);
+    if (!opts.quiet) io.stderr(speak.t("new.wrote") + "\n");
     return EXIT.ok;
   } catch (cause) {
     if (cause instanceof ScaffoldError) {
-      io.stderr(`gazette: ${cause.message}\n`);
+      io.stderr(speak.t("cli.usage-error", { detail: speak.error(cause) }) + "\n");
       return EXIT.siteErrors;
     }
     if (cause instanceof BuildFailure) {
-      printDiagnostics(cause.diagnostics, io);
+      printDiagnostics(cause.diagnostics, io, useColour(io), speak);
       return EXIT.siteErrors;
     }
     if (cause instanceof UsageError) {
-      io.stderr(`gazette: ${cause.message}\n`);
+      io.stderr(speak.t("cli.usage-error", { detail: speak.error(cause) }) + "\n");
       return EXIT.usage;
     }
-    return internalError(cause, io);
+    return internalError(cause, io, speak);
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { ProgressFn } from "../workers/runner.js";
 import type { Io } from "./io.js";
+import { message, type Lang } from "../i18n/catalog.js";
 
 /** A progress display: the callback to hand to the build, and `stop` to erase it. */
 export interface Progress {
@@ -12,10 +13,11 @@ export interface Progress {
   stop(): void;
 }
 
-const LABELS: Record<string, string> = { load: "reading articles", markdown: "rendering Markdown", articles: "rendering articles", render: "writing listings" };
+const STAGES = ["load", "markdown", "articles", "render"] as const;
 
 /** A progress line on `io.stderr` when `enabled` (a terminal, neither --json nor --quiet); otherwise a no-op. */
-export function createProgress(io: Io, enabled: boolean, delayMs = 1000, now: () => number = () => performance.now()): Progress {
+export function createProgress(io: Io, enabled: boolean, delayMs = 1000, now: () => number = () => performance.now(), lang: Lang = "en"): Progress {
+  const labels = new Map<string, string>(STAGES.map((stage) => [stage, message(lang, `build.progress-${stage}`)]));
   if (!enabled) return { report: () => undefined, stop: () => undefined };
   const started = now();
   let lastDraw = -Infinity;
@@ -27,7 +29,7 @@ export function createProgress(io: Io, enabled: boolean, delayMs = 1000, now: ()
       lastDraw = t;
       drawn = true;
       const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
-      io.stderr(`\r\x1b[2K${LABELS[stage] ?? stage}… ${done}/${total} (${percent}%)`);
+      io.stderr(`\r\x1b[2K${labels.get(stage) ?? stage}… ${done}/${total} (${percent}%)`);
     },
     stop() {
       if (drawn) io.stderr("\r\x1b[2K");

@@ -42,7 +42,7 @@ export function readArticleText(file: ArticleFileOnDisk): { text: string; hash: 
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return { gone: true };
-    return { diagnostic: error("read", `cannot read the file: ${(cause as Error).message}`, { file: file.displayPath }) };
+    return { diagnostic: error("read", { detail: (cause as Error).message }, { file: file.displayPath }) };
   }
   return { text: raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw, hash: textHash(raw) };
 }

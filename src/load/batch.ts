@@ -80,7 +80,7 @@ export function loadFiles(files: readonly FileToLoad[], options: LoadOptions): L
       return { hash: file.knownHash, hit: true, unread: true, bodyStart: file.bodyStart, diagnostics: [], stamp };
     }
     const read = readArticleText(file);
-    if ("gone" in read) return { hash: "", diagnostics: [error("read", "the file was deleted while the site was being built; build again", { file: file.displayPath })] };
+    if ("gone" in read) return { hash: "", diagnostics: [error("read", { detail: "the file was deleted while the site was being built" }, { file: file.displayPath })] };
     if ("diagnostic" in read) return { hash: "", diagnostics: [read.diagnostic] };
     const { text, hash } = read;
     if (options.hash && file.knownHash === hash && file.bodyStart !== undefined) {

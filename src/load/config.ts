@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import yaml from "js-yaml";
 import { error, type Diagnostic } from "../diagnostics.js";
+import type { ArgsOf, BaseUrlProblem, MessageKey } from "../i18n/catalog.js";
 import { LINT_LEVELS, LINT_RULE_IDS, type LintLevel } from "../check/rules.js";
 import type { SiteConfig } from "../types.js";
 import { isValidTimezone } from "./dates.js";
@@ -32,7 +33,7 @@ export function loadConfig(sourceDir: string, displayDir: string, overrides: Con
   const present = CONFIG_FILES.filter((name) => existsSync(join(sourceDir, name)));
   const diagnostics: Diagnostic[] = [];
   if (present.length > 1) {
-    diagnostics.push(error("config", `several config files: ${present.join(", ")}; keep one`, { file: join(displayDir, present[1]!) }));
+    diagnostics.push(error("config.several", { files: present.join(", ") }, { file: join(displayDir, present[1]!) }));
   }
   const name = present[0];
   let raw: unknown = {};
@@ -48,11 +49,11 @@ export function loadConfig(sourceDir: string, displayDir: string, overrides: Con
     }
   }
   const config = validateConfig(raw, basename(sourceDir), {
-    report: (key, message) => diagnostics.push(error("config", message, { file: display, line: name ? findKeyLine(text, key) : undefined })),
+    report: (key, message, args) => diagnostics.push(error(message, args as never, { file: display, line: name ? findKeyLine(text, key) : undefined })),
   });
   if (overrides.baseUrl !== undefined) {
     const parsed = parseBaseUrl(overrides.baseUrl);
-    if (typeof parsed === "string") diagnostics.push(error("usage", `--base-url: ${parsed}`));
+    if ("problem" in parsed) diagnostics.push(error("usage.base-url", { value: overrides.baseUrl, problem: parsed.problem }));
     else Object.assign(config, parsed);
   }
   return { config, file: name, diagnostics };
@@ -60,15 +61,16 @@ export function loadConfig(sourceDir: string, displayDir: string, overrides: Con
 
 function parseError(cause: unknown, file: string): Diagnostic {
   if (cause instanceof yaml.YAMLException) {
-    return error("yaml", cause.reason || "invalid YAML", { file, line: cause.mark.line + 1, column: cause.mark.column + 1 });
+    return error("yaml.config", { detail: cause.reason || "invalid YAML" }, { file, line: cause.mark.line + 1, column: cause.mark.column + 1 });
   }
   const message = cause instanceof Error ? cause.message : String(cause);
   const at = /position (\d+)/.exec(message);
-  return error("json", `invalid JSON: ${message.replace(/^.*?: /, "")}`, { file, ...(at ? {} : {}) });
+  return error("json", { detail: message.replace(/^.*?: /, "") }, { file, ...(at ? {} : {}) });
 }
 
+/** Receives each problem: the config key at fault, the catalog key of the message and its arguments. */
 interface Reporter {
-  report(key: string, message: string): void;
+  report<K extends MessageKey>(key: string, message: K, args: ArgsOf<K>): void;
 }
 
 const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint"]);
@@ -87,33 +89,33 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     markdown: { allowHtml: false },
   };
   if (!isPlainObject(raw)) {
-    reporter.report("", "the config must be a mapping of keys to values");
+    reporter.report("", "config.not-mapping", {});
     return config;
   }
   for (const key of Object.keys(raw)) {
-    if (!KNOWN.has(key)) reporter.report(key, `unknown config key "${key}" (known keys: ${[...KNOWN].join(", ")})`);
+    if (!KNOWN.has(key)) reporter.report(key, "config.unknown-key", { key, known: [...KNOWN].join(", ") });
   }
   const str = (key: string, value: unknown): string | undefined => {
     if (value === undefined || value === null) return undefined;
     if (typeof value === "string") return value;
-    reporter.report(key, `config key "${key}" must be a string`);
+    reporter.report(key, "config.not-string", { key });
     return undefined;
   };
   const int = (key: string, value: unknown, min: number): number | undefined => {
     if (value === undefined || value === null) return undefined;
     if (typeof value === "number" && Number.isInteger(value) && value >= min) return value;
-    reporter.report(key, `config key "${key}" must be a whole number of at least ${min}`);
+    reporter.report(key, "config.not-integer", { key, min });
     return undefined;
   };
   const nested = (key: string, allowed: string[]): Record<string, unknown> => {
     const value = raw[key];
     if (value === undefined || value === null) return {};
     if (!isPlainObject(value)) {
-      reporter.report(key, `config key "${key}" must be a mapping (${allowed.join(", ")})`);
+      reporter.report(key, "config.not-mapping-key", { key, allowed: allowed.join(", ") });
       return {};
     }
     for (const sub of Object.keys(value)) {
-      if (!allowed.includes(sub)) reporter.report(`${key}.${sub}`, `unknown config key "${key}.${sub}"`);
+      if (!allowed.includes(sub)) reporter.report(`${key}.${sub}`, "config.unknown-subkey", { key: `${key}.${sub}` });
     }
     return value;
   };
@@ -123,18 +125,18 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
   const baseUrl = str("baseUrl", raw.baseUrl);
   if (baseUrl !== undefined) {
     const parsed = parseBaseUrl(baseUrl);
-    if (typeof parsed === "string") reporter.report("baseUrl", `config key "baseUrl": ${parsed}`);
+    if ("problem" in parsed) reporter.report("baseUrl", "config.base-url", { value: baseUrl, problem: parsed.problem });
     else Object.assign(config, parsed);
   }
   const language = str("language", raw.language);
   if (language !== undefined) {
     if (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) config.language = language;
-    else reporter.report("language", `config key "language" must be a language tag like "vi" or "en", not "${language}"`);
+    else reporter.report("language", "config.language", { value: language });
   }
   const timezone = str("timezone", raw.timezone);
   if (timezone !== undefined) {
     if (isValidTimezone(timezone)) config.timezone = timezone;
-    else reporter.report("timezone", `config key "timezone": unknown time zone "${timezone}" (use an IANA name like "Asia/Ho_Chi_Minh")`);
+    else reporter.report("timezone", "config.timezone", { value: timezone });
   }
   config.perPage = int("perPage", raw.perPage, 1) ?? config.perPage;
   config.sidebar.recent = int("sidebar.recent", nested("sidebar", ["recent"]).recent, 0) ?? config.sidebar.recent;
@@ -142,12 +144,12 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
   const allowHtml = nested("markdown", ["allowHtml"]).allowHtml;
   if (allowHtml !== undefined && allowHtml !== null) {
     if (typeof allowHtml === "boolean") config.markdown.allowHtml = allowHtml;
-    else reporter.report("markdown.allowHtml", `config key "markdown.allowHtml" must be true or false`);
+    else reporter.report("markdown.allowHtml", "config.not-boolean", { key: "markdown.allowHtml" });
   }
   const editUrl = str("editUrl", raw.editUrl);
   if (editUrl !== undefined) {
-    if (!editUrl.includes("{path}")) reporter.report("editUrl", `config key "editUrl" must contain "{path}"`);
-    else if (!/^https?:\/\//.test(editUrl)) reporter.report("editUrl", `config key "editUrl" must be an http(s) URL`);
+    if (!editUrl.includes("{path}")) reporter.report("editUrl", "config.edit-url-path", {});
+    else if (!/^https?:\/\//.test(editUrl)) reporter.report("editUrl", "config.edit-url-http", {});
     else config.editUrl = editUrl;
   }
   const lint = readLint(raw.lint, reporter);
@@ -159,28 +161,28 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
 function readLint(value: unknown, reporter: Reporter): Record<string, LintLevel> | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isPlainObject(value)) {
-    reporter.report("lint", `config key "lint" must be a mapping of rule ids to off, warning or error`);
+    reporter.report("lint", "config.lint-not-mapping", {});
     return undefined;
   }
   const lint: Record<string, LintLevel> = {};
   for (const [rule, level] of Object.entries(value)) {
-    if (!LINT_RULE_IDS.includes(rule)) reporter.report(`lint.${rule}`, `unknown lint rule "lint.${rule}" (known rules: ${LINT_RULE_IDS.join(", ")})`);
-    else if (typeof level !== "string" || !LINT_LEVELS.includes(level as LintLevel)) reporter.report(`lint.${rule}`, `config key "lint.${rule}" must be off, warning or error`);
+    if (!LINT_RULE_IDS.includes(rule)) reporter.report(`lint.${rule}`, "config.unknown-rule", { rule, known: LINT_RULE_IDS.join(", ") });
+    else if (typeof level !== "string" || !LINT_LEVELS.includes(level as LintLevel)) reporter.report(`lint.${rule}`, "config.lint-level", { rule });
     else lint[rule] = level as LintLevel;
   }
   return lint;
 }
 
-/** Parses a base URL into `baseUrl` (with a trailing slash) and `basePath`, or returns a message. */
-export function parseBaseUrl(value: string): { baseUrl: string; basePath: string } | string {
+/** Parses a base URL into `baseUrl` (with a trailing slash) and `basePath`, or says what is wrong with it. */
+export function parseBaseUrl(value: string): { baseUrl: string; basePath: string } | { problem: BaseUrlProblem } {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `"${value}" is not an absolute URL (expected something like https://example.org/news/)`;
+    return { problem: "not-absolute" };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return `"${value}" must start with http:// or https://`;
-  if (url.search || url.hash) return `"${value}" must not have a query or fragment`;
+  if (url.protocol !== "http:" && url.protocol !== "https:") return { problem: "scheme" };
+  if (url.search || url.hash) return { problem: "query" };
   let path = url.pathname;
   if (!path.endsWith("/")) path += "/";
   return { baseUrl: `${url.origin}${path}`, basePath: path };

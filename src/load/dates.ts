@@ -5,9 +5,10 @@
  * The formatting functions throw a RangeError for an unknown zone name, so
  * check the config with `isValidTimezone` first.
  */
+import type { DateProblem } from "../i18n/catalog.js";
 
 /** The outcome of reading a front-matter date: an instant, or a message saying why not. */
-export type ParsedDate = { ok: true; time: number } | { ok: false; message: string };
+export type ParsedDate = { ok: true; time: number } | { ok: false; message: string; problem: DateProblem; value: string; detail?: string };
 
 /** A calendar date (month and day 1-based). */
 export interface CalendarDate {
@@ -41,14 +42,14 @@ const DAY_MS = 86_400_000;
 export function parseDate(value: unknown, timezone: string): ParsedDate {
   if (value instanceof Date) {
     const time = value.getTime();
-    return Number.isNaN(time) ? { ok: false, message: "invalid date (not a valid Date object)" } : { ok: true, time };
+    return Number.isNaN(time) ? { ok: false, message: "invalid date (not a valid Date object)", problem: "out-of-range", value: "Date" } : { ok: true, time };
   }
   if (typeof value !== "string") {
-    return { ok: false, message: `unrecognised date ${describe(value)} (expected a string: ${FORMS})` };
+    return { ok: false, message: `unrecognised date ${describe(value)} (expected a string: ${FORMS})`, problem: "not-string", value: describe(value) };
   }
   const text = value.trim();
   const match = DATE_PATTERN.exec(text);
-  if (!match) return { ok: false, message: `unrecognised date ${JSON.stringify(value)} (expected ${FORMS})` };
+  if (!match) return { ok: false, message: `unrecognised date ${JSON.stringify(value)} (expected ${FORMS})`, problem: "unrecognised", value: JSON.stringify(value) };
 
   const [, y, mo, d, h, mi, s, fraction, offset] = match;
   const wall: WallTime = {
@@ -60,15 +61,15 @@ export function parseDate(value: unknown, timezone: string): ParsedDate {
     second: s === undefined ? 0 : Number(s),
   };
   const problem = wallTimeProblem(wall);
-  if (problem) return { ok: false, message: `invalid date ${JSON.stringify(value)}: ${problem}` };
+  if (problem) return { ok: false, message: `invalid date ${JSON.stringify(value)}: ${problem}`, problem: "out-of-range", value: JSON.stringify(value), detail: problem };
   const millis = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, "0"));
 
   if (offset !== undefined) {
     const offsetMs = parseOffset(offset);
-    if (offsetMs === undefined) return { ok: false, message: `invalid date ${JSON.stringify(value)}: offset out of range` };
+    if (offsetMs === undefined) return { ok: false, message: `invalid date ${JSON.stringify(value)}: offset out of range`, problem: "offset", value: JSON.stringify(value) };
     return { ok: true, time: wallAsUtc(wall) - offsetMs + millis };
   }
-  if (!isValidTimezone(timezone)) return { ok: false, message: `unknown timezone ${JSON.stringify(timezone)}` };
+  if (!isValidTimezone(timezone)) return { ok: false, message: `unknown timezone ${JSON.stringify(timezone)}`, problem: "timezone", value: JSON.stringify(timezone) };
   return { ok: true, time: zonedWallToInstant(wall, timezone) + millis };
 }
 

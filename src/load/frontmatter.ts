@@ -5,6 +5,7 @@
 import matter from "gray-matter";
 import yaml from "js-yaml";
 import { error, type Diagnostic } from "../diagnostics.js";
+import type { ArgsOf, Found, MessageKey } from "../i18n/catalog.js";
 import type { AuthorRef, ImageMeta, LoadedArticle, SiteConfig } from "../types.js";
 import { parseDate } from "./dates.js";
 import { slugify } from "./slug.js";
@@ -49,21 +50,21 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
     const line = hasFrontMatter ? findKeyLine(yamlText.replace(/^\r?\n/, ""), key) : undefined;
     return { file: file.displayPath, line: line === undefined ? 1 : line + 1 };
   };
-  const fail = (key: string, message: string) => diagnostics.push(error("front-matter", message, at(key)));
+  const fail: Fail = (key, message, args) => diagnostics.push(error(message, args as never, at(key)));
 
   if (typeof fm !== "object" || Array.isArray(fm)) {
-    return { diagnostics: [error("front-matter", "front-matter must be a mapping of keys to values", { file: file.displayPath, line: 1 })] };
+    return { diagnostics: [error("front-matter.not-mapping", {}, { file: file.displayPath, line: 1 })] };
   }
 
   const text_ = (key: string, required = false): string | undefined => {
     const value = fm[key];
     if (value === undefined || value === null || value === "") {
-      if (required) fail(key, `missing required field "${key}"`);
+      if (required) fail(key, "front-matter.missing", { field: key });
       return undefined;
     }
     if (typeof value === "string") return value.trim();
     if (typeof value === "number") return String(value);
-    fail(key, `field "${key}" must be text, not ${describe(value)}`);
+    fail(key, "front-matter.not-text", { field: key, found: describe(value) });
     return undefined;
   };
   const textList = (key: string): string[] => {
@@ -74,19 +75,19 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
     for (const item of items) {
       if (typeof item === "string" && item.trim() !== "") out.push(item.trim());
       else if (typeof item === "number") out.push(String(item));
-      else fail(key, `field "${key}" must be a list of names; found ${describe(item)}`);
+      else fail(key, "front-matter.not-names", { field: key, found: describe(item) });
     }
     return [...new Set(out)];
   };
   const date = (key: string, required: boolean): number | undefined => {
     const value = fm[key];
     if (value === undefined || value === null || value === "") {
-      if (required) fail(key, `missing required field "${key}"`);
+      if (required) fail(key, "front-matter.missing", { field: key });
       return undefined;
     }
     const result = parseDate(value, config.timezone);
     if (!result.ok) {
-      fail(key, `field "${key}": ${result.message}`);
+      fail(key, "front-matter.date", { field: key, value: result.value, problem: result.problem, ...(result.detail ? { detail: result.detail } : {}) });
       return undefined;
     }
     return result.time;
@@ -98,14 +99,14 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
       for (const prop of ["alt", "caption"] as const) {
         const v = value[prop];
         if (typeof v === "string") meta[prop] = v.trim();
-        else if (v !== undefined && v !== null) fail(key, `field "${key}": "${prop}" must be text`);
+        else if (v !== undefined && v !== null) fail(key, "front-matter.image-prop", { field: key, prop });
       }
       for (const extra of Object.keys(value)) {
-        if (!["src", "alt", "caption"].includes(extra)) fail(key, `field "${key}": unknown image key "${extra}" (expected src, alt, caption)`);
+        if (!["src", "alt", "caption"].includes(extra)) fail(key, "front-matter.image-key", { field: key, key: extra });
       }
       return meta;
     }
-    fail(key, `field "${key}" must be an image like {src: images/a.jpg, alt: …, caption: …}`);
+    fail(key, "front-matter.not-image", { field: key });
     return undefined;
   };
 
@@ -120,7 +121,7 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
   const cover = fm.cover === undefined || fm.cover === null ? undefined : image("cover", fm.cover);
   const images: ImageMeta[] = [];
   if (fm.images !== undefined && fm.images !== null) {
-    if (!Array.isArray(fm.images)) fail("images", `field "images" must be a list of {src, alt, caption}`);
+    if (!Array.isArray(fm.images)) fail("images", "front-matter.images-not-list", {});
     else for (const item of fm.images) {
       const meta = image("images", item);
       if (meta) images.push(meta);
@@ -129,19 +130,19 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
   let draft = false;
   if (fm.draft !== undefined && fm.draft !== null) {
     if (typeof fm.draft === "boolean") draft = fm.draft;
-    else fail("draft", `field "draft" must be true or false`);
+    else fail("draft", "front-matter.draft", {});
   }
   const layout = text_("layout") ?? "article";
-  if (!/^[A-Za-z0-9_-]+$/.test(layout)) fail("layout", `field "layout" must be a template name like "article", not "${layout}"`);
+  if (!/^[A-Za-z0-9_-]+$/.test(layout)) fail("layout", "front-matter.layout", { value: layout });
 
   const slugSource = text_("slug") ?? fileSlugSource(file.contentPath);
   const slug = slugify(slugSource);
   if (slug === "") {
-    fail(fm.slug !== undefined ? "slug" : "title", `cannot make a URL slug from "${slugSource}": it has no letters or digits (set "slug:")`);
+    fail(fm.slug !== undefined ? "slug" : "title", "front-matter.empty-slug", { value: slugSource });
   }
   for (const [name, list] of [["category", category ? [category] : []], ["tags", tags], ["authors", authors.map((a) => a.name)]] as const) {
     for (const value of list) {
-      if (slugify(value) === "") fail(name === "authors" && fm.author !== undefined ? "author" : name, `cannot make a URL slug from ${name} name "${value}": it has no letters or digits`);
+      if (slugify(value) === "") fail(name === "authors" && fm.author !== undefined ? "author" : name, "front-matter.empty-name-slug", { field: name, value });
     }
   }
 
@@ -174,9 +175,12 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
   return { article, diagnostics };
 }
 
-function readAuthors(fm: Record<string, unknown>, fail: (key: string, message: string) => void): AuthorRef[] {
+/** Reports a problem with a front-matter field: the field, the catalog key and its arguments. */
+type Fail = <K extends MessageKey>(key: string, message: K, args: ArgsOf<K>) => void;
+
+function readAuthors(fm: Record<string, unknown>, fail: Fail): AuthorRef[] {
   if (fm.authors !== undefined && fm.author !== undefined) {
-    fail("author", `use either "author" or "authors", not both`);
+    fail("author", "front-matter.author-and-authors", {});
     return [];
   }
   const key = fm.authors !== undefined ? "authors" : "author";
@@ -189,19 +193,19 @@ function readAuthors(fm: Record<string, unknown>, fail: (key: string, message: s
     else if (isObject(item) && typeof item.name === "string" && item.name.trim() !== "") {
       const ref: AuthorRef = { name: item.name.trim() };
       if (typeof item.url === "string" && /^https?:\/\//.test(item.url)) ref.url = item.url;
-      else if (item.url !== undefined) fail(key, `field "${key}": "url" of ${ref.name} must be an http(s) URL`);
+      else if (item.url !== undefined) fail(key, "front-matter.author-url", { field: key, name: ref.name });
       out.push(ref);
-    } else fail(key, `field "${key}" must be names or {name, url}; found ${describe(item)}`);
+    } else fail(key, "front-matter.not-authors", { field: key, found: describe(item) });
   }
   return out.filter((a, i) => out.findIndex((b) => b.name === a.name) === i);
 }
 
-function readCategory(fm: Record<string, unknown>, fail: (key: string, message: string) => void): string | undefined {
+function readCategory(fm: Record<string, unknown>, fail: Fail): string | undefined {
   const value = fm.category;
   if (value === undefined || value === null || value === "") return undefined;
   if (typeof value === "string") return value.trim();
   if (typeof value === "number") return String(value);
-  fail("category", `field "category" must be one category name${Array.isArray(value) ? " (an article has one category; use tags for more)" : ""}`);
+  fail("category", "front-matter.category", { list: Array.isArray(value) });
   return undefined;
 }
 
@@ -215,9 +219,9 @@ function yamlError(cause: unknown, file: string): Diagnostic {
   if (cause instanceof yaml.YAMLException && cause.mark) {
     // gray-matter hands js-yaml the text after the opening `---` line, which starts with its newline.
     const line = cause.mark.line + 1;
-    return error("yaml", `invalid front-matter YAML: ${cause.reason}`, { file, line, column: cause.mark.column + 1 });
+    return error("yaml.front-matter", { detail: cause.reason }, { file, line, column: cause.mark.column + 1 });
   }
-  return error("yaml", `invalid front-matter: ${cause instanceof Error ? cause.message : String(cause)}`, { file, line: 1 });
+  return error("yaml.other", { detail: cause instanceof Error ? cause.message : String(cause) }, { file, line: 1 });
 }
 
 /** File line of each top-level key of the YAML block (which starts on line 2 of the file). */
@@ -240,9 +244,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "nothing";
-  if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${JSON.stringify(value)}`;
+function describe(value: unknown): Found {
+  if (Array.isArray(value)) return { kind: "list" };
+  if (value === null) return { kind: "nothing" };
+  if (typeof value === "object") return { kind: "mapping" };
+  return { kind: typeof value, value: JSON.stringify(value) };
 }

@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import { error, type Diagnostic } from "../diagnostics.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
 import { loadConfig, type ConfigOverrides } from "./config.js";
-import { isMarkdown, listFiles, type FoundFile } from "./files.js";
+import { isMarkdown, walkFolder, type FoundFile } from "./files.js";
 import { readArticle } from "./articles.js";
 import { isExternal, resolveContentPath, splitHref } from "./paths.js";
 
@@ -39,7 +39,7 @@ export function sitePaths(root: string): SitePaths {
 export function loadSite(paths: SitePaths, overrides: ConfigOverrides = {}, cwd = process.cwd()): LoadedSite {
   const display = (abs: string) => relative(cwd, abs) || ".";
   const { config, diagnostics } = loadConfig(paths.root, display(paths.root), overrides);
-  const files = listFiles(paths.content);
+  const files = listSourceFiles(paths, paths.content, cwd, diagnostics);
   const contentDisplay = display(paths.content);
   const articles: LoadedArticle[] = [];
   const assets: FoundFile[] = [];
@@ -54,7 +54,15 @@ export function loadSite(paths: SitePaths, overrides: ConfigOverrides = {}, cwd 
   }
   const assetPaths = new Set(assets.map((a) => a.path));
   for (const article of articles) diagnostics.push(...checkCover(article, assetPaths));
-  return { config, articles, assets, staticFiles: listFiles(paths.static), diagnostics };
+  const staticFiles = listSourceFiles(paths, paths.static, cwd, diagnostics);
+  return { config, articles, assets, staticFiles, diagnostics };
+}
+
+/** Lists a source folder of the site (content/, static/) by the file-system policy; problems with its links join `diagnostics`. */
+export function listSourceFiles(paths: SitePaths, dir: string, cwd: string, diagnostics: Diagnostic[]): FoundFile[] {
+  const walked = walkFolder(dir, { boundary: paths.root, cwd });
+  diagnostics.push(...walked.diagnostics);
+  return walked.files;
 }
 
 /** The cover image must exist (body images are checked by the Markdown stage). */
@@ -63,5 +71,5 @@ export function checkCover(article: LoadedArticle, assets: ReadonlySet<string>):
   if (src === undefined || isExternal(src) || src.startsWith("/")) return [];
   const resolved = resolveContentPath(article.contentPath, splitHref(src).path);
   if (resolved !== undefined && assets.has(resolved)) return [];
-  return [error("missing-image", `field "cover": image not found: ${src}`, { file: article.displayPath, line: article.fieldLines.cover })];
+  return [error("missing-image.cover", { src }, { file: article.displayPath, line: article.fieldLines.cover })];
 }

@@ -32,7 +32,7 @@ export function renderBody(input: BodyToRender, env: MarkdownEnv): MarkdownOutpu
   if (source) {
     const text = readFileSync(source.absPath, "utf8");
     if (textHash(text) !== source.hash) {
-      return { html: "", firstParagraph: "", diagnostics: [error("changed", "the file changed while the site was being built; build again", { file: input.displayPath })] };
+      return { html: "", firstParagraph: "", diagnostics: [error("changed", {}, { file: input.displayPath })] };
     }
     body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).slice(source.bodyStart);
   }

@@ -9,6 +9,7 @@ import type { ImageMeta, RenderedBody } from "../types.js";
 import { collect, type Collected } from "./collect.js";
 import { ImageCatalog, makeFigure } from "./figures.js";
 import { compileHtml, parseMarkdown } from "./processor.js";
+import { findLostText } from "./lost-text.js";
 import { createUrlRewriter, type UrlRewriter } from "./urls.js";
 
 /** Everything `renderMarkdown` needs to render one article body. */
@@ -73,7 +74,7 @@ const LAZY = { loading: "lazy" };
 export function renderMarkdown(input: MarkdownInput): MarkdownOutput {
   const tree = parseMarkdown(input.body);
   const found = collect(tree);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = findLostText(tree, input);
   const dependencies = input.dependencies ? [] : undefined;
   const urls = createUrlRewriter(input, diagnostics, dependencies);
   const written = input.references ? writtenNodeUrls(found) : undefined;

@@ -16,6 +16,11 @@ export interface UrlContext {
   assets: readonly string[];
 }
 
+/** A missing image or link target, as a catalog key and its arguments. */
+type MissingTarget =
+  | { key: "missing-image"; args: { url: string; outside: boolean } }
+  | { key: "broken-link.article" | "broken-link.file"; args: { url: string } };
+
 /** Where a URL was written: an mdast node's position. */
 export type Where = Nodes["position"];
 
@@ -54,9 +59,9 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
     return (assets ??= assetSet(context.assets)).has(path);
   };
 
-  const report = (code: string, message: string, where: Where): void => {
+  const report = (problem: MissingTarget, where: Where): void => {
     diagnostics.push(
-      error(code, message, {
+      error(problem.key, problem.args as never, {
         file: context.displayPath,
         line: where ? where.start.line + context.bodyLine - 1 : undefined,
         column: where?.start.column,
@@ -78,7 +83,7 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
       const { path, suffix } = splitHref(url);
       const resolved = resolveContentPath(contentPath, path);
       if (hasAsset(resolved)) return siteUrl(basePath, resolved) + suffix;
-      report("missing-image", `image not found: ${url}${resolved === undefined ? " (outside content/)" : ""}`, where);
+      report({ key: "missing-image", args: { url, outside: resolved === undefined } }, where);
       return url;
     },
     link(url, where) {
@@ -90,11 +95,11 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
         if (resolved !== undefined) dependencies?.push(`a:${resolved}`);
         const target = resolved !== undefined && Object.hasOwn(articleUrls, resolved) ? articleUrls[resolved] : undefined;
         if (target !== undefined) return target + suffix;
-        report("broken-link", `link to missing article: ${url}`, where);
+        report({ key: "broken-link.article", args: { url } }, where);
         return url;
       }
       if (hasAsset(resolved)) return siteUrl(basePath, resolved) + suffix;
-      report("broken-link", `link to missing file: ${url}`, where);
+      report({ key: "broken-link.file", args: { url } }, where);
       return url;
     },
   };

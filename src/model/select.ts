@@ -25,7 +25,7 @@ export function selectArticles(articles: readonly LoadedArticle[], options: Sele
     if (article.draft && !options.drafts) continue;
     if (article.date > options.now && !options.future) {
       diagnostics.push(
-        warning("future", `skipped future article dated ${isoDateTime(article.date, options.timezone)} (use --future to build it)`, {
+        warning("future", { date: isoDateTime(article.date, options.timezone) }, {
           file: article.displayPath,
           line: article.fieldLines.date,
         }),
@@ -40,7 +40,7 @@ export function selectArticles(articles: readonly LoadedArticle[], options: Sele
     const other = claimed.get(article.slug);
     if (other) {
       diagnostics.push(
-        error("duplicate-url", `URL /${article.slug}/ is claimed by both ${other.displayPath} and this file (set a different "slug:")`, {
+        error("duplicate-url.article", { url: `/${article.slug}/`, other: other.displayPath }, {
           file: article.displayPath,
           line: article.fieldLines.slug ?? 1,
         }),

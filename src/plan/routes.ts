@@ -48,7 +48,7 @@ export function generatedFiles(model: SiteModel): GeneratedFile[] {
 /** The warning of a site without `baseUrl` (its feed, sitemap and canonical URLs are left out); undefined when it has one. */
 export function missingBaseUrl(model: SiteModel): Diagnostic | undefined {
   if (model.config.baseUrl) return undefined;
-  return warning("base-url", "baseUrl is not set: feed.xml, sitemap.xml and canonical URLs are left out (set baseUrl in the config or pass --base-url)");
+  return warning("base-url", {});
 }
 
 /** Plans every output file of `model` with `theme` and the site's files; `cwd` is what sources are named relative to. */
@@ -58,7 +58,7 @@ export function planRoutes(model: SiteModel, theme: Pick<Theme, "has" | "assets"
   const claim = (route: Route): void => {
     const other = table.byPath.get(route.path);
     if (other !== undefined) {
-      table.diagnostics.push(error("duplicate-url", `output file ${route.path} is claimed by both ${other.source} and ${route.source}`, { file: route.source }));
+      table.diagnostics.push(error("duplicate-url.output", { path: route.path, other: other.source, source: route.source }, { file: route.source }));
       return;
     }
     table.byPath.set(route.path, route);
@@ -68,7 +68,7 @@ export function planRoutes(model: SiteModel, theme: Pick<Theme, "has" | "assets"
   plans.forEach((plan, index) => {
     if (!theme.has(plan.template)) {
       layoutLines ??= new Map(model.articles.map((a) => [`${a.path}index.html`, a.fieldLines.layout]));
-      table.diagnostics.push(error("layout", `unknown layout "${plan.template}": no templates/${plan.template}.hbs in the site or the built-in theme`, {
+      table.diagnostics.push(error("layout", { name: plan.template }, {
         file: plan.source,
         line: layoutLines.get(plan.outputPath),
       }));

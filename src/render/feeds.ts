@@ -19,6 +19,8 @@ export function renderFeed(model: SiteModel): string | undefined {
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(model.config.language)}" xml:base="${xml(model.config.baseUrl)}">`,
     `  <title>${xml(model.config.title)}</title>`,
+    // Atom needs an author for every entry: the site stands for articles that name none.
+    `  <author><name>${xml(model.config.title)}</name><uri>${xml(model.config.baseUrl)}</uri></author>`,
   ];
   if (model.config.description) lines.push(`  <subtitle>${xml(model.config.description)}</subtitle>`);
   lines.push(

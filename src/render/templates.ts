@@ -3,10 +3,11 @@
  * `templates/` laid over it file by file, compiled once into an isolated
  * Handlebars environment. Template problems become diagnostics.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { error, type Diagnostic } from "../diagnostics.js";
+import { walkFolder } from "../load/walk.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { renderOncePerBuild, sharedPartials } from "./shared-partials.js";
 import type { TemplateContext } from "./views.js";
@@ -81,11 +82,14 @@ export function loadTheme(
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, ThemeFile>();
   const builtinDisplay = (rel: string, abs: string): string => displayRelative(abs, path.isAbsolute(displayBase) ? displayBase : "");
-  for (const file of listFiles(builtinDir, builtinDisplay)) files.set(file.rel, file);
+  // Problems with symbolic links are reported, but need not stop the theme (the build fails on errors anyway).
+  const linkProblems: Diagnostic[] = [];
+  const cwd = path.isAbsolute(displayBase) ? displayBase : process.cwd();
+  for (const file of listFiles(builtinDir, builtinDir, cwd, builtinDisplay, linkProblems)) files.set(file.rel, file);
   if (overrideDir !== undefined && isDirectory(overrideDir)) {
     const overrideDisplay = (rel: string, abs: string): string =>
       displayBase && !path.isAbsolute(displayBase) ? path.posix.join(toPosix(displayBase), rel) : displayRelative(abs, displayBase);
-    for (const file of listFiles(overrideDir, overrideDisplay)) files.set(file.rel, file);
+    for (const file of listFiles(overrideDir, path.dirname(path.resolve(overrideDir)), cwd, overrideDisplay, linkProblems)) files.set(file.rel, file);
   }
 
   const hb = Handlebars.create();
@@ -112,7 +116,7 @@ export function loadTheme(
     }
   }
 
-  if (diagnostics.length > 0) return { diagnostics };
+  if (diagnostics.length > 0) return { diagnostics: [...linkProblems, ...diagnostics] };
   // The sidebar and footer of the built-in theme read only data every page shares: render them once per build.
   const asts = new Map([...partials.entries()].map(([name, template]) => [name, template.ast]));
   for (const name of sharedPartials(asts)) hb.registerPartial(name, renderOncePerBuild(partials.get(name)!.fn));
@@ -123,7 +127,7 @@ export function loadTheme(
     render(name, context) {
       const page = pages.get(name);
       if (!page) {
-        throw new TemplateError(error("template", `no page template "${name}" (expected templates/${name}.hbs)`));
+        throw new TemplateError(error("template.no-page", { name }));
       }
       try {
         return page.fn(context);
@@ -132,7 +136,7 @@ export function loadTheme(
       }
     },
   };
-  return { theme, diagnostics };
+  return { theme, diagnostics: linkProblems };
 }
 
 /** Registers the theme's helpers: `eq` (strict equality) and `join` (array with a separator). */
@@ -150,7 +154,7 @@ function compileFile(hb: typeof Handlebars, file: ThemeFile, diagnostics: Diagno
   try {
     source = readFileSync(file.absPath, "utf8");
   } catch (cause) {
-    diagnostics.push(error("template", `cannot read template: ${(cause as Error).message}`, { file: file.display }));
+    diagnostics.push(error("template.read", { detail: (cause as Error).message }, { file: file.display }));
     return undefined;
   }
   try {
@@ -175,14 +179,14 @@ function syntaxDiagnostic(cause: unknown, source: string, display: string): Diag
   if (typeof err.lineNumber === "number") {
     const message = raw.replace(/ - \d+:\d+$/, "");
     const column = typeof err.column === "number" ? err.column + 1 : undefined;
-    return error("template", `template syntax error: ${message}`, { file: display, line: err.lineNumber, column });
+    return error("template.syntax", { detail: message }, { file: display, line: err.lineNumber, column });
   }
 
   // Errors from the parser: "Parse error on line 3:\n<excerpt>\n----^\nExpecting 'ID', got 'EOF'".
   const lines = raw.split("\n");
   const lineMatch = /^(?:Parse|Lexical) error on line (\d+)/.exec(lines[0] ?? "");
   if (!lineMatch) {
-    return error("template", `template syntax error: ${oneLine(raw)}`, { file: display });
+    return error("template.syntax", { detail: oneLine(raw) }, { file: display });
   }
   const line = Number(lineMatch[1]);
   const excerpt = lines[1] ?? "";
@@ -192,11 +196,8 @@ function syntaxDiagnostic(cause: unknown, source: string, display: string): Diag
   // Handlebars' excerpt has its newlines removed; quote the source line itself when the column is known.
   const sourceLine = column !== undefined ? (source.split("\n")[line - 1] ?? "") : "";
   const near = (column !== undefined ? sourceLine.slice(Math.max(0, column - 21), column + 19) : excerpt.replace(/^\.\.\./, "")).trim();
-  let message = "template syntax error";
-  if (near) message += ` near "${near}"`;
-  if (detail) message += `: ${detail.replace(/^Expecting/, "expecting")}`;
-  else if (/^Lexical/.test(lines[0] ?? "")) message += ": unrecognized text";
-  return error("template", oneLine(message), { file: display, line, column });
+  const what = detail ? detail.replace(/^Expecting/, "expecting") : /^Lexical/.test(lines[0] ?? "") ? "unrecognized text" : "";
+  return error("template.syntax-near", { near: oneLine(near), detail: oneLine(what) }, { file: display, line, column });
 }
 
 /**
@@ -234,21 +235,18 @@ function runtimeDiagnostic(cause: unknown, page: CompiledTemplate, partials: Map
   const raw = oneLine(cause instanceof Error ? cause.message : String(cause));
   const missingPartial = /^The partial (.+) could not be found$/.exec(raw);
   const missingHelper = /^Missing helper: "(.+)"$/.exec(raw);
-  const rendering = `while rendering page template ${page.file.display}`;
+  const rendering = page.file.display;
   if (missingPartial?.[1] || missingHelper?.[1]) {
     const name = (missingPartial?.[1] ?? missingHelper?.[1]) as string;
     const found = locate(page, partials, missingPartial ? "partial" : "helper", name);
-    const what = missingPartial
-      ? `partial "${name}" not found (no templates/partials/${name}.hbs)`
-      : `unknown helper "${name}" (available: eq, join)`;
-    const where = found && found.template !== page ? ` ${rendering}` : "";
-    return error("template", what + where, {
+    const args = { name, ...(found && found.template !== page ? { rendering } : {}) };
+    return error(missingPartial ? "template.partial" : "template.helper", args, {
       file: (found?.template ?? page).file.display,
       line: found?.line,
       column: found?.column,
     });
   }
-  return error("template", `${raw} (${rendering})`, { file: page.file.display });
+  return error("template.runtime", { detail: raw, rendering }, { file: page.file.display });
 }
 
 /** Finds where a partial or helper is referenced: first in the page template, then in partials by name. */
@@ -288,26 +286,15 @@ function findReference(root: hbs.AST.Node, kind: "partial" | "helper", name: str
   return found;
 }
 
-/** Lists every file under `dir` (skipping dot-entries), as POSIX paths relative to it, sorted. */
-function listFiles(dir: string, display: (rel: string, abs: string) => string): ThemeFile[] {
-  const out: ThemeFile[] = [];
-  const walk = (abs: string, rel: string): void => {
-    let entries: string[];
-    try {
-      entries = readdirSync(abs);
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort(compareStrings)) {
-      if (entry.startsWith(".")) continue;
-      const childAbs = path.join(abs, entry);
-      const childRel = rel ? `${rel}/${entry.normalize("NFC")}` : entry.normalize("NFC");
-      if (isDirectory(childAbs)) walk(childAbs, childRel);
-      else out.push({ rel: childRel, absPath: childAbs, display: display(childRel, childAbs) });
-    }
-  };
-  if (existsSync(dir)) walk(path.resolve(dir), "");
-  return out;
+/**
+ * Lists every file under `dir` by the site's file-system policy (`walkFolder`:
+ * links followed only within `boundary`), as POSIX paths relative to it, sorted;
+ * problems with links join `problems`.
+ */
+function listFiles(dir: string, boundary: string, cwd: string, display: (rel: string, abs: string) => string, problems: Diagnostic[]): ThemeFile[] {
+  const walked = walkFolder(dir, { boundary, cwd });
+  problems.push(...walked.diagnostics);
+  return walked.files.map((file) => ({ rel: file.path, absPath: file.absPath, display: display(file.path, file.absPath) }));
 }
 
 function isDirectory(p: string): boolean {

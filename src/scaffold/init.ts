@@ -4,6 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
+import { explained } from "../diagnostics.js";
+import type { Lang } from "../i18n/catalog.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { calendarDate } from "../load/dates.js";
 import { slugify } from "../load/slug.js";
@@ -23,6 +25,10 @@ export interface InitOptions {
   now: number;
   /** Site title; default the folder name. */
   title?: string;
+  /** The language of the config's comments (default English). */
+  lang?: Lang;
+  /** What package.json depends on instead of `^<version>`: `../gazette-0.1.0.tgz`, `github:owner/gazette`… */
+  packageSpec?: string;
 }
 
 /** What `initSite` did: files written and dot-files left as they were, relative to `cwd`. */
@@ -40,6 +46,19 @@ function ownVersion(): string {
   } catch {
     return "0.1.0";
   }
+}
+
+/**
+ * The spec as the new site's package.json needs it: a local path (a tarball
+ * or a folder, as typed from `cwd`) becomes `file:` relative to the site;
+ * anything else (a git URL, a version range, a tag) is written as given.
+ */
+export function dependencySpec(spec: string, cwd: string, root: string): string {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]+):/.exec(spec)?.[1];
+  const local = scheme === "file" ? spec.slice(5) : scheme === undefined && (/^(\.{1,2}[\\/]|\/|[A-Za-z]:[\\/])/.test(spec) || /\.t(ar\.)?gz$/.test(spec)) ? spec : undefined;
+  if (local === undefined) return spec;
+  const path = relative(root, resolve(cwd, local)).split("\\").join("/");
+  return `file:${path.startsWith(".") ? path : `./${path}`}`;
 }
 
 /** A sky-blue banner with green hills and a yellow sun. */
@@ -67,19 +86,20 @@ function stepsImage(): Buffer {
 export function initSite(options: InitOptions): InitResult {
   const root = resolve(options.cwd, options.dir);
   if (existsSync(root)) {
-    if (!statSync(root).isDirectory()) throw new ScaffoldError(`${options.dir} is a file, not a folder`);
+    if (!statSync(root).isDirectory()) throw explained(new ScaffoldError(""), "init.is-file", { dir: options.dir });
     const entries = readdirSync(root).filter((name) => !name.startsWith(".")).sort();
     if (entries.length > 0) {
       const shown = entries.slice(0, 3).join(", ") + (entries.length > 3 ? ", …" : "");
-      throw new ScaffoldError(`${options.dir} is not empty (${shown}); gazette init only fills an empty folder (dot-entries such as .git may be there)`);
+      throw explained(new ScaffoldError(""), "init.not-empty", { dir: options.dir, shown });
     }
   }
   const folder = basename(root);
   const { year, month, day } = calendarDate(options.now, TIMEZONE);
   const date = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   const facts: SiteFacts = { title: options.title?.trim() || folder, name: slugify(folder) || "gazette-site", date, version: ownVersion(), timezone: TIMEZONE };
+  if (options.packageSpec?.trim()) facts.packageSpec = dependencySpec(options.packageSpec.trim(), options.cwd, root);
   const files: [string, string | Uint8Array][] = [
-    ["gazette.config.yaml", configText(facts)],
+    ["gazette.config.yaml", configText(facts, options.lang)],
     ["package.json", packageJsonText(facts)],
     [`content/${year}/${date}-chao-mung.md`, articleText(facts)],
     [`content/${year}/images/anh-bia.png`, coverImage()],

@@ -4,11 +4,12 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { BuildFailure, UsageError, hasErrors } from "../diagnostics.js";
+import { BuildFailure, UsageError, explained, hasErrors } from "../diagnostics.js";
 import { loadConfig } from "../load/config.js";
 import { calendarDate, isoDateTime } from "../load/dates.js";
 import { slugify } from "../load/slug.js";
 import { ScaffoldError, writeIfAbsent } from "./write.js";
+import { messageFromKey, type Lang, type MessageKey } from "../i18n/catalog.js";
 
 /** What the skeleton is made from. */
 export interface SkeletonInput {
@@ -18,6 +19,8 @@ export interface SkeletonInput {
   timezone: string;
   category?: string;
   author?: string;
+  /** The language of the comments (default English). */
+  lang?: Lang;
 }
 
 /** Longest slug put in a file name, in characters. */
@@ -40,33 +43,36 @@ function yamlString(text: string): string {
 export function articleSkeleton(input: SkeletonInput): { path: string; text: string } {
   const title = input.title.trim();
   const slug = fileSlug(title);
-  if (slug === "") throw new UsageError(`cannot make a file name from the title "${input.title}": it has no letters or digits`);
+  if (slug === "") throw explained(new UsageError(""), "new.no-slug", { title: input.title });
   const { year, month, day } = calendarDate(input.now, input.timezone);
   const date = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   const minute = Math.floor(input.now / 60_000) * 60_000;
   const optional = (key: string, value: string | undefined, example: string, note: string) =>
     value !== undefined && value.trim() !== "" ? `${key}: ${yamlString(value.trim())}${note ? `  # ${note}` : ""}` : `# ${key}: ${example}${note ? `  # ${note}` : ""}`;
+  const lang = input.lang ?? "en";
+  const t = (key: `new.c-${string}` & MessageKey) => messageFromKey(lang, key, {}) ?? "";
+  const photo = t("new.c-photo");
+  const caption = t("new.c-caption");
   const text = [
     "---",
     `title: ${yamlString(title)}`,
-    `date: ${isoDateTime(minute, input.timezone)}  # publication time; a future date is built only with --future`,
-    "draft: true  # built only with --drafts: delete this line to publish",
-    optional("author", input.author, "Tuấn Nguyễn", "or authors: [Tuấn Nguyễn, Hoàng Luyến]; items may be {name, url}"),
-    "# source: Trung tâm VH,TT-TT Sa Pa  # organisation shown with the authors",
-    optional("category", input.category, "Tin tức", "one category"),
+    `date: ${isoDateTime(minute, input.timezone)}  # ${t("new.c-date")}`,
+    `draft: true  # ${t("new.c-draft")}`,
+    optional("author", input.author, "Tuấn Nguyễn", t("new.c-author")),
+    `# source: Trung tâm VH,TT-TT Sa Pa  # ${t("new.c-source")}`,
+    optional("category", input.category, "Tin tức", t("new.c-category")),
     "# tags: [sinh kế, phụ nữ]",
-    "# summary: One or two sentences for listings and search engines (default: the first paragraph).",
-    "# cover: {src: images/anh-bia.jpg, alt: What the photo shows, caption: The caption under it.}",
-    "# images:  # alt text and captions of the photos in the body, matched by src",
-    "#   - {src: images/anh-1.jpg, alt: What the photo shows, caption: The caption under it.}",
-    `# updated: ${date}  # date of the last significant change`,
-    "# slug: my-url  # the article's URL is /<slug>/; default: from the file name",
-    "# layout: article  # another page template: templates/<layout>.hbs",
+    `# summary: ${t("new.c-summary")}`,
+    `# cover: {src: images/anh-bia.jpg, alt: ${photo}, caption: ${caption}}`,
+    `# images:  # ${t("new.c-images")}`,
+    `#   - {src: images/anh-1.jpg, alt: ${photo}, caption: ${caption}}`,
+    `# updated: ${date}  # ${t("new.c-updated")}`,
+    `# slug: my-url  # ${t("new.c-slug")}`,
+    `# layout: article  # ${t("new.c-layout")}`,
     "---",
     "",
-    "<!-- The first paragraph is the summary unless `summary:` is set. A photo alone in its",
-    "     paragraph becomes a figure; the text in quotes is its caption:",
-    '     ![What the photo shows](images/anh-1.jpg "The caption under it.") -->',
+    `<!-- ${t("new.c-body")}`,
+    `     ![${photo}](images/anh-1.jpg "${caption}") -->`,
     "",
   ].join("\n");
   return { path: `content/${date.slice(0, 4)}/${date}-${slug}.md`, text };
@@ -80,6 +86,7 @@ export interface NewArticleOptions {
   now: number;
   category?: string;
   author?: string;
+  lang?: Lang;
 }
 
 /**
@@ -89,12 +96,12 @@ export interface NewArticleOptions {
  */
 export function createArticle(options: NewArticleOptions): string {
   const root = resolve(options.cwd, options.source);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw explained(new UsageError(""), "usage.source-not-found", { source: options.source });
   const config = loadConfig(root, relative(options.cwd, root) || ".");
   if (hasErrors(config.diagnostics)) throw new BuildFailure(config.diagnostics);
   const skeleton = articleSkeleton({ ...options, timezone: config.config.timezone });
   const path = join(root, skeleton.path);
   const shown = relative(options.cwd, path);
-  if (!writeIfAbsent(path, skeleton.text)) throw new ScaffoldError(`${shown} already exists; not overwriting it (edit it, or choose another title)`);
+  if (!writeIfAbsent(path, skeleton.text)) throw explained(new ScaffoldError(""), "new.exists", { path: shown });
   return shown;
 }

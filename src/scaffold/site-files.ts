@@ -4,6 +4,7 @@
  * GitHub Pages workflow and a `package.json` pinning gazette.
  */
 import { LINT_RULES } from "../check/rules.js";
+import { message, type Lang } from "../i18n/catalog.js";
 
 /** What the texts are filled with. */
 export interface SiteFacts {
@@ -14,59 +15,19 @@ export interface SiteFacts {
   date: string;
   /** gazette's own version, for package.json. */
   version: string;
+  /** The dependency spec written into package.json instead of `^version`: a tarball path, a git URL… */
+  packageSpec?: string;
   /** IANA timezone written into the config. */
   timezone: string;
 }
 
-/** `gazette.config.yaml` with every key and its default explained. */
-export function configText(facts: SiteFacts): string {
-  return `# Settings of this site, read by gazette. Every key is optional: delete a line
-# to get its default. Unknown keys are an error.
-
-# Site name, in the header and page titles (default: the folder name).
-title: ${JSON.stringify(facts.title)}
-
-# Meta description and feed subtitle (default: empty).
-description: ""
-
-# Absolute URL the site is deployed at. Its path is the base path of every
-# link, for sites served from a subfolder (https://example.org/news/ serves
-# under /news/). feed.xml, sitemap.xml and canonical URLs need it; without it
-# \`gazette build\` warns and leaves them out. \`--base-url\` overrides it: the CI
-# workflow in .github/workflows/publish.yml passes the GitHub Pages address.
-# baseUrl: https://example.org/news/
-
-# <html lang>, date format and the theme's labels: vi or en (default: vi).
-language: vi
-
-# Dates without an offset are in this zone, and dates are displayed in it
-# (an IANA name; default: Asia/Ho_Chi_Minh).
-timezone: ${facts.timezone}
-
-# Articles per listing page (default: 10).
-perPage: 10
-
-sidebar:
-  # Recent articles in the sidebar (default: 10).
-  recent: 10
-
-related:
-  # "Other news" links under an article (default: 5).
-  count: 5
-
-markdown:
-  # Raw HTML in Markdown is dropped unless true (default: false).
-  allowHtml: false
-
-# An "edit this article" link on article pages; {path} becomes
-# content/….md (default: none).
-# editUrl: https://github.com/OWNER/REPO/edit/main/{path}
-
-# Severity of each \`gazette check\` rule: off, warning or error. The values
-# below are the defaults.
-lint:
-${LINT_RULES.map((rule) => `  ${rule.id}: ${rule.severity}`).join("\n")}
-`;
+/** `gazette.config.yaml` with every key and its default explained, the comments in `lang`. */
+export function configText(facts: SiteFacts, lang: Lang = "en"): string {
+  return message(lang, "init.config", {
+    title: JSON.stringify(facts.title),
+    timezone: facts.timezone,
+    lint: LINT_RULES.map((rule) => `  ${rule.id}: ${rule.severity}`).join("\n"),
+  });
 }
 
 /** The sample article: cover and a body figure, both with alt text and captions. */
@@ -216,7 +177,7 @@ export function packageJsonText(facts: SiteFacts): string {
     private: true,
     description: `${facts.title}: a news site built with gazette`,
     scripts: { build: "gazette build", check: "gazette check", new: "gazette new", serve: "gazette serve" },
-    devDependencies: { gazette: `^${facts.version}` },
+    devDependencies: { gazette: facts.packageSpec ?? `^${facts.version}` },
   };
   return JSON.stringify(pkg, null, 2) + "\n";
 }

@@ -11,14 +11,35 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { contentTypeOf } from "./content-type.js";
 import type { ReloadHub } from "./events.js";
-import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, injectClient } from "./reload-client.js";
+import { CLIENT_PATH, clientScript, ENGLISH_OVERLAY, EVENTS_PATH, injectClient, type OverlayTexts } from "./reload-client.js";
+import { isInsideSite } from "../load/walk.js";
 import { decodeSitePath, isInside, parseRequestTarget } from "./request-path.js";
 import type { SiteSession } from "./session.js";
+
+/** What serve shows in the browser about errors, in the writer's language. */
+export interface BrowserTexts {
+  /** `<html lang>` of the error page. */
+  lang: string;
+  /** One diagnostic as a line of the overlay and the error page. */
+  format(d: Diagnostic): string;
+  overlay: OverlayTexts;
+  page: { title: string; heading: string; hint: string };
+}
+
+/** The English texts. */
+export const ENGLISH_TEXTS: BrowserTexts = {
+  lang: "en",
+  format: formatDiagnostic,
+  overlay: ENGLISH_OVERLAY,
+  page: { title: "gazette: the site has errors", heading: "The site has errors", hint: "Fix them and save; this page reloads by itself." },
+};
 
 /** What the request handler needs. */
 export interface HandlerContext {
   session: SiteSession;
   hub: ReloadHub;
+  /** Texts of the overlay and the error page; English by default. */
+  texts?: BrowserTexts;
   /** Called when a file is not served because its real path is outside the site's folders. */
   onRefused?: (absPath: string) => void;
   /** Called on an unexpected failure (a bug) while answering. */
@@ -37,11 +58,14 @@ export function createRequestHandler(context: HandlerContext): (req: IncomingMes
 }
 
 /** The current errors of the session, formatted one per line, for the overlay. */
-export function errorLines(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
+export function errorLines(diagnostics: readonly Diagnostic[], texts: BrowserTexts = ENGLISH_TEXTS): string[] {
+  return diagnostics.filter((d) => d.severity === "error").map((d) => texts.format(d));
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, { session, hub, onRefused }: HandlerContext): Promise<void> {
+const scripts = new WeakMap<BrowserTexts, string>();
+
+async function answer(req: IncomingMessage, res: ServerResponse, { session, hub, onRefused, texts = ENGLISH_TEXTS }: HandlerContext): Promise<void> {
+  const errorPage = (diagnostics: readonly Diagnostic[]) => errorPageOf(diagnostics, texts);
   const head = req.method === "HEAD";
   if (req.method !== "GET" && !head) {
     res.setHeader("allow", "GET, HEAD");
@@ -49,8 +73,12 @@ async function answer(req: IncomingMessage, res: ServerResponse, { session, hub,
   }
   const target = parseRequestTarget(req.url ?? "");
   if (!target) return plain(res, 400, "400 Bad Request: this path is not allowed\n", head);
-  if (target.path === EVENTS_PATH && !head) return hub.connect(req, res, errorLines(session.diagnostics));
-  if (target.path === CLIENT_PATH) return send(res, 200, "text/javascript; charset=utf-8", CLIENT_SCRIPT, head);
+  if (target.path === EVENTS_PATH && !head) return hub.connect(req, res, errorLines(session.diagnostics, texts));
+  if (target.path === CLIENT_PATH) {
+    let script = scripts.get(texts);
+    if (script === undefined) scripts.set(texts, (script = clientScript(texts.overlay)));
+    return send(res, 200, "text/javascript; charset=utf-8", script, head);
+  }
   if (!session.ready) return send(res, 503, "text/html; charset=utf-8", injectClient(errorPage(session.diagnostics)), head);
 
   const base = session.basePath;
@@ -82,7 +110,7 @@ async function sendFile(res: ServerResponse, path: string, absPath: string, sess
   } catch {
     return notFound(res, session, head);
   }
-  if (!session.servableRoots().some((root) => isInside(root, real))) {
+  if (!session.servableRoots().some((root) => isInsideSite(real, root))) {
     onRefused?.(absPath);
     return notFound(res, session, head);
   }
@@ -129,11 +157,12 @@ function plain(res: ServerResponse, status: number, text: string, head: boolean)
 }
 
 /** A page standing in for the site while it has errors and no good build to show. */
-function errorPage(diagnostics: readonly Diagnostic[]): string {
-  const lines = errorLines(diagnostics).map(escapeHtml).join("\n");
+function errorPageOf(diagnostics: readonly Diagnostic[], texts: BrowserTexts): string {
+  const lines = errorLines(diagnostics, texts).map(escapeHtml).join("\n");
+  const { title, heading, hint } = texts.page;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>gazette: the site has errors</title></head>
-<body><h1>The site has errors</h1><p>Fix them and save; this page reloads by itself.</p><pre>${lines}</pre></body></html>
+<html lang="${escapeHtml(texts.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(hint)}</p><pre>${lines}</pre></body></html>
 `;
 }
 

@@ -3,6 +3,7 @@
  * a few times, so two previews can run side by side.
  */
 import type { Server } from "node:http";
+import { explained } from "../diagnostics.js";
 
 /** No port of the range could be used. */
 export class PortError extends Error {
@@ -28,13 +29,13 @@ export async function listenOnFreePort(server: Server, host: string, port: numbe
         onBusy?.(candidate);
         continue;
       }
-      if (code === "EACCES") throw new PortError(`not allowed to listen on port ${candidate} (ports below 1024 need privileges); pass --port 4000 or another port`);
-      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new PortError(`cannot listen on host ${host}: no such address on this machine`);
+      if (code === "EACCES") throw explained(new PortError(""), "serve.port-denied", { port: candidate });
+      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw explained(new PortError(""), "serve.host-unknown", { host });
       throw cause;
     }
   }
   const range = last === port ? `port ${port} is` : `ports ${port}–${last} are all`;
-  throw new PortError(`${range} in use; stop the other server or pass --port with a free port`);
+  throw explained(new PortError(""), "serve.ports-busy", { range });
 }
 
 function listenOnce(server: Server, host: string, port: number): Promise<number> {

@@ -27,8 +27,24 @@ export function stripClient(html: string): string {
   return html.split(TAG).join("");
 }
 
-/** The client script (JavaScript). */
-export const CLIENT_SCRIPT = `// gazette serve: live reload and error overlay (not part of the built site)
+/** The texts of the error overlay, in the writer's language. */
+export interface OverlayTexts {
+  title: string;
+  hide: string;
+}
+
+/** The overlay's English texts. */
+export const ENGLISH_OVERLAY: OverlayTexts = {
+  title: "gazette: the site has errors. The page shows the last good build; fix the files and save.",
+  hide: "Hide",
+};
+
+/** The client script (JavaScript) with the overlay's texts. */
+export function clientScript(texts: OverlayTexts = ENGLISH_OVERLAY): string {
+  return CLIENT_SCRIPT.replace("__GAZETTE_TITLE__", () => JSON.stringify(texts.title).slice(1, -1).replace(/</g, "\\u003c")).replace("__GAZETTE_HIDE__", () => JSON.stringify(texts.hide).slice(1, -1).replace(/</g, "\\u003c"));
+}
+
+const CLIENT_SCRIPT = `// gazette serve: live reload and error overlay (not part of the built site)
 (function () {
   if (!window.EventSource) return;
   var id = null;
@@ -53,13 +69,13 @@ export const CLIENT_SCRIPT = `// gazette serve: live reload and error overlay (n
       "background:rgba(24,24,27,.94);color:#f4f4f5;font:14px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left";
     var title = document.createElement("p");
     title.style.cssText = "margin:0 0 12px;font-weight:bold;color:#fca5a5";
-    title.textContent = "gazette: the site has errors. The page shows the last good build; fix the files and save.";
+    title.textContent = "__GAZETTE_TITLE__";
     var list = document.createElement("pre");
     list.style.cssText = "margin:0;white-space:pre-wrap;word-break:break-word";
     list.textContent = lines.join("\\n");
     var close = document.createElement("button");
     close.type = "button";
-    close.textContent = "Hide";
+    close.textContent = "__GAZETTE_HIDE__";
     close.style.cssText = "position:absolute;top:12px;right:16px;font:inherit;cursor:pointer";
     close.addEventListener("click", hide);
     box.appendChild(close);

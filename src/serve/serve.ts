@@ -6,14 +6,15 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
-import { resolve } from "node:path";
-import { UsageError, type Diagnostic } from "../diagnostics.js";
+import { join, resolve } from "node:path";
+import { explained, UsageError, type Diagnostic } from "../diagnostics.js";
 import { sitePaths } from "../load/site.js";
 import { ReloadHub } from "./events.js";
-import { createRequestHandler, errorLines } from "./http.js";
+import { createRequestHandler, errorLines, type BrowserTexts } from "./http.js";
 import { listenOnFreePort } from "./listen.js";
 import { SiteSession, type RebuildReport, type SessionOptions } from "./session.js";
 import { watchSite } from "./watch.js";
+import { repairOutput } from "../write/output.js";
 
 /** What to serve and where. */
 export interface ServeOptions extends Omit<SessionOptions, "source"> {
@@ -27,6 +28,8 @@ export interface ServeOptions extends Omit<SessionOptions, "source"> {
   portAttempts?: number;
   /** Quiet time before a batch of changes is rebuilt; default 30 ms. */
   debounceMs?: number;
+  /** What the browser shows about errors (overlay, error page), in the writer's language; English by default. */
+  texts?: BrowserTexts;
 }
 
 /** What the server tells its caller. */
@@ -65,7 +68,9 @@ export interface ServeHandle {
 export async function startServe(options: ServeOptions, hooks: ServeHooks = {}): Promise<ServeHandle> {
   const cwd = options.cwd ?? process.cwd();
   const source = resolve(cwd, options.source);
-  if (!existsSync(source) || !statSync(source).isDirectory()) throw new UsageError(`source folder not found: ${options.source}`);
+  if (!existsSync(source) || !statSync(source).isDirectory()) throw explained(new UsageError(""), "usage.source-not-found", { source: options.source });
+  await repairOutput(join(source, "public"), true); // a build killed mid-swap is repaired by any command
+  options.signal?.throwIfAborted(); // stopped while repairing: the listener below would never hear it
   const host = options.host ?? "127.0.0.1";
 
   let session: SiteSession | undefined;
@@ -84,9 +89,10 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
     async (events) => {
       const current = await whenOpen;
       const report = await current.update(events);
+      watcher.watchAlso(current.linkTargets());
       hooks.built?.(report, false);
       if (report.ok) hub.reload();
-      else hub.showErrors(errorLines(report.diagnostics));
+      else hub.showErrors(errorLines(report.diagnostics, options.texts));
     },
     { debounceMs: options.debounceMs ?? 30, onError: failure },
   );
@@ -95,10 +101,11 @@ export async function startServe(options: ServeOptions, hooks: ServeHooks = {}):
     session = result.session;
     session.onPageProblem = (diagnostic) => {
       hooks.pageProblem?.(diagnostic);
-      hub.showErrors(errorLines(session!.diagnostics));
+      hub.showErrors(errorLines(session!.diagnostics, options.texts));
     };
+    watcher.watchAlso(session.linkTargets());
     hooks.built?.(result.report, true);
-    const server = createServer(createRequestHandler({ session, hub, onRefused: (p) => hooks.refused?.(p), onError: failure }));
+    const server = createServer(createRequestHandler({ session, hub, onRefused: (p) => hooks.refused?.(p), onError: failure, ...(options.texts ? { texts: options.texts } : {}) }));
     server.keepAliveTimeout = 2_000;
     const port = await listenOnFreePort(server, host, options.port ?? 4000, options.portAttempts ?? 10, hooks.portBusy);
     await watcher.ready;

@@ -147,7 +147,7 @@ export class SiteSession {
 
   private async apply(events: readonly FileEvent[]): Promise<RebuildReport> {
     const started = performance.now();
-    const change = classifyChanges(this.paths, events);
+    const change = classifyChanges(this.paths, [...events, ...this.sources.throughLinks(events)]);
     let delta: SourceDelta;
     if (change.config) {
       delta = await this.sources.loadAll();
@@ -169,9 +169,9 @@ export class SiteSession {
     return this.good?.model.config.basePath ?? this.sources.config.basePath;
   }
 
-  /** Folders whose files may be served from their source path (real paths): content, static, templates and the built-in theme. */
+  /** Folders whose files may be served from their source path (real paths): the site folder (by the policy of `isInsideSite`) and the built-in theme. */
   servableRoots(): string[] {
-    this.roots ??= [this.paths.content, this.paths.static, this.paths.templates, this.options.builtinTemplates ?? BUILTIN_TEMPLATES].flatMap((dir) => {
+    this.roots ??= [this.paths.root, this.options.builtinTemplates ?? BUILTIN_TEMPLATES].flatMap((dir) => {
       try {
         return [realpathSync(dir)];
       } catch {
@@ -179,6 +179,11 @@ export class SiteSession {
       }
     });
     return this.roots;
+  }
+
+  /** Real files and folders outside the watched folders that the site's links lead to (to watch them too). */
+  linkTargets(): string[] {
+    return this.sources.linkTargets();
   }
 
   /** True when the served site has the output path (`hoi-thao/index.html`). */
@@ -225,7 +230,7 @@ export class SiteSession {
     const selection = this.select(delta, change);
     const { published, sources } = selection;
     // Every body is reused while its text, settings and link targets are unchanged.
-    const targets = this.linkTargets(published, config.basePath, this.sources.assetPaths, selection.patch);
+    const targets = this.bodyTargets(published, config.basePath, this.sources.assetPaths, selection.patch);
     const { bodies, rendered: renderedBodies } = await this.bodies.renderAll(sources, config, targets);
     const diagnostics = [...this.sources.diagnostics(), ...this.theme.diagnostics, ...selection.selectDiagnostics, ...bodyDiagnostics(bodies)];
     const report = (ok: boolean, pages: number, totalPages: number): RebuildReport => ({
@@ -283,7 +288,7 @@ export class SiteSession {
   }
 
   /** What bodies resolve links and images against: the published articles' URLs and the content files (kept while unchanged). */
-  private linkTargets(published: readonly LoadedArticle[], basePath: string, assetList: string[], samePublished: boolean): LinkTargets & { assetList: string[] } {
+  private bodyTargets(published: readonly LoadedArticle[], basePath: string, assetList: string[], samePublished: boolean): LinkTargets & { assetList: string[] } {
     const last = this.targets;
     // A patched selection has the same articles at the same URLs.
     let key = last?.key ?? "";

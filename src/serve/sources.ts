@@ -4,13 +4,15 @@
  * and the static files. Each step is the one `loadSite` takes, file by file,
  * so the articles and diagnostics equal those of a clean load.
  */
-import { join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { loadConfig, type ConfigOverrides } from "../load/config.js";
-import { isMarkdown, listFiles, type FoundFile } from "../load/files.js";
+import { isMarkdown, walkFolder, type FoundFile } from "../load/files.js";
+import { isInsideSite, realFolder } from "../load/walk.js";
 import { readArticle } from "../load/articles.js";
 import { checkCover, type SitePaths } from "../load/site.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
+import type { FileEvent } from "./changes.js";
 import { fingerprint } from "../model/fingerprint.js";
 import { createPacer } from "./pacing.js";
 
@@ -55,10 +57,16 @@ export class SiteSources {
   /** Content paths of the articles that have (or had) problems. */
   private readonly withProblems = new Set<string>();
   private readonly display: (abs: string) => string;
+  /** Problems with symbolic links found listing content/ and static/ (see `walkFolder`). */
+  private readonly linkProblems = { content: [] as Diagnostic[], static: [] as Diagnostic[] };
+  /** Files reached through symbolic links: where a link shows each, by the real path it is read from. */
+  private readonly linked = { content: new Map<string, string[]>(), static: new Map<string, string[]>() };
+  /** Folders reached through symbolic links: where each is shown, and its real path. */
+  private readonly linkedFolders = { content: [] as { shown: string; real: string }[], static: [] as { shown: string; real: string }[] };
 
   constructor(
     readonly paths: SitePaths,
-    cwd: string,
+    private readonly cwd: string,
     private readonly overrides: ConfigOverrides = {},
     private readonly signal?: AbortSignal,
   ) {
@@ -99,7 +107,7 @@ export class SiteSources {
     }
     if (relistContent) await this.relistContent(delta, pace);
     if (relistStatic) {
-      const files = listFiles(this.paths.static);
+      const files = this.list("static");
       delta.staticFiles = listKey(files) !== listKey(this.staticFiles);
       this.staticFiles = files;
     }
@@ -116,7 +124,7 @@ export class SiteSources {
   /** Every problem found in the sources: config, front-matter, covers (not in file order: sort to show). */
   diagnostics(): Diagnostic[] {
     if (this.problems) return this.problems;
-    const out = [...this.configDiagnostics];
+    const out = [...this.configDiagnostics, ...this.linkProblems.content, ...this.linkProblems.static];
     for (const path of this.withProblems) {
       const source = this.articles.get(path);
       if (!source || (source.diagnostics.length === 0 && source.cover.length === 0)) this.withProblems.delete(path);
@@ -133,7 +141,7 @@ export class SiteSources {
   }
 
   private async relistContent(delta: SourceDelta, pace: () => Promise<void> | undefined): Promise<void> {
-    const files = listFiles(this.paths.content);
+    const files = this.list("content");
     const seen = new Set<string>();
     const assets: FoundFile[] = [];
     for (const file of files) {
@@ -162,6 +170,56 @@ export class SiteSources {
       this.assetSet = new Set(this.assetPaths);
     }
     this.assets = assets;
+  }
+
+  /** Lists content/ or static/ by the site's file-system policy, keeping the problems with its links. */
+  private list(folder: "content" | "static"): FoundFile[] {
+    const walked = walkFolder(this.paths[folder], { boundary: this.paths.root, cwd: this.cwd });
+    this.linkProblems[folder] = walked.diagnostics;
+    const linked = new Map<string, string[]>();
+    for (const file of walked.files) {
+      const shown = join(this.paths[folder], file.path);
+      if (file.absPath !== shown) linked.set(file.absPath, [...(linked.get(file.absPath) ?? []), shown]);
+    }
+    this.linked[folder] = linked;
+    this.linkedFolders[folder] = walked.linkedFolders;
+    return walked.files;
+  }
+
+  /**
+   * The real files and folders that links in content/ and static/ lead to
+   * outside those folders (and templates/): a watcher that never follows links
+   * must watch them where they are.
+   */
+  linkTargets(): string[] {
+    const watched = [this.paths.content, this.paths.static, this.paths.templates].map(realFolder);
+    const targets = new Set<string>();
+    for (const folder of ["content", "static"] as const) {
+      for (const { real } of this.linkedFolders[folder]) targets.add(real);
+      for (const real of this.linked[folder].keys()) if (!this.linkedFolders[folder].some((f) => isInsideSite(real, f.real))) targets.add(real);
+    }
+    return [...targets].filter((target) => !watched.some((dir) => isInsideSite(target, dir))).sort();
+  }
+
+  /**
+   * The same events again for the paths through which symbolic links show
+   * their files (the watcher never follows links): a file saved at its real
+   * place is also changed where a link puts it in content/ or static/.
+   */
+  throughLinks(events: readonly FileEvent[]): FileEvent[] {
+    const out = new Map<string, FileEvent>();
+    const add = (event: FileEvent["event"], path: string) => out.set(`${event}\0${path}`, { event, path });
+    if (this.linked.content.size + this.linked.static.size + this.linkedFolders.content.length + this.linkedFolders.static.length === 0) return [];
+    for (const event of events) {
+      const real = join(realFolder(dirname(event.path)), basename(event.path));
+      for (const folder of ["content", "static"] as const) {
+        for (const path of this.linked[folder].get(real) ?? []) add(event.event, path);
+        for (const linked of this.linkedFolders[folder]) {
+          if (real !== linked.real && isInsideSite(real, linked.real)) add(event.event, join(linked.shown, relative(linked.real, real)));
+        }
+      }
+    }
+    return [...out.values()];
   }
 
   /** Reads and parses one article file into the map; false when the file is gone. */

@@ -6,7 +6,9 @@
 import { statSync, type Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { watch } from "chokidar";
+import { explained } from "../diagnostics.js";
 import type { SitePaths } from "../load/site.js";
+import { isInsideSite } from "../load/walk.js";
 import { isIgnoredPath, type FileEvent } from "./changes.js";
 
 /** A running watcher. */
@@ -15,6 +17,8 @@ export interface SiteWatcher {
   ready: Promise<void>;
   /** Resolves when no batch is waiting or running. */
   idle(): Promise<void>;
+  /** Also watches these real files and folders (where links in the site lead; see `SiteSources.linkTargets`). */
+  watchAlso(targets: readonly string[]): void;
   /** Stops watching; a batch already running finishes. */
   close(): Promise<void>;
 }
@@ -34,8 +38,9 @@ const FILE_EVENTS = new Set(["add", "change", "unlink", "addDir", "unlinkDir"]);
 /** The system refused to watch more files: changes to some files will not be seen. */
 export class WatchLimitError extends Error {
   constructor(cause: unknown) {
-    super("the system's limit on watched files was reached, so some changes will not be seen (Linux: raise fs.inotify.max_user_watches; or close other watchers)", { cause });
+    super("", { cause });
     this.name = "WatchLimitError";
+    explained(this, "serve.watch-limit", {});
   }
 }
 
@@ -48,7 +53,11 @@ function explain(cause: unknown): unknown {
 export function watchSite(paths: SitePaths, onBatch: (events: FileEvent[]) => Promise<void>, options: WatchOptions = {}): SiteWatcher {
   const onError = options.onError ?? (() => undefined);
   const batcher = new Batcher(onBatch, options.debounceMs ?? 30, options.maxWaitMs ?? 250, onError);
-  const watcher = watch(paths.root, { ignoreInitial: true, ignored: (path: string) => isIgnoredPath(paths, path) });
+  // Links are watched as links, never followed: a link out of the site, or back to a folder it is in,
+  // would have the watcher list (and hold open) folders the site may not read (see `walkFolder`).
+  const also = new Set<string>();
+  const ignored = (path: string): boolean => isIgnoredPath(paths, path) && ![...also].some((target) => isInsideSite(path, target));
+  const watcher = watch(paths.root, { ignoreInitial: true, followSymlinks: false, ignored });
   const rechecks = new Rechecks((path) => batcher.push({ event: "change", path }));
   watcher.on("all", (event, path, stats) => {
     if (!FILE_EVENTS.has(event)) return;
@@ -60,6 +69,11 @@ export function watchSite(paths: SitePaths, onBatch: (events: FileEvent[]) => Pr
   return {
     ready,
     idle: () => batcher.idle(),
+    watchAlso: (targets) => {
+      const fresh = targets.filter((target) => !also.has(target));
+      for (const target of fresh) also.add(target);
+      if (fresh.length > 0) watcher.add(fresh);
+    },
     close: async () => {
       batcher.stop();
       rechecks.stop();

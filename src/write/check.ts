@@ -4,7 +4,7 @@
  */
 import { lstat, readdir, readlink, realpath } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { attempt, describeSystemError, isSystemError, outputFailure } from "./failure.js";
+import { attempt, describeSystemError, isSystemError, outputFailure, refusal } from "./failure.js";
 import { MARKER_NAME } from "./marker.js";
 
 /** True when the absolute path `child` is `parent` itself or lies inside it. */
@@ -51,8 +51,10 @@ async function realish(path: string): Promise<string> {
 
 /**
  * Checks that an existing output folder may be replaced: a real folder (not
- * a file or a link) that is empty, holds only dot-entries, or has the marker
- * of an earlier build. Returns false when there is no folder yet.
+ * a file or a link) that is empty, holds nothing but a `.git` (a deploy
+ * clone), or has the marker of an earlier build. A folder of anything else,
+ * dot-entries included (a home folder's `.ssh`), is refused. Returns false
+ * when there is no folder yet.
  */
 export async function inspectOutputFolder(outDir: string, shown: string): Promise<boolean> {
   let info;
@@ -65,14 +67,15 @@ export async function inspectOutputFolder(outDir: string, shown: string): Promis
   }
   if (info.isSymbolicLink()) {
     const target = await readlink(outDir).catch(() => "?");
-    throw outputFailure(shown, `refusing to replace ${outDir}: it is a symbolic link (to ${target}); point --out at the real folder`);
+    throw refusal(shown, "output.refuse-symlink", { dir: outDir, target });
   }
-  if (!info.isDirectory()) throw outputFailure(shown, `refusing to replace ${outDir}: it is not a folder`);
+  if (!info.isDirectory()) throw refusal(shown, "output.refuse-file", { dir: outDir });
   const names = await attempt(shown, `could not read ${outDir}`, () => readdir(outDir));
-  if (names.every((name) => name.startsWith("."))) return true;
+  if (names.length === 0 || (names.length === 1 && names[0] === ".git")) return true;
   const marker = await lstat(join(outDir, MARKER_NAME)).catch(() => undefined);
   if (!marker?.isFile()) {
-    throw outputFailure(shown, `refusing to replace ${outDir}: it is not empty and was not made by gazette (remove it or choose another --out)`);
+    const sample = names.sort().slice(0, 3).join(", ") + (names.length > 3 ? ", …" : "");
+    throw refusal(shown, "output.refuse-foreign", { dir: outDir, sample });
   }
   return true;
 }

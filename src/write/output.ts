@@ -8,12 +8,12 @@
  * the build cache and brought up to date (see `WriteOptions.spare`).
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
-import { constants, copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmod, constants, copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { BuildFailure, type Diagnostic } from "../diagnostics.js";
 import { inspectOutputFolder, refuseUnsafePlacement } from "./check.js";
-import { attempt, failureOf, outputError } from "./failure.js";
+import { attempt, attemptSync, failureOf, outputError } from "./failure.js";
 import { madeByMarker, MARKER_NAME, markerText } from "./marker.js";
 import { carryJournalOf, claimSibling, cleanStaleSiblings, releaseSibling } from "./siblings.js";
 import { planOutputPaths, resolveInside, type PathPlan } from "./validate.js";
@@ -105,6 +105,22 @@ export async function writeOutput(files: readonly OutputFile[], options: WriteOp
   return oneAtATime(outDir, () => replaceOutput(files, plan, outDir, shown, concurrency, options.external, options.removeOld ?? "wait", options.spare));
 }
 
+/**
+ * Repairs what a killed build left beside the output folder `outDir`: the
+ * previous output renamed aside with no new one in its place is put back, a
+ * `.git` carried into an unfinished new site returns, and the dead working
+ * folders are deleted (by a detached process when `background`). Every
+ * command runs this before anything else; failures are ignored here (a
+ * build's write stage tries again and reports them).
+ */
+export async function repairOutput(outDir: string, background = false): Promise<void> {
+  const remove = async (path: string): Promise<void> => {
+    if (background && removeInBackground(path)) return;
+    await rm(path, { recursive: true, force: true, maxRetries: 2 });
+  };
+  await cleanStaleSiblings(resolve(outDir), remove).catch(() => undefined);
+}
+
 /** Writes into one output folder in turn within this process (a rebuild during `serve` waits for the last one). */
 const writing = new Map<string, Promise<unknown>>();
 
@@ -146,8 +162,7 @@ async function replaceOutput(
   const carried: string[] = [];
   try {
     const result = await stage(files, plan, staging, shown, concurrency, external, recycled);
-    if (existed) await carryDotEntries(outDir, staging, plan.topLevel, carried, shown);
-    await swap(outDir, staging, existed, shown, removeOld, spare);
+    await swap(outDir, staging, existed, plan.topLevel, carried, shown, removeOld, spare);
     await rm(carryJournalOf(staging), { force: true }).catch(() => undefined);
     return result;
   } catch (err) {
@@ -295,38 +310,61 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
 }
 
 /**
- * Moves the output's top-level dot-entries that no build made (`.git`, a
- * user's `.nojekyll`) into the staging folder, journalled for recovery; those
- * the new build makes itself, or the previous marker lists as made, are not kept.
+ * The output's top-level dot-entries that no build made (`.git`, a user's
+ * `.nojekyll`), to be carried into the new site; those the new build makes
+ * itself, or the previous marker lists as made, are not kept.
  */
-async function carryDotEntries(outDir: string, staging: string, made: ReadonlySet<string>, carried: string[], shown: string): Promise<void> {
+async function dotEntriesToCarry(outDir: string, made: ReadonlySet<string>, shown: string): Promise<string[]> {
   const previousMarker = await readFile(join(outDir, MARKER_NAME), "utf8").catch(() => "");
   const madeBefore = madeByMarker(previousMarker);
-  const names = (await attempt(shown, `could not read ${outDir}`, () => readdir(outDir)))
+  return (await attempt(shown, `could not read ${outDir}`, () => readdir(outDir)))
     .filter((name) => name.startsWith(".") && name !== MARKER_NAME && !made.has(name) && !madeBefore.has(name))
     .sort();
-  if (names.length === 0) return;
-  await attempt(shown, `could not write ${carryJournalOf(staging)}`, () => writeFile(carryJournalOf(staging), `${JSON.stringify(names)}\n`));
-  for (const name of names) {
-    await attempt(shown, `could not move ${name} from ${outDir} into the new site`, () => rename(join(outDir, name), join(staging, name)));
-    carried.push(name);
-  }
 }
 
-/** Renames the previous output aside, the staging folder into place, then keeps the previous output as the spare or deletes it. */
-async function swap(outDir: string, staging: string, existed: boolean, shown: string, removeOld: "wait" | "background", spare: string | undefined): Promise<void> {
-  const moveIn = (): Promise<void> => attempt(shown, `could not move the new site into ${outDir}`, () => rename(staging, outDir));
+/**
+ * Puts the staging folder in place of the output. With a previous output:
+ * its own dot-entries (see `dotEntriesToCarry`) are moved into the new site
+ * (journalled, for recovery), the previous output is renamed aside and the
+ * new one into place, all synchronously, back to back: nothing else runs in
+ * between, so a kill can leave the output without its `.git`, or missing,
+ * only for the few microseconds the renames take (and the next command of
+ * any kind repairs that: see `cleanStaleSiblings`). The new folder gets the
+ * previous one's permissions. Then the previous output is kept as the spare or deleted.
+ */
+async function swap(
+  outDir: string,
+  staging: string,
+  existed: boolean,
+  made: ReadonlySet<string>,
+  carried: string[],
+  shown: string,
+  removeOld: "wait" | "background",
+  spare: string | undefined,
+): Promise<void> {
+  const moveIn = (): void => attemptSync(shown, `could not move the new site into ${outDir}`, () => renameSync(staging, outDir));
   if (!existed) return moveIn();
+  const names = await dotEntriesToCarry(outDir, made, shown);
+  const mode = (await stat(outDir).catch(() => undefined))?.mode;
+  if (mode !== undefined) await chmod(staging, mode & 0o7777).catch(() => undefined);
   const old = claimSibling(outDir, "old");
   try {
-    await attempt(shown, `could not move the previous output ${outDir} aside`, () => rename(outDir, old));
+    // From the journal to the second rename, nothing yields to the event loop.
+    if (names.length > 0) attemptSync(shown, `could not write ${carryJournalOf(staging)}`, () => writeFileSync(carryJournalOf(staging), `${JSON.stringify(names)}\n`));
+    for (const name of names) {
+      attemptSync(shown, `could not move ${name} from ${outDir} into the new site`, () => renameSync(join(outDir, name), join(staging, name)));
+      carried.push(name);
+    }
+    attemptSync(shown, `could not move the previous output ${outDir} aside`, () => renameSync(outDir, old));
     try {
-      await moveIn();
+      moveIn();
     } catch (err) {
-      await rename(old, outDir).catch((restoreError: unknown) => {
+      try {
+        renameSync(old, outDir);
+      } catch (restoreError) {
         const first = err instanceof BuildFailure ? err.diagnostics : [];
         throw failureOf([...first, outputError(shown, `the previous output is now at ${old}; rename it back to ${outDir}`)], restoreError);
-      });
+      }
       throw err;
     }
     // The new site is in place; a leftover of the old one is removed by the next build.

@@ -6,7 +6,7 @@
 import { htmlDigest, pageKey } from "../render/page-key.js";
 import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import { hasErrors, type Diagnostic } from "../diagnostics.js";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { SiteModel } from "../model/site.js";
 import { planPages, type PagePlan } from "../render/pages.js";
@@ -157,7 +157,7 @@ export function renderArticleChunk(renderer: PageRenderer, chunk: ArticleChunk, 
     if (item.wantHtml) outcome.html = output.html;
     const digest = chunk.keySalt === undefined ? undefined : (item.cached?.digest ?? htmlDigest(output.html));
     if (digest !== undefined) outcome.digest = digest;
-    if (output.diagnostics.length === 0) {
+    if (!hasErrors(output.diagnostics)) {
       const reuse = chunk.fromDir !== undefined && item.previous ? { fromDir: chunk.fromDir, records: [item.previous] } : undefined;
       const record = writePage(renderer, item.index, { dir: chunk.dir, fresh: chunk.fresh, keySalt: chunk.keySalt, reuse, htmlDigest: digest }, item.previous ?? undefined, result, reported);
       if (chunk.keySalt !== undefined) outcome.record = record;

@@ -87,10 +87,10 @@ async function exists(path: string): Promise<boolean> {
  * because a build died between its two swap renames, the previous output is
  * renamed back; dot-entries (a `.git`) a dead build had carried into its
  * staging folder, as listed in its journal, are moved back into the output;
- * then the dead working folders and journals are removed. Those of live
- * processes are left alone.
+ * then the dead working folders and journals are removed (`remove`: now,
+ * or by a detached process). Those of live processes are left alone.
  */
-export async function cleanStaleSiblings(outDir: string): Promise<void> {
+export async function cleanStaleSiblings(outDir: string, remove: (path: string) => Promise<void> = removeNow): Promise<void> {
   const stale = await staleSiblings(outDir);
   if (stale.length === 0) return;
   const olds = stale.filter((s) => s.kind === "old");
@@ -102,7 +102,11 @@ export async function cleanStaleSiblings(outDir: string): Promise<void> {
   for (const { kind, path } of stale) {
     if (kind === "tmp") await returnCarried(path, outDir);
   }
-  for (const { path } of stale) await rm(path, { recursive: true, force: true, maxRetries: 2 });
+  for (const { path } of stale) await remove(path);
+}
+
+async function removeNow(path: string): Promise<void> {
+  await rm(path, { recursive: true, force: true, maxRetries: 2 });
 }
 
 async function newestOf(paths: string[]): Promise<string> {

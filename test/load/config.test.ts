@@ -48,8 +48,8 @@ describe("loadConfig", () => {
 
 describe("parseBaseUrl", () => {
   it("rejects relative and non-http URLs", () => {
-    expect(typeof parseBaseUrl("/news/")).toBe("string");
-    expect(typeof parseBaseUrl("ftp://example.org/")).toBe("string");
+    expect(parseBaseUrl("/news/")).toEqual({ problem: "not-absolute" });
+    expect(parseBaseUrl("ftp://example.org/")).toEqual({ problem: "scheme" });
     expect(parseBaseUrl("https://example.org")).toEqual({ baseUrl: "https://example.org/", basePath: "/" });
   });
 });

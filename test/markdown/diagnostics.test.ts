@@ -15,6 +15,8 @@ describe("diagnostics of renderMarkdown", () => {
         line: 10,
         column: 6,
         message: "image not found: ../images/khong-co.png",
+        key: "missing-image",
+        args: { url: "../images/khong-co.png", outside: false },
       },
     ]);
     expect(html).toContain('src="../images/khong-co.png"');
@@ -31,6 +33,8 @@ describe("diagnostics of renderMarkdown", () => {
         line: 6,
         column: 3,
         message: "link to missing article: ../2023/x.md#muc-2",
+        key: "broken-link.article",
+        args: { url: "../2023/x.md#muc-2" },
       },
     ]);
   });

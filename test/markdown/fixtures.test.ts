@@ -24,6 +24,9 @@ describe("Markdown fixtures (input.md → output.html)", () => {
       : {};
     const result = render(readFileSync(join(dir, "input.md"), "utf8"), overrides);
     expect(result.html).toBe(readFileSync(join(dir, "output.html"), "utf8"));
-    expect(result.diagnostics).toEqual([]);
+    // diagnostics.txt, when present: one `line:column code message` per expected diagnostic.
+    const expected = join(dir, "diagnostics.txt");
+    const shown = result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`);
+    expect(shown).toEqual(existsSync(expected) ? readFileSync(expected, "utf8").split("\n").filter(Boolean) : []);
   });
 });

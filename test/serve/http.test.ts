@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -100,22 +100,32 @@ describe("gazette serve over HTTP", () => {
     writeFileSync(join(outside, "secret.txt"), "SECRET\n");
     const refused: string[] = [];
     const { root, handle } = await serve({ ...newsSiteFiles(), "static/inside.txt": "inside\n" }, { refused: (p) => refused.push(p) });
-    symlinkSync(join(outside, "secret.txt"), join(root, "static", "secret.txt"));
     symlinkSync(join(root, "static", "inside.txt"), join(root, "static", "alias.txt"));
-    await handle.session.update([
-      { event: "add", path: join(root, "static", "secret.txt") },
-      { event: "add", path: join(root, "static", "alias.txt") },
-    ]);
+    await handle.session.update([{ event: "add", path: join(root, "static", "alias.txt") }]);
     for (const path of ["/../secret.txt", "/%2e%2e/secret.txt", "/.%2E/secret.txt", "/..%2fsecret.txt", "/%2F", "/images%2Fa.png", "/a\\..\\b", "/%5c..", "/x%00.html", "/%c0%ae%c0%ae/", "/%"]) {
       const res = await raw(handle.port, path);
       expect(res.status, path).toBe(400);
       expect(res.body).not.toContain("SECRET");
     }
+    expect((await raw(handle.port, "/alias.txt")).body).toBe("inside\n");
+    // A link is read from the target it was listed with, even if re-pointed outside since.
+    rmSync(join(root, "static", "alias.txt"));
+    symlinkSync(join(outside, "secret.txt"), join(root, "static", "alias.txt"));
+    expect((await raw(handle.port, "/alias.txt")).body).not.toContain("SECRET");
+    // A file replaced by a link out of the site since it was listed is refused when requested.
+    rmSync(join(root, "static", "inside.txt"));
+    symlinkSync(join(outside, "secret.txt"), join(root, "static", "inside.txt"));
+    const moved = await raw(handle.port, "/inside.txt");
+    expect(moved.status).toBe(404);
+    expect(moved.body).not.toContain("SECRET");
+    expect(refused).toEqual([join(root, "static", "inside.txt")]);
+    // A link out of the site is never listed: an error (symlink-outside), and nothing is served from it.
+    symlinkSync(join(outside, "secret.txt"), join(root, "static", "secret.txt"));
+    const report = await handle.session.update([{ event: "add", path: join(root, "static", "secret.txt") }]);
+    expect(report.diagnostics.map((d) => `${d.file} ${d.code}`)).toContain("static/secret.txt symlink-outside");
     const link = await raw(handle.port, "/secret.txt");
     expect(link.status).toBe(404);
     expect(link.body).not.toContain("SECRET");
-    expect(refused).toEqual([join(root, "static", "secret.txt")]);
-    expect((await raw(handle.port, "/alias.txt")).body).toBe("inside\n");
   });
 
   it("serves a site with a base path under it, and redirects / there", async () => {

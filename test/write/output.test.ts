@@ -14,6 +14,19 @@ const fsHooks = vi.hoisted(() => ({
   maxInFlight: 0,
 }));
 
+vi.mock("node:fs", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:fs")>();
+  return {
+    ...real,
+    renameSync: (from: string, to: string) => {
+      if (fsHooks.failRename?.(String(from), String(to))) {
+        throw Object.assign(new Error(`EIO: i/o error, rename '${from}' -> '${to}'`), { code: "EIO" });
+      }
+      return real.renameSync(from, to);
+    },
+  };
+});
+
 vi.mock("node:fs/promises", async (importOriginal) => {
   const real = await importOriginal<typeof import("node:fs/promises")>();
   const gauge =
@@ -198,7 +211,7 @@ describe("writeOutput", () => {
     expect(await snapshot(out)).toEqual(expected(SITE_V2, { ".user": fileEntry("mine") }));
   });
 
-  it("treats a folder holding only dot-entries (a fresh clone) as empty and keeps them", async () => {
+  it("takes a folder holding nothing but .git (a deploy clone) and keeps it", async () => {
     await mkdir(join(out, ".git"), { recursive: true });
     await writeFile(join(out, ".git", "config"), "[core]\n");
     await writeOutput(pages(SITE_V1), options());
@@ -212,7 +225,9 @@ describe("writeOutput", () => {
     await writeFile(join(out, "docs", "a.txt"), "a");
     const before = await snapshot(root);
     const diagnostics = await failureOf(writeOutput(pages(SITE_V1), options()));
-    expect(messages(diagnostics)).toBe(`refusing to replace ${out}: it is not empty and was not made by gazette (remove it or choose another --out)`);
+    expect(messages(diagnostics)).toBe(
+      `refusing to replace ${out}: it is not empty and was not made by gazette (it holds docs, index.html); the whole folder is replaced on every build, so choose a new or empty folder with --out, or empty this one`,
+    );
     expect(await snapshot(root)).toEqual(before);
 
     await mkdir(join(out, MARKER_NAME)); // a folder named like the marker is no marker

@@ -1,0 +1,272 @@
+/**
+ * The Vietnamese message catalog: the same keys and arguments as `en`, in
+ * the words a newsroom's staff use (tệp, trường, bài viết, ảnh, liên kết).
+ */
+import type { BaseUrlProblem, Catalog, DateProblem, Found, PlaceholderReason } from "./catalog.js";
+
+function found(f: Found): string {
+  if (f.kind === "list") return "một danh sách";
+  if (f.kind === "mapping") return "một nhóm khoá: giá trị";
+  if (f.kind === "nothing") return "giá trị rỗng";
+  if (f.kind === "boolean") return `giá trị đúng/sai ${f.value ?? ""}`.trim();
+  if (f.kind === "number") return `số ${f.value ?? ""}`.trim();
+  return `${f.kind} ${f.value ?? ""}`.trim();
+}
+
+const PLACEHOLDER: Record<PlaceholderReason, string> = {
+  "no-letters": "không có chữ hay số nào",
+  number: "chỉ là một con số",
+  "file-name": "chỉ là tên tệp ảnh",
+  camera: "là tên tệp do máy ảnh đặt",
+  placeholder: "là chữ điền tạm",
+};
+
+function baseUrl(a: { value: string; problem: BaseUrlProblem }): string {
+  if (a.problem === "scheme") return `"${a.value}" phải bắt đầu bằng http:// hoặc https://`;
+  if (a.problem === "query") return `"${a.value}" không được có phần ?… hay #…`;
+  return `"${a.value}" không phải địa chỉ đầy đủ (cần viết dạng https://example.org/tin-tuc/)`;
+}
+
+const DATE_FORMS = `2024-07-26, "2024-07-26 09:00" hoặc 2024-07-26T09:00:00+07:00`;
+
+function dateProblem(a: { value: string; problem: DateProblem; detail?: string }): string {
+  switch (a.problem) {
+    case "timezone":
+      return `không biết múi giờ ${a.value}`;
+    case "offset":
+      return `ngày ${a.value} có độ lệch múi giờ không hợp lệ`;
+    case "out-of-range":
+      return `ngày ${a.value} không có thật (tháng 1–12, ngày theo lịch, giờ 0–23, phút 0–59)`;
+    case "not-string":
+      return `không đọc được ngày ${a.value}; hãy viết ngày theo dạng ${DATE_FORMS}`;
+    default:
+      return `không đọc được ngày ${a.value}; hãy viết ngày theo dạng ${DATE_FORMS}`;
+  }
+}
+
+const KIND: Record<"category" | "tag" | "author", { name: string; page: string }> = {
+  category: { name: "chuyên mục", page: "chuyên mục" },
+  tag: { name: "từ khoá", page: "từ khoá" },
+  author: { name: "tác giả", page: "tác giả" },
+};
+
+/** The Vietnamese catalog. */
+export const vi: Catalog = {
+  "severity.error": () => "lỗi",
+  "severity.warning": () => "cảnh báo",
+
+  "config.several": (a) => `có nhiều tệp cấu hình: ${a.files}; chỉ giữ lại một tệp`,
+  "config.not-mapping": () => "tệp cấu hình phải gồm các dòng dạng khoá: giá trị",
+  "config.unknown-key": (a) => `khoá cấu hình "${a.key}" không có trong gazette (các khoá dùng được: ${a.known}); hãy sửa lại tên khoá hoặc xoá dòng này`,
+  "config.unknown-subkey": (a) => `khoá cấu hình "${a.key}" không có trong gazette; hãy sửa lại tên khoá hoặc xoá dòng này`,
+  "config.not-string": (a) => `khoá cấu hình "${a.key}" phải là một đoạn chữ`,
+  "config.not-integer": (a) => `khoá cấu hình "${a.key}" phải là số nguyên từ ${a.min} trở lên`,
+  "config.not-mapping-key": (a) => `khoá cấu hình "${a.key}" phải gồm các khoá con (${a.allowed}), mỗi khoá một dòng thụt vào`,
+  "config.not-boolean": (a) => `khoá cấu hình "${a.key}" phải là true (có) hoặc false (không)`,
+  "config.base-url": (a) => `khoá cấu hình "baseUrl": ${baseUrl(a)}`,
+  "config.language": (a) => `khoá cấu hình "language" phải là mã ngôn ngữ như "vi" hoặc "en", không phải "${a.value}"`,
+  "config.timezone": (a) => `khoá cấu hình "timezone": không biết múi giờ "${a.value}" (hãy viết tên như "Asia/Ho_Chi_Minh")`,
+  "config.edit-url-path": () => `khoá cấu hình "editUrl" phải có chỗ "{path}" (đường dẫn của bài viết)`,
+  "config.edit-url-http": () => `khoá cấu hình "editUrl" phải là địa chỉ bắt đầu bằng http:// hoặc https://`,
+  "config.lint-not-mapping": () => `khoá cấu hình "lint" phải gồm các quy tắc, mỗi quy tắc một dòng: off, warning hoặc error`,
+  "config.unknown-rule": (a) => `không có quy tắc kiểm tra "lint.${a.rule}" (các quy tắc: ${a.known})`,
+  "config.lint-level": (a) => `khoá cấu hình "lint.${a.rule}" phải là off (tắt), warning (cảnh báo) hoặc error (lỗi)`,
+  "usage.base-url": (a) => `--base-url: ${baseUrl(a)}`,
+  "yaml.config": (a) => `tệp cấu hình viết sai cú pháp YAML: ${a.detail}`,
+  "yaml.front-matter": (a) => `phần đầu bài (giữa hai dòng ---) viết sai cú pháp YAML: ${a.detail}`,
+  "yaml.other": (a) => `không đọc được phần đầu bài (giữa hai dòng ---): ${a.detail}`,
+  json: (a) => `tệp JSON viết sai cú pháp: ${a.detail}`,
+  read: (a) => `không đọc được tệp: ${a.detail}`,
+  "read.folder": (a) => `không đọc được thư mục: ${a.detail}`,
+  "symlink-outside": (a) =>
+    `liên kết tắt -> ${a.link} trỏ ra ngoài thư mục trang tin (tới ${a.target}), nơi gazette không bao giờ đọc hay đăng: hãy thay liên kết bằng một bản sao của tệp hoặc thư mục đó, hoặc xoá liên kết`,
+  "symlink-outside.hidden": (a) =>
+    `liên kết tắt -> ${a.link} trỏ tới ${a.entry}, một mục ẩn của trang tin mà gazette không bao giờ đọc hay đăng: hãy thay liên kết bằng một bản sao của tệp hoặc thư mục đó, hoặc xoá liên kết`,
+  "symlink-loop": (a) => `liên kết tắt -> ${a.link} trỏ ngược về thư mục chứa nó (một vòng lặp); bỏ qua liên kết này`,
+  "symlink-loop.output": (a) => `liên kết tắt -> ${a.link} trỏ tới thư mục gazette xuất trang vào (có tệp ${a.marker}); bỏ qua liên kết này`,
+  "symlink-loop.never": (a) => `liên kết tắt -> ${a.link} không dẫn tới tệp nào (các liên kết trỏ vòng vào nhau); bỏ qua liên kết này`,
+  "symlink-loop.visits": (a) => `các liên kết tắt dẫn vào thư mục này hơn ${a.max} lần; không liệt kê thêm nữa`,
+  changed: () => "tệp đã bị sửa trong lúc đang tạo trang; hãy chạy lại lệnh",
+  "front-matter.not-mapping": () => "phần đầu bài phải gồm các dòng dạng trường: giá trị (ví dụ title: Tiêu đề bài)",
+  "front-matter.missing": (a) => `thiếu trường bắt buộc "${a.field}"; hãy thêm dòng ${a.field}: … vào phần đầu bài`,
+  "front-matter.not-text": (a) => `trường "${a.field}" phải là một đoạn chữ, không phải ${found(a.found)}`,
+  "front-matter.not-names": (a) => `trường "${a.field}" phải là danh sách tên, ví dụ [tên 1, tên 2]; ở đây có ${found(a.found)}`,
+  "front-matter.date": (a) => `trường "${a.field}": ${dateProblem(a)}`,
+  "front-matter.image-prop": (a) => `trường "${a.field}": "${a.prop}" phải là một đoạn chữ`,
+  "front-matter.image-key": (a) => `trường "${a.field}": ảnh không có khoá "${a.key}" (chỉ dùng src, alt, caption)`,
+  "front-matter.not-image": (a) => `trường "${a.field}" phải là một ảnh, ví dụ {src: images/anh.jpg, alt: …, caption: …}`,
+  "front-matter.images-not-list": () => `trường "images" phải là danh sách ảnh, mỗi ảnh một dòng bắt đầu bằng "- " dạng {src, alt, caption}`,
+  "front-matter.draft": () => `trường "draft" phải là true (bản nháp) hoặc false`,
+  "front-matter.layout": (a) => `trường "layout" phải là tên một khuôn trang như "article", không phải "${a.value}"`,
+  "front-matter.empty-slug": (a) => `không tạo được địa chỉ trang từ "${a.value}" vì không có chữ hay số nào; hãy thêm trường "slug:" (ví dụ slug: thong-bao-moi)`,
+  "front-matter.empty-name-slug": (a) => `không tạo được địa chỉ trang từ tên "${a.value}" (trường ${a.field}) vì không có chữ hay số nào`,
+  "front-matter.author-and-authors": () => `chỉ dùng một trong hai trường "author" hoặc "authors", không dùng cả hai`,
+  "front-matter.author-url": (a) => `trường "${a.field}": "url" của ${a.name} phải là địa chỉ bắt đầu bằng http:// hoặc https://`,
+  "front-matter.not-authors": (a) => `trường "${a.field}" phải là tên tác giả hoặc {name, url}; ở đây có ${found(a.found)}`,
+  "front-matter.category": (a) => `trường "category" chỉ ghi một chuyên mục${a.list ? " (mỗi bài thuộc một chuyên mục; muốn ghi thêm thì dùng tags)" : ""}`,
+
+  "missing-image": (a) => `Không tìm thấy ảnh: ${a.url}${a.outside ? " (nằm ngoài thư mục content/)" : ""}; hãy kiểm tra tên tệp và thư mục của ảnh`,
+  "missing-image.cover": (a) => `trường "cover": Không tìm thấy ảnh: ${a.src}; hãy kiểm tra tên tệp và thư mục của ảnh`,
+  "broken-link.article": (a) => `liên kết tới bài viết không có: ${a.url}; hãy kiểm tra tên tệp .md`,
+  "broken-link.file": (a) => `liên kết tới tệp không có: ${a.url}; hãy kiểm tra tên và thư mục của tệp`,
+  "unparsed-image": (a) => `chỗ này trông như một ảnh nhưng sẽ hiện ra thành chữ: ${a.text}; đường dẫn có dấu cách phải đặt trong dấu < >, ví dụ ${a.fix}, hoặc đổi tên tệp ảnh cho không còn dấu cách`,
+  "unparsed-image.link": (a) => `chỗ này trông như một liên kết nhưng sẽ hiện ra thành chữ: ${a.text}; địa chỉ có dấu cách phải đặt trong dấu < >, ví dụ ${a.fix}, hoặc bỏ dấu cách`,
+  "raw-html": (a) => `thẻ HTML <${a.tag}> bị bỏ khỏi trang (trang tin không đăng mã HTML, chữ xung quanh vẫn giữ); hãy dùng cách viết Markdown: **chữ đậm**, *chữ nghiêng*, [chữ liên kết](địa chỉ)`,
+  "raw-html.block": (a) => `thẻ HTML <${a.tag}> bị bỏ khỏi trang cùng toàn bộ chữ bên trong (trang tin không đăng mã HTML); hãy gõ lại phần chữ đó thành đoạn văn bình thường, không có thẻ HTML`,
+  "raw-html.br": () => `thẻ HTML <br> bị bỏ khỏi trang; muốn xuống dòng thì gõ dấu \\ ở cuối dòng`,
+  "raw-html.img": () => `thẻ HTML <img> bị bỏ khỏi trang; hãy chèn ảnh theo cách viết Markdown: ![mô tả ảnh](images/ten-anh.jpg "chú thích")`,
+  "raw-html.iframe": () => `thẻ HTML <iframe> bị bỏ khỏi trang; muốn chèn video thì dán đường link YouTube hoặc Facebook thành một dòng riêng`,
+  future: (a) => `bỏ qua bài có ngày đăng trong tương lai (${a.date}); thêm --future nếu muốn tạo trang cho bài này`,
+  "duplicate-url.article": (a) => `địa chỉ ${a.url} trùng giữa ${a.other} và tệp này; hãy đặt "slug:" khác cho một trong hai bài`,
+  "duplicate-url.output": (a) => `tệp ${a.path} trong trang xuất ra bị trùng giữa ${a.other} và ${a.source}`,
+  "base-url": () => "chưa đặt baseUrl nên không tạo feed.xml, sitemap.xml và địa chỉ chuẩn (canonical); hãy ghi baseUrl vào tệp cấu hình hoặc thêm --base-url",
+  layout: (a) => `không có khuôn trang "${a.name}": không thấy templates/${a.name}.hbs trong trang tin hay giao diện có sẵn`,
+  "template.no-page": (a) => `không có khuôn trang "${a.name}" (cần tệp templates/${a.name}.hbs)`,
+  "template.read": (a) => `không đọc được khuôn trang: ${a.detail}`,
+  "template.syntax": (a) => `khuôn trang viết sai cú pháp: ${a.detail}`,
+  "template.syntax-near": (a) => `khuôn trang viết sai cú pháp${a.near ? ` gần "${a.near}"` : ""}${a.detail ? `: ${a.detail}` : ""}`,
+  "template.partial": (a) => `không thấy phần khuôn "${a.name}" (không có templates/partials/${a.name}.hbs)${a.rendering ? ` khi tạo trang bằng khuôn ${a.rendering}` : ""}`,
+  "template.helper": (a) => `không có hàm trợ giúp "${a.name}" (có sẵn: eq, join)${a.rendering ? ` khi tạo trang bằng khuôn ${a.rendering}` : ""}`,
+  "template.runtime": (a) => `${a.detail} (khi tạo trang bằng khuôn ${a.rendering})`,
+  output: (a) => `lỗi thư mục xuất: ${a.detail}`,
+  "output.refuse-symlink": (a) => `không ghi đè ${a.dir}: đây là liên kết tắt (tới ${a.target}); hãy cho --out trỏ vào thư mục thật`,
+  "output.refuse-file": (a) => `không ghi đè ${a.dir}: đây không phải thư mục`,
+  "output.refuse-foreign": (a) =>
+    `không ghi đè ${a.dir}: thư mục này có sẵn dữ liệu không do gazette tạo (gồm ${a.sample}); mỗi lần tạo trang, cả thư mục được thay mới, nên hãy chọn thư mục mới hoặc thư mục trống bằng --out, hoặc dọn trống thư mục này`,
+
+  "image-alt": (a) => `ảnh chưa có mô tả (alt): ${a.url}; hãy ghi mô tả trong ![…]`,
+  "image-alt.placeholder": (a) => `mô tả ảnh "${a.alt}" chưa nói ảnh có gì (${PLACEHOLDER[a.reason]}): ${a.url}`,
+  "image-alt.cover": () => `trường "cover": ảnh chưa có mô tả; hãy thêm alt: …`,
+  "image-alt.cover-placeholder": (a) => `trường "cover": mô tả ảnh "${a.alt}" chưa nói ảnh có gì (${PLACEHOLDER[a.reason]})`,
+  "image-caption": (a) => `ảnh chưa có chú thích: ${a.url}; hãy ghi chú thích trong dấu ngoặc kép sau tên tệp, hoặc trong trường "images"`,
+  "image-caption.cover": () => `trường "cover": ảnh chưa có chú thích; hãy thêm caption: …`,
+  "placeholder-caption": (a) => `chú thích "${a.caption}" chưa nói gì về ảnh (${PLACEHOLDER[a.reason]}): ${a.url}`,
+  "placeholder-caption.cover": (a) => `trường "cover": chú thích "${a.caption}" chưa nói gì về ảnh (${PLACEHOLDER[a.reason]})`,
+  "title-length.empty": () => `trường "title" (tiêu đề) đang để trống`,
+  "title-length": (a) => `tiêu đề dài ${a.length} ký tự; nên viết gọn trong ${a.max} ký tự cho dễ đọc trong danh sách tin`,
+  "summary-length": (a) => `tóm tắt dài ${a.length} ký tự; nên viết gọn trong ${a.max} ký tự`,
+  "summary-length.none": () => `bài chưa có tóm tắt; hãy thêm trường "summary:" hoặc mở đầu bài bằng một đoạn văn`,
+  "missing-author": () => `bài chưa có tác giả; hãy thêm trường "author:" hoặc "authors:"`,
+  "name-variant": (a) =>
+    `${KIND[a.kind].name} "${a.name}" chỉ khác "${a.shown}" (${a.example}${a.more > 0 ? ` và ${a.more} tệp khác` : ""}) ở chữ hoa, dấu hoặc dấu câu: cả hai cùng hiện là "${a.shown}" tại ${a.url}; hãy thống nhất một cách viết`,
+  "duplicate-title": (a) => `tiêu đề "${a.title}" trùng với tiêu đề của ${a.others}`,
+  "external-redirect": (a) => `liên kết ngoài chuyển hướng (${a.status}): ${a.url} → ${a.finalUrl}; hãy dùng thẳng địa chỉ mới`,
+  "external-link": (a) => `liên kết ngoài bị hỏng (${a.reason}): ${a.url}${a.finalUrl ? ` → ${a.finalUrl}` : ""}`,
+
+  "cli.usage-error": (a) => `gazette: ${a.detail}`,
+  "cli.unexpected": (a) => `gazette: lỗi không lường trước: ${a.detail}`,
+  "cli.debug-hint": () => "(đặt GAZETTE_DEBUG=1 để xem lỗi xảy ra ở đâu, và xin báo lại cho nhóm phát triển)",
+  "cli.help-hint": () => "(gõ gazette --help để xem cách dùng)",
+  "cli.unknown-option": (a) => `lỗi: không có tùy chọn '${a.name}'`,
+  "cli.unknown-command": (a) => `lỗi: không có lệnh '${a.name}'`,
+  "cli.missing-argument": (a) => `lỗi: thiếu giá trị '${a.name}' (ví dụ: gazette new "Tiêu đề bài viết")`,
+  "cli.option-missing": (a) => `lỗi: tùy chọn '${a.name}' cần có giá trị đi kèm`,
+  "cli.option-invalid": (a) => `lỗi: giá trị '${a.value}' của tùy chọn '${a.name}' không hợp lệ (${a.detail})`,
+  "cli.too-many": (a) => `lỗi: lệnh '${a.command}' nhận quá nhiều giá trị (cần ${a.expected.replace(/arguments?/, "giá trị")}, có ${a.got})`,
+  "cli.did-you-mean": (a) => `(có phải là ${a.suggestion}?)`,
+  "cli.lang": () => "ngôn ngữ của thông báo: vi hoặc en (mặc định: GAZETTE_LANG, rồi ngôn ngữ của trang tin, rồi en)",
+  "usage.source-not-found": (a) => `không tìm thấy thư mục trang tin: ${a.source}`,
+  "usage.out-empty": () => "--out đang để trống: hãy ghi tên thư mục xuất, hoặc bỏ tùy chọn này để dùng <thư mục trang tin>/public",
+  "usage.port": (a) => `--port phải là số từ 0 đến 65535, không phải "${a.value}"`,
+  "build.summary": (a) =>
+    `đã tạo ${a.articles} bài viết, ${a.pages} trang (${a.files} tệp) vào ${a.where}/ trong ${a.seconds.replace(".", ",")} giây` +
+    (a.bodies && a.cachedPages ? `; lấy lại từ bộ nhớ đệm: ${a.bodies[0]}/${a.bodies[1]} nội dung bài, ${a.cachedPages[0]}/${a.cachedPages[1]} trang` : "") +
+    (a.warnings ? `, ${a.warnings} cảnh báo` : ""),
+  "build.progress-load": () => "đang đọc bài viết",
+  "build.progress-markdown": () => "đang xử lý nội dung bài",
+  "build.progress-articles": () => "đang tạo trang bài viết",
+  "build.progress-render": () => "đang tạo trang danh sách",
+  "build.failed": (a) => `không tạo được trang: ${a.errors} lỗi; trang đã tạo lần trước vẫn giữ nguyên`,
+  "check.summary": (a) =>
+    `đã kiểm tra ${a.articles} bài viết: ${a.errors + a.warnings === 0 ? "không có vấn đề gì" : `${a.errors} lỗi, ${a.warnings} cảnh báo`}; ` +
+    `${a.links} liên kết ngoài${a.fetched ? (a.links > 0 ? ` đã kiểm tra (${a.broken} hỏng, ${a.redirected} chuyển hướng)` : "") : a.links > 0 ? " (chưa mở thử: thêm --external)" : ""} trong ${a.seconds.replace(".", ",")} giây`,
+  "check.strict": () => " (--strict: cảnh báo cũng tính là không đạt)",
+  "check.progress": (a) => `đang kiểm tra liên kết ngoài: ${a.done}/${a.total}`,
+  "serve.building": () => "đang tạo trang tin trong bộ nhớ…",
+  "serve.port-busy": (a) => `cổng ${a.port} đang bận; thử cổng ${a.next}`,
+  "serve.serving": (a) => `xem trang tại ${a.url} (bấm Ctrl-C để dừng)`,
+  "serve.stopped": () => "đã dừng",
+  "serve.refused": (a) => `gazette: không mở ${a.path}: tệp này trỏ ra ngoài thư mục trang tin`,
+  "serve.failed": (a) =>
+    `${a.initial ? "không tạo được trang" : "không cập nhật được trang"}: ${a.errors} lỗi; ${a.initial ? "trình duyệt hiện trang báo lỗi cho đến khi sửa xong" : "vẫn hiện bản tốt gần nhất"}`,
+  "serve.built": (a) => `đã tạo ${a.articles} bài viết, ${a.pages} trang trong ${a.time}`,
+  "serve.rebuilt": (a) =>
+    `đã cập nhật ${[...(a.config ? ["tệp cấu hình"] : []), ...(a.theme ? ["giao diện"] : []), ...(a.articles !== undefined ? [`${a.articles} bài viết`] : []), ...(a.files !== undefined ? [`${a.files} tệp`] : [])].join(", ")}, ${a.pages} trang trong ${a.time}`,
+  "serve.port-denied": (a) => `không được phép dùng cổng ${a.port} (cổng dưới 1024 cần quyền quản trị); hãy dùng --port 4000 hoặc cổng khác`,
+  "serve.host-unknown": (a) => `không mở được địa chỉ ${a.host}: máy này không có địa chỉ đó`,
+  "serve.ports-busy": (a) => `${a.range} đang bận; hãy tắt chương trình đang dùng cổng hoặc chọn --port khác`,
+  "serve.watch-limit": () => "máy đã hết lượt theo dõi tệp nên một số thay đổi sẽ không được cập nhật (Linux: tăng fs.inotify.max_user_watches, hoặc đóng bớt chương trình theo dõi tệp)",
+  "overlay.title": () => "gazette: trang tin đang có lỗi. Trình duyệt vẫn hiện bản tốt gần nhất; hãy sửa các tệp dưới đây rồi lưu lại.",
+  "overlay.hide": () => "Ẩn",
+  "overlay.page-title": () => "gazette: trang tin đang có lỗi",
+  "overlay.page-heading": () => "Trang tin đang có lỗi",
+  "overlay.page-hint": () => "Hãy sửa các lỗi dưới đây rồi lưu lại; trang này sẽ tự tải lại.",
+  "init.config": (a) => `# Cài đặt của trang tin, do gazette đọc. Khoá nào cũng có thể bỏ: xoá một dòng
+# thì dùng giá trị mặc định. Khoá không có trong danh sách này là lỗi.
+
+# Tên trang tin, hiện ở đầu trang và trên tiêu đề các trang (mặc định: tên thư mục).
+title: ${a.title}
+
+# Mô tả ngắn của trang tin, cho máy tìm kiếm và tin RSS/Atom (mặc định: để trống).
+description: ""
+
+# Địa chỉ đầy đủ của trang tin khi đã đưa lên mạng. Nếu trang nằm trong một thư
+# mục con (https://example.org/tin-tuc/ thì mọi liên kết bắt đầu bằng /tin-tuc/).
+# feed.xml, sitemap.xml và địa chỉ chuẩn cần khoá này; thiếu nó thì
+# \`gazette build\` cảnh báo và bỏ qua các tệp đó. \`--base-url\` thay cho khoá này:
+# tệp .github/workflows/publish.yml truyền địa chỉ GitHub Pages.
+# baseUrl: https://example.org/tin-tuc/
+
+# Ngôn ngữ của trang (<html lang>), cách ghi ngày và chữ trên giao diện: vi hoặc en
+# (mặc định: vi). Thông báo của gazette cũng theo ngôn ngữ này.
+language: vi
+
+# Ngày giờ không ghi múi giờ được hiểu theo múi giờ này, và ngày giờ hiện ra
+# theo múi giờ này (tên IANA; mặc định: Asia/Ho_Chi_Minh).
+timezone: ${a.timezone}
+
+# Số bài trên mỗi trang danh sách tin (mặc định: 10).
+perPage: 10
+
+sidebar:
+  # Số tin mới ở cột bên (mặc định: 10).
+  recent: 10
+
+related:
+  # Số liên kết "Tin khác" dưới mỗi bài (mặc định: 5).
+  count: 5
+
+markdown:
+  # Mã HTML viết trong bài bị bỏ, trừ khi đặt true (mặc định: false).
+  allowHtml: false
+
+# Liên kết "Sửa bài này" trên trang bài viết; {path} được thay bằng
+# content/….md (mặc định: không có).
+# editUrl: https://github.com/OWNER/REPO/edit/main/{path}
+
+# Mức của từng quy tắc \`gazette check\`: off (tắt), warning (cảnh báo) hoặc
+# error (lỗi). Các giá trị dưới đây là mặc định.
+lint:
+${a.lint}
+`,
+  "init.kept": (a) => `giữ nguyên tệp có sẵn ${a.path}`,
+  "init.created": (a) => `đã tạo trang tin gazette; tiếp theo: ${a.cd}npm install && npx gazette build`,
+  "init.is-file": (a) => `${a.dir} là một tệp, không phải thư mục`,
+  "init.not-empty": (a) => `thư mục ${a.dir} không trống (${a.shown}); gazette init chỉ tạo trang trong thư mục trống (được phép có .git)`,
+  "new.wrote": () => `đã tạo bản nháp; xoá dòng "draft: true" để đăng bài (xem trước: gazette build --drafts, kiểm tra: gazette check --drafts)`,
+  "new.c-date": () => "thời điểm đăng; bài có ngày trong tương lai chỉ được tạo khi thêm --future",
+  "new.c-draft": () => "bản nháp chỉ được tạo khi thêm --drafts: xoá dòng này để đăng bài",
+  "new.c-author": () => "hoặc authors: [Tuấn Nguyễn, Hoàng Luyến]; mỗi tác giả có thể ghi {name, url}",
+  "new.c-source": () => "đơn vị của tác giả, hiện cạnh tên tác giả",
+  "new.c-category": () => "một chuyên mục",
+  "new.c-summary": () => "Một hai câu tóm tắt, hiện trong danh sách tin và trên máy tìm kiếm (mặc định: đoạn đầu tiên của bài).",
+  "new.c-photo": () => "Ảnh chụp gì",
+  "new.c-caption": () => "Chú thích dưới ảnh.",
+  "new.c-images": () => "mô tả và chú thích của các ảnh trong bài, khớp theo src",
+  "new.c-updated": () => "ngày sửa bài lần gần nhất",
+  "new.c-slug": () => "địa chỉ của bài là /<slug>/; mặc định lấy từ tên tệp",
+  "new.c-layout": () => "khuôn trang khác: templates/<layout>.hbs",
+  "new.c-body": () => "Đoạn văn đầu tiên là phần tóm tắt nếu không có `summary:`. Ảnh đứng riêng một\n     đoạn sẽ thành ảnh có chú thích; chữ trong ngoặc kép là chú thích:",
+  "new.no-slug": (a) => `không đặt được tên tệp từ tiêu đề "${a.title}" vì không có chữ hay số nào`,
+  "new.exists": (a) => `đã có tệp ${a.path}; không ghi đè (hãy sửa tệp đó, hoặc chọn tiêu đề khác)`,
+};
