@@ -14,13 +14,30 @@ export interface SiteConfig {
   language: string;
   timezone: string;
   perPage: number;
-  sidebar: { recent: number };
+  /** `recent`: how many articles the sidebar lists; `source`: which (see `SidebarSource`), automatic when unset. */
+  sidebar: { recent: number; source?: string };
   related: { count: number };
   markdown: { allowHtml: boolean };
   /** Pattern with `{path}`, e.g. `https://git.example.org/site/edit/main/{path}`. */
   editUrl?: string;
+  /** `analytics.goatcounter`: the GoatCounter site URL (no trailing slash), for the count script and the visitor counter. */
+  analytics?: { goatcounter?: string };
+  /** `footer:` — the organisation's details shown in the footer, each when set. */
+  footer?: FooterConfig;
+  /** `login.url`: where the header's "log in" link goes: an http(s) URL, or a site path such as `/admin/` (under the base path). */
+  login?: { url: string };
   /** `lint:` — severity of `gazette check` rules by id (`off`, `warning`, `error`); only the rules set. */
   lint?: Record<string, "off" | "warning" | "error">;
+}
+
+/** The footer's lines, as configured under `footer:`. */
+export interface FooterConfig {
+  organisation?: string;
+  address?: string;
+  phone?: string;
+  email?: string;
+  editor?: string;
+  licence?: string;
 }
 
 /** A person credited on an article. */

@@ -64,6 +64,11 @@ export const en = {
   "config.not-integer": (a: { key: string; min: number }) => `config key "${a.key}" must be a whole number of at least ${a.min}`,
   "config.not-mapping-key": (a: { key: string; allowed: string }) => `config key "${a.key}" must be a mapping (${a.allowed})`,
   "config.not-boolean": (a: { key: string }) => `config key "${a.key}" must be true or false`,
+  "config.sidebar-source": () => `config key "sidebar.source" must be "recent", "featured" or a category name, not empty`,
+  "config.goatcounter": (a: { value: string }) => `config key "analytics.goatcounter" must be the http(s) address of a GoatCounter site, like https://stats.example.org, not "${a.value}"`,
+  "config.footer-email": (a: { value: string }) => `config key "footer.email" must be an e-mail address like lienhe@example.org, not "${a.value}"`,
+  "config.login-url": (a: { value: string }) => `config key "login.url" must be an http(s) URL or a path on the site such as /admin/, not "${a.value}"`,
+  "config.phone-not-string": (a: { key: string }) => `config key "${a.key}" must be a string (quote a phone number: phone: "0214 3871 234", or its leading 0 is lost)`,
   "config.base-url": (a: { value: string; problem: BaseUrlProblem }) => `config key "baseUrl": ${baseUrl(a)}`,
   "config.language": (a: { value: string }) => `config key "language" must be a language tag like "vi" or "en", not "${a.value}"`,
   "config.timezone": (a: { value: string }) => `config key "timezone": unknown time zone "${a.value}" (use an IANA name like "Asia/Ho_Chi_Minh")`,
@@ -249,6 +254,10 @@ perPage: 10
 sidebar:
   # Recent articles in the sidebar (default: 10).
   recent: 10
+  # Which articles: featured (front-matter featured: true), recent, or a
+  # category such as Thông báo (default: featured when any, else the largest
+  # category).
+  # source: featured
 
 related:
   # "Other news" links under an article (default: 5).
@@ -261,6 +270,25 @@ markdown:
 # An "edit this article" link on article pages; {path} becomes
 # content/….md (default: none).
 # editUrl: https://github.com/OWNER/REPO/edit/main/{path}
+
+# A GoatCounter site (https://www.goatcounter.com/, self-hostable): its count
+# script on every page and a "visits" block in the sidebar (default: none).
+# analytics:
+#   goatcounter: https://stats.example.org
+
+# A "log in" link in the header (default: none).
+# login:
+#   url: https://example.org/admin/
+
+# The organisation's lines in the footer, each shown when set; quote a phone
+# number so that its leading 0 stays.
+# footer:
+#   organisation: Trung tâm Văn hóa, Thể thao và Truyền thông
+#   address: Số 1 đường Mẫu
+#   phone: "0214 000 0000"
+#   email: lienhe@example.org
+#   editor: Ông Nguyễn Văn A
+#   licence: Giấy phép số 00/GP-TTĐT
 
 # Severity of each \`gazette check\` rule: off, warning or error. The values
 # below are the defaults.

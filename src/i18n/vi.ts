@@ -63,6 +63,11 @@ export const vi: Catalog = {
   "config.not-integer": (a) => `khoá cấu hình "${a.key}" phải là số nguyên từ ${a.min} trở lên`,
   "config.not-mapping-key": (a) => `khoá cấu hình "${a.key}" phải gồm các khoá con (${a.allowed}), mỗi khoá một dòng thụt vào`,
   "config.not-boolean": (a) => `khoá cấu hình "${a.key}" phải là true (có) hoặc false (không)`,
+  "config.sidebar-source": () => `khoá cấu hình "sidebar.source" phải là "recent", "featured" hoặc tên một chuyên mục, không được để trống`,
+  "config.goatcounter": (a) => `khoá cấu hình "analytics.goatcounter" phải là địa chỉ http(s) của một trang GoatCounter, ví dụ https://stats.example.org, không phải "${a.value}"`,
+  "config.footer-email": (a) => `khoá cấu hình "footer.email" phải là một địa chỉ thư điện tử như lienhe@example.org, không phải "${a.value}"`,
+  "config.login-url": (a) => `khoá cấu hình "login.url" phải là một địa chỉ http(s) hoặc một đường dẫn trong trang như /admin/, không phải "${a.value}"`,
+  "config.phone-not-string": (a) => `khoá cấu hình "${a.key}" phải là một đoạn chữ (đặt số điện thoại trong dấu ngoặc kép: phone: "0214 3871 234", nếu không số 0 ở đầu sẽ mất)`,
   "config.base-url": (a) => `khoá cấu hình "baseUrl": ${baseUrl(a)}`,
   "config.language": (a) => `khoá cấu hình "language" phải là mã ngôn ngữ như "vi" hoặc "en", không phải "${a.value}"`,
   "config.timezone": (a) => `khoá cấu hình "timezone": không biết múi giờ "${a.value}" (hãy viết tên như "Asia/Ho_Chi_Minh")`,
@@ -231,6 +236,10 @@ perPage: 10
 sidebar:
   # Số tin mới ở cột bên (mặc định: 10).
   recent: 10
+  # Tin nào ở cột bên: featured (bài có featured: true), recent (tin mới), hoặc
+  # tên một chuyên mục như Thông báo (mặc định: featured nếu có bài nổi bật,
+  # nếu không thì chuyên mục nhiều bài nhất).
+  # source: featured
 
 related:
   # Số liên kết "Tin khác" dưới mỗi bài (mặc định: 5).
@@ -243,6 +252,26 @@ markdown:
 # Liên kết "Sửa bài này" trên trang bài viết; {path} được thay bằng
 # content/….md (mặc định: không có).
 # editUrl: https://github.com/OWNER/REPO/edit/main/{path}
+
+# Bộ đếm lượt truy cập GoatCounter (https://www.goatcounter.com/, có thể tự
+# cài đặt): đoạn mã đếm trên mọi trang và khối "Lượt truy cập" ở cột bên
+# (mặc định: không có).
+# analytics:
+#   goatcounter: https://stats.example.org
+
+# Liên kết "Đăng nhập" ở đầu trang (mặc định: không có).
+# login:
+#   url: https://example.org/admin/
+
+# Thông tin cơ quan ở chân trang, dòng nào có giá trị thì hiện; đặt số điện
+# thoại trong dấu ngoặc kép để giữ số 0 ở đầu.
+# footer:
+#   organisation: Trung tâm Văn hóa, Thể thao và Truyền thông
+#   address: Số 1 đường Mẫu
+#   phone: "0214 000 0000"
+#   email: lienhe@example.org
+#   editor: Ông Nguyễn Văn A
+#   licence: Giấy phép số 00/GP-TTĐT
 
 # Mức của từng quy tắc \`gazette check\`: off (tắt), warning (cảnh báo) hoặc
 # error (lỗi). Các giá trị dưới đây là mặc định.

@@ -10,6 +10,7 @@ import type { ArgsOf, BaseUrlProblem, MessageKey } from "../i18n/catalog.js";
 import { LINT_LEVELS, LINT_RULE_IDS, type LintLevel } from "../check/rules.js";
 import type { SiteConfig } from "../types.js";
 import { isValidTimezone } from "./dates.js";
+import { PORTAL_KEYS, readPortalConfig } from "./portal-config.js";
 import { findKeyLine } from "./yaml-lines.js";
 
 /** Config file names, in the order they are looked for. */
@@ -73,7 +74,7 @@ interface Reporter {
   report<K extends MessageKey>(key: string, message: K, args: ArgsOf<K>): void;
 }
 
-const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint"]);
+const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint", ...PORTAL_KEYS]);
 
 /** Fills in defaults and checks every key of a parsed config object. */
 export function validateConfig(raw: unknown, folderName: string, reporter: Reporter): SiteConfig {
@@ -139,7 +140,8 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     else reporter.report("timezone", "config.timezone", { value: timezone });
   }
   config.perPage = int("perPage", raw.perPage, 1) ?? config.perPage;
-  config.sidebar.recent = int("sidebar.recent", nested("sidebar", ["recent"]).recent, 0) ?? config.sidebar.recent;
+  const sidebar = nested("sidebar", ["recent", "source"]);
+  config.sidebar.recent = int("sidebar.recent", sidebar.recent, 0) ?? config.sidebar.recent;
   config.related.count = int("related.count", nested("related", ["count"]).count, 0) ?? config.related.count;
   const allowHtml = nested("markdown", ["allowHtml"]).allowHtml;
   if (allowHtml !== undefined && allowHtml !== null) {
@@ -152,6 +154,7 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     else if (!/^https?:\/\//.test(editUrl)) reporter.report("editUrl", "config.edit-url-http", {});
     else config.editUrl = editUrl;
   }
+  readPortalConfig(raw, sidebar, config, reporter);
   const lint = readLint(raw.lint, reporter);
   if (lint) config.lint = lint;
   return config;

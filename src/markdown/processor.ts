@@ -17,7 +17,7 @@ type Schema = Exclude<NonNullable<HtmlOptions["sanitize"]>, boolean>;
 
 /**
  * What Markdown may produce when raw HTML is not allowed: the elements mdast
- * gives for CommonMark, tables and strikethrough, plus our figures. Raw HTML
+ * gives for CommonMark, tables and strikethrough, plus our figures, table scroll boxes and video embeds. Raw HTML
  * nodes are already dropped before sanitising; this pass removes unsafe URL
  * schemes (`javascript:`…) and anything unexpected.
  */
@@ -26,14 +26,19 @@ const safeSchema: Schema = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr", "br",
     "ul", "ol", "li", "pre", "code", "em", "strong", "del", "a", "img",
     "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption",
+    "div", "span",
   ],
   attributes: {
-    a: ["href", "title"],
+    a: ["href", "title", ["className", "video-link"]],
     img: ["src", "alt", "title", "loading"],
     code: [["className", /^language-./]],
     ol: ["start"],
-    th: ["align"],
-    td: ["align"],
+    th: [["className", "align-left", "align-center", "align-right"]],
+    td: [["className", "align-left", "align-center", "align-right"]],
+    // Our own markup: table scroll boxes (tables.ts) and video embeds (video.ts).
+    div: [["className", "table-scroll"], "tabIndex"],
+    figure: [["className", "video", "video-youtube", "video-facebook"], "dataVideoEmbed"],
+    span: [["className", "video-play", "video-label", "video-on", "video-address"]],
   },
   // Relative URLs always pass; absolute ones only with these schemes.
   protocols: {

@@ -10,7 +10,9 @@ import { collect, type Collected } from "./collect.js";
 import { ImageCatalog, makeFigure } from "./figures.js";
 import { compileHtml, parseMarkdown } from "./processor.js";
 import { findLostText } from "./lost-text.js";
+import { prepareTables } from "./tables.js";
 import { createUrlRewriter, type UrlRewriter } from "./urls.js";
+import { embedVideos } from "./video.js";
 
 /** Everything `renderMarkdown` needs to render one article body. */
 export interface MarkdownInput {
@@ -73,6 +75,9 @@ const LAZY = { loading: "lazy" };
 /** Renders one article body to HTML, rewriting its links and images to output URLs. */
 export function renderMarkdown(input: MarkdownInput): MarkdownOutput {
   const tree = parseMarkdown(input.body);
+  // Before anything reads links or raw HTML: a video line is neither once embedded.
+  embedVideos(tree);
+  prepareTables(tree);
   const found = collect(tree);
   const diagnostics: Diagnostic[] = findLostText(tree, input);
   const dependencies = input.dependencies ? [] : undefined;

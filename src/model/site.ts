@@ -7,6 +7,7 @@ import { slugify } from "../load/slug.js";
 import type { LoadedArticle, RenderedBody, SiteConfig } from "../types.js";
 import { paginate } from "./paginate.js";
 import { relatedArticles } from "./related.js";
+import { chooseSidebar, type SidebarModel } from "./sidebar.js";
 
 /** An article ready for the templates: loaded fields, rendered body, and its place in the site. */
 export interface ModelArticle extends LoadedArticle {
@@ -33,7 +34,8 @@ export interface Term {
 
 /** One paginated listing: its root path and the article slugs on each page. */
 export interface Listing {
-  kind: "home" | "category" | "author" | "tag";
+  /** `featured`: the articles marked `featured: true`, at `/featured/`, when there are any. */
+  kind: "home" | "category" | "author" | "tag" | "featured";
   /** The term's slug; undefined for home. */
   term?: string;
   name: string;
@@ -54,8 +56,10 @@ export interface SiteModel {
   terms: Map<string, Term>;
   listings: Listing[];
   related: Map<string, string[]>;
-  /** Slugs of the sidebar's recent articles. */
+  /** Slugs of the sidebar's articles (see `sidebar`). */
   recent: string[];
+  /** What the sidebar lists and the listing its pager leads to. */
+  sidebar: SidebarModel;
 }
 
 /** Where each kind of listing lives. */
@@ -83,6 +87,11 @@ export function buildSite(articles: readonly LoadedArticle[], bodies: readonly R
   const termListings = [...categories, ...authors, ...tags].map(
     (term): Listing => ({ kind: term.kind, term: term.slug, name: term.name, path: term.path, pages: paginate(term.articles, config.perPage) }),
   );
+  const featuredSlugs = modelArticles.filter((a) => a.data.featured === true).map((a) => a.slug);
+  const featured: Listing | undefined =
+    featuredSlugs.length > 0 ? { kind: "featured", name: "featured", path: "featured/", pages: paginate(featuredSlugs, config.perPage) } : undefined;
+  const categoryListings = new Map(termListings.filter((l) => l.kind === "category").map((l) => [l.term!, l]));
+  const sidebar = chooseSidebar(config.sidebar.source, config.sidebar.recent, home, featured, categories, categoryListings);
   return {
     config,
     articles: modelArticles,
@@ -91,9 +100,10 @@ export function buildSite(articles: readonly LoadedArticle[], bodies: readonly R
     authors,
     tags,
     terms: new Map([...categories, ...authors, ...tags].map((t) => [`${t.kind}:${t.slug}`, t])),
-    listings: [home, ...termListings],
+    listings: featured ? [home, ...termListings, featured] : [home, ...termListings],
     related: relatedArticles(modelArticles.map((a) => ({ slug: a.slug, category: a.categorySlug })), config.related.count),
-    recent: modelArticles.slice(0, config.sidebar.recent).map((a) => a.slug),
+    recent: sidebar.slugs,
+    sidebar,
   };
 }
 

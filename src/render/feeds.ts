@@ -4,6 +4,8 @@
  */
 import { formatRfc3339 } from "../load/dates.js";
 import { pageUrlPath } from "../model/paginate.js";
+import { labelVideos } from "../markdown/video.js";
+import { labelsFor } from "./labels.js";
 import { absoluteUrl } from "./pages.js";
 import type { SiteModel } from "../model/site.js";
 
@@ -14,6 +16,7 @@ export const FEED_SIZE = 20;
 export function renderFeed(model: SiteModel): string | undefined {
   if (!model.config.baseUrl) return undefined;
   const latest = model.articles.slice(0, FEED_SIZE);
+  const playVideoOn = labelsFor(model.config.language).playVideoOn ?? "Play the video on";
   const updated = latest.reduce((max, a) => Math.max(max, a.updated ?? a.date), 0);
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
@@ -42,7 +45,7 @@ export function renderFeed(model: SiteModel): string | undefined {
       ...article.authors.map((a) => `    <author><name>${xml(a.name)}</name></author>`),
       ...(article.category !== undefined ? [`    <category term="${xml(article.categorySlug!)}" label="${xml(article.category)}"/>`] : []),
       `    <summary>${xml(article.summaryText)}</summary>`,
-      `    <content type="html">${xml(article.html)}</content>`,
+      `    <content type="html">${xml(labelVideos(article.html, playVideoOn))}</content>`,
       `  </entry>`,
     );
   }

@@ -9,6 +9,8 @@ import type { Listing, ModelArticle, SiteModel, Term } from "../model/site.js";
 import type { ImageMeta } from "../types.js";
 import { resolveImageSrc } from "./images.js";
 import { labelsFor } from "./labels.js";
+import { hasVideo, labelVideos } from "../markdown/video.js";
+import { portalSiteFields, relatedPagerView, sidebarView } from "./portal-views.js";
 import type {
   ArticleCardView, ArticleLinkView, ArticleView, AuthorView, DateView, FigureView, LinkView,
   ListingView, PageView, PaginationView, SiteView, TemplateContext,
@@ -99,22 +101,24 @@ function sharedViews(model: SiteModel, memo: ViewMemo): Shared {
     assetsUrl: `${config.basePath}assets/`,
     // The newest article's year, not the clock: the same sources give the same bytes.
     year: newest ? calendarDate(newest.date, config.timezone).year : 1970,
+    ...portalSiteFields(config),
   };
   if (config.baseUrl) site.feedUrl = siteUrl(config.basePath, "feed.xml");
-  return {
-    site,
-    labels: labelsFor(config.language),
-    sidebar: { recent: model.recent.map((slug) => articleLink(model, model.bySlug.get(slug)!, memo)) },
-  };
+  const labels = labelsFor(config.language);
+  const items = model.recent.map((slug) => articleLink(model, model.bySlug.get(slug)!, memo));
+  return { site, labels, sidebar: sidebarView(model, items, labels, (path) => cachedUrl(model, path, memo)) };
 }
 
 function articleContext(model: SiteModel, shared: Shared, article: ModelArticle, memo: ViewMemo): TemplateContext {
-  return {
+  const context: TemplateContext = {
     ...shared,
     page: { ...pageView(model, { kind: "article", title: article.title, path: article.path, description: article.summaryText }), data: article.data },
-    article: articleView(model, article, memo),
+    article: articleView(model, article, memo, shared.labels),
     related: (model.related.get(article.slug) ?? []).map((slug) => articleLink(model, model.bySlug.get(slug)!, memo)),
   };
+  const pager = context.related!.length > 0 ? relatedPagerView(model, article, shared.labels, (path) => cachedUrl(model, path, memo)) : undefined;
+  if (pager) context.relatedPager = pager;
+  return context;
 }
 
 function listingContext(model: SiteModel, shared: Shared, listing: Listing, page: number, memo: ViewMemo): TemplateContext {
@@ -123,6 +127,7 @@ function listingContext(model: SiteModel, shared: Shared, listing: Listing, page
     listing.kind === "author" ? `${labels.authorHeading ?? "Author"}: ${listing.name}`
     : listing.kind === "tag" ? `${labels.tagHeading ?? "Tag"}: ${listing.name}`
     : listing.kind === "home" ? labels.latestNews ?? listing.name
+    : listing.kind === "featured" ? labels.featured ?? "Featured"
     : listing.name;
   const view: ListingView = {
     kind: listing.kind,
@@ -146,7 +151,7 @@ function pageView(model: SiteModel, page: { kind: PageView["kind"]; title: strin
   return view;
 }
 
-function articleView(model: SiteModel, article: ModelArticle, memo: ViewMemo): ArticleView {
+function articleView(model: SiteModel, article: ModelArticle, memo: ViewMemo, labels: Record<string, string>): ArticleView {
   const { config } = model;
   const view: ArticleView = {
     title: article.title,
@@ -154,8 +159,9 @@ function articleView(model: SiteModel, article: ModelArticle, memo: ViewMemo): A
     date: dateView(model, article.date, memo),
     authors: authorViews(model, article, memo),
     tags: article.tagSlugs.map((slug) => termLink(model, model.terms.get(`tag:${slug}`)!)),
-    html: article.html,
+    html: labelVideos(article.html, labels.playVideoOn ?? "Play the video on"),
     summary: article.summaryText,
+    hasVideo: hasVideo(article.html),
     data: article.data,
   };
   if (article.updated !== undefined) view.updated = dateView(model, article.updated, memo);

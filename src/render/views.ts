@@ -60,6 +60,8 @@ export interface ArticleView {
   summary: string;
   /** "Edit this article" link when `editUrl` is configured. */
   editUrl?: string;
+  /** True when the body holds a click-to-load video (the theme then loads its player script). */
+  hasVideo: boolean;
   /** Front-matter keys gazette does not know. */
   data: Record<string, unknown>;
 }
@@ -82,9 +84,43 @@ export interface PaginationView {
   slots: PageSlotView[];
 }
 
-/** A listing page: home, category, author or tag. */
+/**
+ * A row of page links leading into a listing from another page (the sidebar,
+ * "other news"): no current page, each link labelled with the listing's name.
+ */
+export interface PagerView {
+  /** Accessible name of the `<nav>`: `Thông báo: các trang`. */
+  label: string;
+  slots: ({ gap: false; number: number; url: string; label: string } | { gap: true })[];
+}
+
+/** The sidebar, the same on every page. */
+export interface SidebarView {
+  /** The articles it lists (the name stays from when it listed only recent articles). */
+  recent: ArticleLinkView[];
+  /** `recent`, `featured` or `category`: where the articles come from (`sidebar.source`). */
+  kind: "recent" | "featured" | "category";
+  /** Its title: the category's name, or the label for recent or featured news. */
+  heading: string;
+  /** First page of the listing it comes from, when there is one. */
+  url?: string;
+  /** Links to the pages of that listing, when it has more than one. */
+  pager?: PagerView;
+}
+
+/** The footer's lines from `footer:` in the config; each only when set. */
+export interface FooterView {
+  organisation?: string;
+  address?: string;
+  phone?: { text: string; href: string };
+  email?: { text: string; href: string };
+  editor?: string;
+  licence?: string;
+}
+
+/** A listing page: home, category, author, tag or the featured articles. */
 export interface ListingView {
-  kind: "home" | "category" | "author" | "tag";
+  kind: "home" | "category" | "author" | "tag" | "featured";
   /** Name of the category/author/tag; the site title for home. */
   name: string;
   /** Heading to show, e.g. `Tin tức` or `Tác giả: Tuấn Nguyễn`. */
@@ -108,6 +144,12 @@ export interface SiteView {
   assetsUrl: string;
   /** Current year in the site timezone, for the footer's copyright line. */
   year: number;
+  /** The "log in" link of the header (`login.url`), when configured. */
+  loginUrl?: string;
+  /** GoatCounter site URL without a trailing slash (`analytics.goatcounter`), when configured. */
+  goatcounter?: string;
+  /** The footer's organisation lines, when any is configured. */
+  footer?: FooterView;
 }
 
 /** The page being rendered. */
@@ -130,12 +172,14 @@ export interface TemplateContext {
   page: PageView;
   /** UI labels in the site language (see `src/render/labels.ts`). */
   labels: Record<string, string>;
-  /** The recent-news sidebar, computed once per build. */
-  sidebar: { recent: ArticleLinkView[] };
+  /** The sidebar, computed once per build. */
+  sidebar: SidebarView;
   /** Set on article pages. */
   article?: ArticleView;
   /** "Other news" on article pages. */
   related?: ArticleLinkView[];
+  /** Article pages: links to the pages of the listing "other news" continues in (the article's category, else home). */
+  relatedPager?: PagerView;
   /** Set on listing pages. */
   listing?: ListingView;
 }

@@ -40,7 +40,7 @@ describe("builds on worker threads", () => {
       const out = join(root, `out-${workers}`);
       const result = await build({ ...options, out, workers, cache: false, ...(sharedPagesFrom !== undefined ? { sharedPagesFrom } : {}) });
       expect(result.stats.threads).toBe(workers);
-      expect(result.stats.pages).toBe(expected.size - 40 - 5); // the 40 images, theme assets and feed files aside
+      expect(result.stats.pages).toBe(expected.size - 40 - 4 - 3); // the 40 images, 4 theme assets and 3 feed files aside
       expectSameFiles(out, expected);
     }
   });

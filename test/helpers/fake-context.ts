@@ -56,7 +56,7 @@ export function fakeArticleContext(overrides: Partial<TemplateContext> = {}): Te
       data: {},
     },
     labels: labelsFor("vi"),
-    sidebar: { recent: fakeRecent() },
+    sidebar: { recent: fakeRecent(), kind: "recent", heading: "Tin tức" },
     article: {
       title: "Hội thảo “Giải pháp nâng cao chất lượng mô hình hỗ trợ sinh kế” năm 2024",
       url: "/hoi-thao-sinh-ke/",
@@ -77,6 +77,7 @@ export function fakeArticleContext(overrides: Partial<TemplateContext> = {}): Te
         alt: "Toàn cảnh hội thảo",
         caption: "Toàn cảnh Hội thảo tại Hội trường Huyện ủy Sa Pa.",
       },
+      hasVideo: false,
       html:
         "<p>Sáng 26/7, Hội Liên hiệp Phụ nữ huyện Sa Pa phối hợp với Dự án Phát triển bền vững tổ chức Hội thảo “Giải pháp nâng cao chất lượng mô hình hỗ trợ sinh kế” năm 2024. Tham dự có đại diện lãnh đạo các phòng, ban chuyên môn của huyện cùng hơn 80 hội viên phụ nữ đến từ 16 xã, phường.</p>\n" +
         "<p>Tại hội thảo, các đại biểu đã nghe báo cáo đánh giá kết quả thực hiện các mô hình sinh kế giai đoạn 2021–2024: mô hình trồng dược liệu dưới tán rừng, dệt thổ cẩm gắn với du lịch cộng đồng và chăn nuôi lợn bản địa.</p>\n" +
@@ -149,7 +150,7 @@ export function fakeListingContext(overrides: Partial<TemplateContext> = {}): Te
       data: {},
     },
     labels: labelsFor("vi"),
-    sidebar: { recent: fakeRecent() },
+    sidebar: { recent: fakeRecent(), kind: "recent", heading: "Tin tức" },
     listing: {
       kind: "home",
       name: site.title,

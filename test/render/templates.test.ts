@@ -40,7 +40,7 @@ describe("built-in article page", () => {
   const html = builtinTheme().render("article", fakeArticleContext());
 
   it("declares the site language, viewport, title, description, canonical and feed", () => {
-    expect(html).toMatch(/^<!doctype html>\n<html lang="vi">/);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="vi">/);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain("<title>Hội thảo “Giải pháp nâng cao chất lượng mô hình hỗ trợ sinh kế” năm 2024 – Cổng thông tin điện tử huyện Sa Pa</title>");
     expect(html).toMatch(/<meta name="description" content="Sáng 26\/7, Hội Liên hiệp Phụ nữ/);
