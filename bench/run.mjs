@@ -7,6 +7,7 @@
 //
 //   node bench/run.mjs [--sizes 1000,4000,16000] [--runs 5] [--runs-large 3] [--warm-runs 5]
 //                      [--work DIR] [--no-eleventy] [--no-hugo] [--no-floor]
+//   node bench/run.mjs --photos [options of bench/photos.mjs]: photos against eleventy-img
 //
 // Needs `npm run build` (dist/) first, as `npm ci` does. Eleventy 3 (and remark for the
 // floor) are installed by this script into WORK/tools (npm install, not project
@@ -25,6 +26,11 @@ const option = (name, fallback) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
 };
+if (flag("photos")) {
+  // The image benchmark: see bench/photos.mjs.
+  await import("./photos.mjs");
+  process.exit(0);
+}
 const sizes = option("sizes", "1000,4000,16000").split(",").map(Number);
 const runs = Number(option("runs", 5));
 const runsLarge = Number(option("runs-large", 3));

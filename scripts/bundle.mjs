@@ -25,6 +25,8 @@ const common = {
   logLevel: "warning",
   write: false,
   define: { GAZETTE_CODE_VERSION: JSON.stringify(PLACEHOLDER) },
+  // sharp loads its native binary from its own npm package: never bundled.
+  external: ["sharp"],
   // CommonJS dependencies (handlebars, gray-matter…) call require() for Node's own modules.
   banner: { js: 'import { createRequire as gazetteRequire } from "node:module"; const require = gazetteRequire(import.meta.url);' },
 };

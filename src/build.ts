@@ -19,6 +19,7 @@ import { runBuild } from "./build/run.js";
 import type { LoadedArticle } from "./types.js";
 import type { ProgressFn, TaskRunner } from "./workers/runner.js";
 import { repairOutput, type OutputFile } from "./write/output.js";
+import type { ImageStep } from "./images/step.js";
 
 /** The built-in theme shipped with gazette (`templates/` at the package root). */
 export const BUILTIN_TEMPLATES = builtinTemplatesDir();
@@ -64,6 +65,8 @@ export interface BuildStats {
   cache?: CacheStats;
   /** `build` only: worker threads used (0: all in the main thread). */
   threads?: number;
+  /** Photos: how many, how many decoded by this build, how many found complete in the image store. */
+  images?: { photos: number; decoded: number; cached: number };
 }
 
 /** The outcome of `gazette build`; its `files` are the copied files (pages and generated files went straight to disk). */
@@ -105,6 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const timings = { ...staged.timings, total: Math.round(performance.now() - started) };
   const stats: BuildStats = { articles: staged.articles, pages: staged.pages, files: staged.written, timings, threads: staged.threads };
   if (staged.cache) stats.cache = staged.cache;
+  if (staged.images) stats.images = staged.images;
   return { files: staged.files, diagnostics: staged.diagnostics, stats, model: staged.model, outDir, written: true };
 }
 
@@ -137,18 +141,18 @@ export function publishedArticles(project: Project, options: BuildOptions): { pu
   });
 }
 
-/** Renders every published article's Markdown on `runner` (worker threads too for large sites), in order; with `references`, its links and images listed. Diagnostics join `diagnostics`. */
-export async function renderBodiesOn(runner: TaskRunner, loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], references = false): Promise<MarkdownOutput[]> {
-  const { env, inputs } = bodyInputs(loaded, published, references);
+/** Renders every published article's Markdown on `runner` (worker threads too for large sites), in order; with `references`, its links and images listed; `images` gives the photos' derivative sets. Diagnostics join `diagnostics`. */
+export async function renderBodiesOn(runner: TaskRunner, loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], references = false, images?: ImageStep): Promise<MarkdownOutput[]> {
+  const { env, inputs } = bodyInputs(loaded, published, references, images);
   const outputs = await runner.markdown(inputs, env);
   for (const out of outputs) diagnostics.push(...out.diagnostics);
   return outputs;
 }
 
 /** The Markdown inputs of the published bodies, and what they all resolve against. */
-function bodyInputs(loaded: LoadedSite, published: readonly LoadedArticle[], references: boolean) {
+function bodyInputs(loaded: LoadedSite, published: readonly LoadedArticle[], references: boolean, images?: ImageStep) {
   const { config } = loaded;
-  const env = { articleUrls: articleUrlMap(published, config.basePath), assets: loaded.assets.map((a) => a.path) };
+  const env = { articleUrls: articleUrlMap(published, config.basePath), assets: loaded.assets.map((a) => a.path), ...(images ? { imageSets: images.entries } : {}) };
   const inputs = published.map((article) => ({ ...articleMarkdownFields(article, config), ...(references ? { references } : {}) }));
   return { env, inputs };
 }

@@ -3,6 +3,8 @@
  * then rendered. Plain data only, so that stages can run in worker threads.
  */
 
+import type { ImageSettings } from "./images/settings.js";
+
 /** Site configuration, every key filled in with its default. */
 export interface SiteConfig {
   title: string;
@@ -20,6 +22,8 @@ export interface SiteConfig {
   markdown: { allowHtml: boolean };
   /** Pattern with `{path}`, e.g. `https://git.example.org/site/edit/main/{path}`. */
   editUrl?: string;
+  /** `images:` — derivative widths, formats, quality, originals (see `src/images/settings.ts`); the defaults when absent. */
+  images?: ImageSettings;
   /** `analytics.goatcounter`: the GoatCounter site URL (no trailing slash), for the count script and the visitor counter. */
   analytics?: { goatcounter?: string };
   /** `footer:` — the organisation's details shown in the footer, each when set. */
@@ -28,6 +32,8 @@ export interface SiteConfig {
   login?: { url: string };
   /** `lint:` — severity of `gazette check` rules by id (`off`, `warning`, `error`); only the rules set. */
   lint?: Record<string, "off" | "warning" | "error">;
+  /** `search:` — build the search page and index (default true; only `false` turns it off). */
+  search?: boolean;
 }
 
 /** The footer's lines, as configured under `footer:`. */

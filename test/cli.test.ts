@@ -65,7 +65,7 @@ describe("the gazette command", () => {
     const root = makeSite({ "content/a.md": "---\ntitle: A\ndate: [2024\n---\n", "content/b.md": "---\ntitle: B\n---\n" });
     const run = gazette(["build"], root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("content/a.md:4:1: error: invalid front-matter YAML");
+    expect(run.stderr).toContain("content/a.md:3:7: error: the [ opened on this line is never closed: end the list with ] on the same line [yaml]");
     expect(run.stderr).toContain('content/b.md:1: error: missing required field "date" [front-matter]');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(root, "public"))).toBe(false);

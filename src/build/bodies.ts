@@ -18,6 +18,7 @@ import { htmlDigest } from "../render/page-key.js";
 import type { ArticleItem, PageRecord } from "../write/pages.js";
 import type { FileToLoad, LoadOptions } from "../load/batch.js";
 import type { BodySource, BodyToRender, MarkdownEnv } from "../markdown/bodies.js";
+import { imageDigests, type ImageStep } from "../images/step.js";
 
 /** Reads and parses every article file (cached front-matter where the text is unchanged), in path order. */
 export async function loadArticles(
@@ -72,10 +73,11 @@ export class Bodies {
     assets: readonly FoundFile[],
     private readonly cache: BuildCache | undefined,
     private readonly sources: ReadonlyMap<LoadedArticle, BodySource>,
+    images: ImageStep,
   ) {
     const articleUrls = articleUrlMap(published, config.basePath);
-    this.targets = { articleUrls, assets: new Set(assets.map((a) => a.path)) };
-    this.env = { articleUrls, assets: assets.map((a) => a.path) };
+    this.targets = { articleUrls, assets: new Set(assets.map((a) => a.path)), images: imageDigests(images.entries) };
+    this.env = { articleUrls, assets: assets.map((a) => a.path), imageSets: images.entries };
   }
 
   /** Renders every body only for its problems, in article order (the build is failing). */

@@ -19,6 +19,8 @@ import { createStopwatch } from "../timings.js";
 import type { LoadedArticle } from "../types.js";
 import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "../workers/runner.js";
 import type { BodySource } from "../markdown/bodies.js";
+import { coverImageProblems, runImageStep, type ImageStep } from "../images/step.js";
+import { buildTermsSource } from "../search/search.js";
 import { writeOutput, type OutputFile } from "../write/output.js";
 import { replaceFileSync } from "../write/replace.js";
 import { Bodies, loadArticles } from "./bodies.js";
@@ -72,6 +74,8 @@ export interface BuildRunResult {
   timings: Record<string, number>;
   cache?: CacheStats;
   threads: number;
+  /** Photos: how many, how many decoded by this build, how many found complete in the store. */
+  images?: { photos: number; decoded: number; cached: number };
 }
 
 /** Builds the site and writes it; throws BuildFailure with every diagnostic when the site has errors. */
@@ -87,6 +91,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
   // Threads pay for rendering bodies; with most of them cached there is little to share.
   const toRender = markdownFiles.length - (cache?.cachedBodies ?? 0);
   const runner = new TaskRunner(threadsFor(toRender, options.workers), options.sharedPagesFrom);
+  let images: ImageStep | undefined;
   try {
     const sources = new Map<LoadedArticle, BodySource>();
     const keepBodies = markdownFiles.length < (options.rereadBodiesFrom ?? REREAD_BODIES_FROM);
@@ -103,20 +108,27 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     const selected = selectArticles(articles, { drafts: options.drafts, future: options.future, now: options.now, timezone: config.timezone });
     diagnostics.push(...selected.diagnostics);
     const { published } = selected;
-    const bodies = new Bodies(config, published, assets, cache, sources);
+    // The image step, before any body renders (bodies need the photos' derivative sets): derivatives made
+    // or found in the image store, SVGs checked; the derivatives enter the route table as files in the store.
+    images = await runImageStep(assets, config, { cacheDir: cache?.dir, decode: true, stampsBefore });
+    diagnostics.push(...coverImageProblems(published, images.entries));
+    lap("images");
+    const bodies = new Bodies(config, published, assets, cache, sources, images);
     // With problems so far, the bodies' own are reported too, and nothing is rendered.
     if (hasErrors(diagnostics) || !theme) throw new BuildFailure([...diagnostics, ...(await bodies.problems(runner, options.onProgress))]);
 
     // The model is built before the bodies are rendered: it needs none of their HTML, and the default
     // summaries (first paragraphs) are filled in once every body is rendered, before any listing.
     const model = buildSite(published, published.map(() => ({ html: "", firstParagraph: "" })), config);
+    model.imageSets = images.entries;
     const late: Diagnostic[] = [];
     const noBaseUrl = missingBaseUrl(model);
     if (noBaseUrl) late.push(noBaseUrl);
     lap("model");
 
     // Every output path is planned up front: the route table (and its problems) of every driver.
-    const table = planRoutes(model, theme, { content: assets, static: staticFiles }, cwd);
+    const searchTerms = buildTermsSource(cache, (i) => sources.get(published[i]!));
+    const table = planRoutes(model, theme, { content: assets, static: staticFiles }, cwd, { images, searchTerms, timings });
     late.push(...table.diagnostics);
     const plans = table.plans;
     const articleCount = model.articles.length;
@@ -133,7 +145,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
       else texts.push({ path: route.path, produce: route.produce });
     }
     // Derived assets are produced once every body is rendered, from the complete model: every article's HTML kept.
-    bodies.keepAllHtml = table.routes.some((r) => r.kind === "derived");
+    bodies.keepAllHtml = table.routes.some((r) => r.kind === "derived" && r.readsHtml !== false);
     if (hasErrors(late)) {
       const problems = await bodies.problems(runner, options.onProgress);
       throw new BuildFailure([...diagnostics, ...problems, ...(hasErrors(problems) ? [] : late)]);
@@ -185,8 +197,10 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     cache?.dropOtherSpares(options.outDir);
     const result: BuildRunResult = { files, diagnostics, model, articles: published.length, pages, written: pages + texts.length + files.length, timings, threads: runner.threads };
     if (cache) result.cache = cache.stats;
+    result.images = images.prepared.stats;
     return result;
   } finally {
+    images?.store.dispose();
     await runner.close();
   }
 }

@@ -15,6 +15,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { walkFolder } from "../load/walk.js";
 import { deserialize, serialize } from "node:v8";
 import type { MarkdownOutput } from "../markdown/render.js";
+import type { ArticleTerms } from "../search/terms.js";
 import type { LoadedArticle } from "../types.js";
 import type { PageRecord } from "../write/pages.js";
 import { sameStamp, type FileStamp } from "../load/batch.js";
@@ -55,6 +56,8 @@ interface Entry {
   stamp?: FileStamp;
   article: CachedArticle;
   body?: BodyEntry;
+  /** The article's search terms (they depend on the file's text alone). */
+  search?: ArticleTerms;
 }
 
 interface ShardFile {
@@ -173,6 +176,19 @@ export class BuildCache {
     if (!entry || output.diagnostics.length > 0 || !output.dependencies) return;
     const { dependencies } = output;
     entry.body = { settings, dependencies, state: dependencyState(dependencies, targets), html: output.html, digest, firstParagraph: output.firstParagraph };
+    this.dirty[shardOf(contentPath)] = true;
+  }
+
+  /** The search terms cached for an article file loaded by this build, if any. */
+  searchTerms(contentPath: string): ArticleTerms | undefined {
+    return this.next[shardOf(contentPath)]!.get(contentPath)?.search;
+  }
+
+  /** Records an article's search terms, with the entry of its file loaded by this build. */
+  rememberSearchTerms(contentPath: string, terms: ArticleTerms): void {
+    const entry = this.next[shardOf(contentPath)]!.get(contentPath);
+    if (!entry) return;
+    entry.search = terms;
     this.dirty[shardOf(contentPath)] = true;
   }
 

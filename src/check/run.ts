@@ -4,8 +4,10 @@
  * writing, plus the lint rules and, when asked, external links over HTTP.
  */
 import { existsSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { loadProject, publishedArticles, renderBodiesOn } from "../build.js";
+import { CACHE_DIR_NAME } from "../cache/build-cache.js";
+import { coverImageProblems, largeImageWarnings, runImageStep, type ImageStep } from "../images/step.js";
 import { explained, UsageError, type Diagnostic } from "../diagnostics.js";
 import type { LoadedSite } from "../load/site.js";
 import { buildSite } from "../model/site.js";
@@ -71,12 +73,15 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const project = loadProject(buildOptions);
   const selected = publishedArticles(project, buildOptions);
   const diagnostics: Diagnostic[] = [...project.diagnostics, ...selected.diagnostics];
+  // ◆ images (src/images/): headers read (derivatives the build made are consulted), nothing decoded or written.
+  const images = await runImageStep(project.loaded.assets, project.loaded.config, { cacheDir: join(root, CACHE_DIR_NAME), decode: false, access: "read" });
+  diagnostics.push(...coverImageProblems(selected.published, images.entries), ...largeImageWarnings(images, relative(cwd, project.paths.content) || "."));
   lap("load");
-  const checked = await readBodies(project.loaded, selected.published, diagnostics, options.workers);
+  const checked = await readBodies(project.loaded, selected.published, diagnostics, options.workers, images);
   lap("markdown");
   const model = buildSite(selected.published, checked.map((c) => ({ html: "", firstParagraph: c.firstParagraph })), project.loaded.config);
-  // The plan stage's checks (layouts, output paths), without rendering a page.
-  if (project.theme) diagnostics.push(...planRoutes(model, project.theme, { content: project.loaded.assets, static: project.loaded.staticFiles }, cwd).diagnostics);
+  // The plan stage's checks (layouts, output paths), without rendering a page; of the search index only the files known without reading the bodies.
+  if (project.theme) diagnostics.push(...planRoutes(model, project.theme, { content: project.loaded.assets, static: project.loaded.staticFiles }, cwd, { pathsOnly: true }).diagnostics);
   const lint = checked.flatMap(lintArticle);
   lint.push(...lintNameVariants(selected.published), ...lintDuplicateTitles(selected.published));
   lap("lint");
@@ -93,12 +98,12 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
 }
 
 /** Parses every article body as the build does (on worker threads too for large sites), keeping its diagnostics and what it links to. */
-async function readBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], workers: number | undefined): Promise<CheckedArticle[]> {
+async function readBodies(loaded: LoadedSite, published: readonly LoadedArticle[], diagnostics: Diagnostic[], workers: number | undefined, images: ImageStep): Promise<CheckedArticle[]> {
   // With no worker threads (small sites) the runner renders on the main thread alone.
   const runner = new TaskRunner(threadsFor(published.length, workers));
   let outputs: MarkdownOutput[];
   try {
-    outputs = await renderBodiesOn(runner, loaded, published, diagnostics, true);
+    outputs = await renderBodiesOn(runner, loaded, published, diagnostics, true, images);
   } finally {
     await runner.close();
   }

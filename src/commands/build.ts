@@ -129,5 +129,6 @@ function jsonReport(result: BuildResult | undefined, diagnostics: Diagnostic[], 
     warnings: sorted.filter((d) => d.severity === "warning"),
     timings: { ...(result?.stats.timings ?? {}), total: Math.round(elapsed) },
     ...(result?.stats.cache ? { cache: result.stats.cache } : {}),
+    ...(result?.stats.images ? { images: result.stats.images } : {}),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import yaml from "js-yaml";
+import { parse as parseYamlText } from "yaml";
 import { Option } from "commander";
 import { formatDiagnostic, type Diagnostic, type ExplainedError } from "../diagnostics.js";
 import { CONFIG_FILES } from "../load/config.js";
@@ -81,7 +81,7 @@ function siteLanguage(root: string): string | undefined {
     if (!existsSync(path)) continue;
     try {
       const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-      const data = name.endsWith(".json") ? JSON.parse(text) : yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      const data = name.endsWith(".json") ? JSON.parse(text) : parseYamlText(text, { schema: "core" });
       const language = (data as { language?: unknown } | null)?.language;
       return typeof language === "string" ? language : undefined;
     } catch {

@@ -77,10 +77,41 @@ export const en = {
   "config.lint-not-mapping": () => `config key "lint" must be a mapping of rule ids to off, warning or error`,
   "config.unknown-rule": (a: { rule: string; known: string }) => `unknown lint rule "lint.${a.rule}" (known rules: ${a.known})`,
   "config.lint-level": (a: { rule: string }) => `config key "lint.${a.rule}" must be off, warning or error`,
+  "config.images-not-mapping": () => `config key "images" must be a mapping (widths, formats, quality, originals)`,
+  "config.images-widths": () => `config key "images.widths" must be a list of widths in pixels (16 to 8192), like [480, 960, 1600]`,
+  "config.images-formats": () => `config key "images.formats" must be a list of webp and avif (the original's JPEG or PNG is always made)`,
+  "config.images-quality": () => `config key "images.quality" must be a whole number from 1 to 100`,
   "usage.base-url": (a: { value: string; problem: BaseUrlProblem }) => `--base-url: ${baseUrl(a)}`,
   "yaml.config": (a: { detail: string }) => a.detail,
   "yaml.front-matter": (a: { detail: string }) => `invalid front-matter YAML: ${a.detail}`,
   "yaml.other": (a: { detail: string }) => `invalid front-matter: ${a.detail}`,
+  "yaml.unquoted-colon": (a: { field: string; value: string; fix: string }) => `the value of "${a.field}" contains ": ", which YAML reads as a new field: put the whole value in quotes: ${a.fix}`,
+  "yaml.tab": () => "a tab indents this line, and YAML needs spaces: replace the tab by spaces",
+  "yaml.dash-space": (a: { item: string }) => `a list item needs a space after the dash: write "- ${a.item}"`,
+  "yaml.unclosed-quote": (a: { field: string; quote: string }) => `the ${a.quote} that opens the value of "${a.field}" is never closed: end the value with ${a.quote} on the same line`,
+  "yaml.text-after-quote": (a: { field: string; fix: string }) => `the value of "${a.field}" goes on after its closing quote: to use " inside a value, quote the whole value with ' instead: ${a.fix}`,
+  "yaml.reserved-start": (a: { field: string; char: string; fix: string }) => `a value cannot start with ${a.char}: put the whole value in quotes: ${a.fix}`,
+  "yaml.duplicate-key": (a: { field: string }) => `"${a.field}" is given twice: keep one`,
+  "yaml.unclosed-bracket": (a: { open: string; close: string }) => `the ${a.open} opened on this line is never closed: end the ${a.close === "]" ? "list" : "mapping"} with ${a.close} on the same line`,
+  "yaml.too-deep": () => "the YAML nests too deeply (lists or mappings inside each other hundreds of times)",
+  "yaml.unknown-alias": (a: { name: string }) => `*${a.name} names no anchor &${a.name} above it: if the value is text that starts with *, put it in quotes`,
+  "yaml.aliases": (a: { name: string; limit: number }) => `the aliases (like *${a.name}) copy the anchored data more than ${a.limit} times: write the values out instead`,
+  "yaml.unclosed-front-matter": () => "the front-matter opened by --- on line 1 is never closed: add a line with --- after the last field, before the article's text",
+  "control-character": (a: { codePoint: string; name: string }) => `control character ${a.codePoint} (${a.name}) removed: it cannot appear in a web page or feed`,
+  "control-character.more": (a: { more: number }) => `control characters on ${n(a.more, "more line")} removed`,
+  "control-character.escape": (a: { field: string }) => `field "${a.field}": a control character (written as an escape) was removed; it cannot appear in a web page or feed`,
+  "control-character.config-escape": () => "a control character (written as an escape) was removed from a value: it cannot appear in a web page or feed",
+  "config.dangling-link": (a: { target: string }) => `the config file is a symbolic link to ${a.target || "a file"}, which does not exist: point it at a real file or delete it`,
+  "config.link-loop": () => "the config file is a symbolic link that loops: point it at a real file or delete it",
+  "config.unreadable": (a: { reason: string }) => `the config file cannot be read (${a.reason}): check its permissions`,
+  "config.not-a-file": () => "the config file is a folder (or another special file), not a file: remove it or replace it by a YAML file",
+  "markdown-too-deep": (a: { limit: number }) => `this line puts more than ${a.limit} lists or quotes inside each other, more than gazette renders: remove the extra > or list markers`,
+  "markdown-too-deep.brackets": (a: { limit: number }) => `more than ${a.limit} [ brackets (links or images) open inside each other, more than gazette renders: close them or escape them as \\[`,
+  "markdown-too-deep.stack": () => "this article's Markdown nests too deeply to render (lists, quotes or emphasis inside each other): flatten it",
+  "markdown-too-complex.markers": (a: { limit: number }) => `this paragraph has more than ${a.limit} emphasis or link markers (* _ [ ]), which takes too long to render: split it into paragraphs, or escape the markers as \\* \\_ \\[`,
+  "markdown-too-complex.run": (a: { limit: number }) => `a run of more than ${a.limit} * or _ characters nests that many emphases, more than gazette renders: escape them as \\* or \\_`,
+  "markdown-too-complex.setext": (a: { limit: number }) => `more than ${a.limit} headings are underlined with === or ---, which takes too long to render: write them as # headings`,
+  "markdown-too-complex.table": (a: { limit: number }) => `the tables of this article would have more than ${a.limit} cells (each row gets as many cells as its table's header): shorten the header or split the table`,
   json: (a: { detail: string }) => `invalid JSON: ${a.detail}`,
   read: (a: { detail: string }) => `cannot read the file: ${a.detail}`,
   "read.folder": (a: { detail: string }) => `cannot list the folder: ${a.detail}`,
@@ -116,6 +147,8 @@ export const en = {
   "front-matter.layout": (a: { value: string }) => `field "layout" must be a template name like "article", not "${a.value}"`,
   "front-matter.empty-slug": (a: { value: string }) => `cannot make a URL slug from "${a.value}": it has no letters or digits (set "slug:")`,
   "front-matter.empty-name-slug": (a: { field: string; value: string }) => `cannot make a URL slug from ${a.field} name "${a.value}": it has no letters or digits`,
+  "front-matter.slug-too-long": (a: { value: string; length: number; max: number; set: boolean }) => `the URL slug "${a.value}…" has ${a.length} characters, more than the ${a.max} a file name may safely have: ${a.set ? "set" : "shorten"} "slug:"`,
+  "front-matter.name-too-long": (a: { field: string; value: string; length: number; max: number }) => `the ${a.field} name "${a.value}…" makes a URL slug of ${a.length} characters, more than the ${a.max} a file name may safely have: shorten it`,
   "front-matter.author-and-authors": () => `use either "author" or "authors", not both`,
   "front-matter.author-url": (a: { field: string; name: string }) => `field "${a.field}": "url" of ${a.name} must be an http(s) URL`,
   "front-matter.not-authors": (a: { field: string; found: Found }) => `field "${a.field}" must be names or {name, url}; found ${found(a.found)}`,
@@ -124,6 +157,10 @@ export const en = {
 
   // Diagnostics: bodies, pages and outputs.
   "missing-image": (a: { url: string; outside: boolean }) => `image not found: ${a.url}${a.outside ? " (outside content/)" : ""}`,
+  "bad-image": (a: { path: string; src: string; problem: string; field?: string }) => `${a.field ? `field "${a.field}": ` : ""}image content/${a.path} (${a.src}): ${a.problem}`,
+  "unsafe-svg": (a: { path: string; src: string; detail: string; field?: string }) =>
+    `${a.field ? `field "${a.field}": ` : ""}unsafe SVG content/${a.path} (${a.src}): contains ${a.detail}: an SVG opened from the site can run script or load other files`,
+  "image-too-large": (a: { detail: string }) => `image is ${a.detail} (over 20 MB or 50 megapixels): slow to build; shrink it before adding it`,
   "missing-image.cover": (a: { src: string }) => `field "cover": image not found: ${a.src}`,
   "broken-link.article": (a: { url: string }) => `link to missing article: ${a.url}`,
   "broken-link.file": (a: { url: string }) => `link to missing file: ${a.url}`,
@@ -150,6 +187,7 @@ export const en = {
   "template.helper": (a: { name: string; rendering?: string }) =>
     `unknown helper "${a.name}" (available: eq, join)${a.rendering ? ` while rendering page template ${a.rendering}` : ""}`,
   "template.runtime": (a: { detail: string; rendering: string }) => `${a.detail} (while rendering page template ${a.rendering})`,
+  "template.runtime-partial": (a: { detail: string; partial: string; rendering: string }) => `${a.detail} (in ${a.partial}, while rendering page template ${a.rendering})`,
   output: (a: { detail: string }) => a.detail,
   "output.refuse-symlink": (a: { dir: string; target: string }) => `refusing to replace ${a.dir}: it is a symbolic link (to ${a.target}); point --out at the real folder`,
   "output.refuse-file": (a: { dir: string }) => `refusing to replace ${a.dir}: it is not a folder`,
@@ -289,6 +327,10 @@ markdown:
 #   email: lienhe@example.org
 #   editor: Ông Nguyễn Văn A
 #   licence: Giấy phép số 00/GP-TTĐT
+
+# The search page /search/ and a search box in every page's header, found
+# with or without accents. false leaves them out.
+search: true
 
 # Severity of each \`gazette check\` rule: off, warning or error. The values
 # below are the defaults.

@@ -76,10 +76,41 @@ export const vi: Catalog = {
   "config.lint-not-mapping": () => `khoá cấu hình "lint" phải gồm các quy tắc, mỗi quy tắc một dòng: off, warning hoặc error`,
   "config.unknown-rule": (a) => `không có quy tắc kiểm tra "lint.${a.rule}" (các quy tắc: ${a.known})`,
   "config.lint-level": (a) => `khoá cấu hình "lint.${a.rule}" phải là off (tắt), warning (cảnh báo) hoặc error (lỗi)`,
+  "config.images-not-mapping": () => `khoá cấu hình "images" phải là một ánh xạ (widths, formats, quality, originals)`,
+  "config.images-widths": () => `khoá cấu hình "images.widths" phải là danh sách độ rộng tính bằng điểm ảnh (16 đến 8192), ví dụ [480, 960, 1600]`,
+  "config.images-formats": () => `khoá cấu hình "images.formats" phải là danh sách gồm webp và avif (định dạng JPEG hoặc PNG gốc luôn được tạo)`,
+  "config.images-quality": () => `khoá cấu hình "images.quality" phải là số nguyên từ 1 đến 100`,
   "usage.base-url": (a) => `--base-url: ${baseUrl(a)}`,
   "yaml.config": (a) => `tệp cấu hình viết sai cú pháp YAML: ${a.detail}`,
   "yaml.front-matter": (a) => `phần đầu bài (giữa hai dòng ---) viết sai cú pháp YAML: ${a.detail}`,
   "yaml.other": (a) => `không đọc được phần đầu bài (giữa hai dòng ---): ${a.detail}`,
+  "yaml.unquoted-colon": (a) => `giá trị của "${a.field}" có dấu ": " nên YAML hiểu thành một trường mới: hãy đặt cả giá trị trong ngoặc kép: ${a.fix}`,
+  "yaml.tab": () => "dòng này thụt lề bằng phím Tab, YAML chỉ nhận dấu cách: hãy thay Tab bằng dấu cách",
+  "yaml.dash-space": (a) => `mục danh sách cần một dấu cách sau dấu gạch: hãy viết "- ${a.item}"`,
+  "yaml.unclosed-quote": (a) => `dấu ${a.quote} mở đầu giá trị của "${a.field}" chưa được đóng: hãy kết thúc giá trị bằng ${a.quote} trên cùng dòng`,
+  "yaml.text-after-quote": (a) => `giá trị của "${a.field}" còn chữ sau dấu ngoặc kép đóng: muốn dùng " bên trong giá trị, hãy bao cả giá trị bằng dấu ' : ${a.fix}`,
+  "yaml.reserved-start": (a) => `giá trị không được bắt đầu bằng ${a.char}: hãy đặt cả giá trị trong ngoặc kép: ${a.fix}`,
+  "yaml.duplicate-key": (a) => `trường "${a.field}" được ghi hai lần: chỉ giữ một`,
+  "yaml.unclosed-bracket": (a) => `dấu ${a.open} mở ở dòng này chưa được đóng: hãy kết thúc ${a.close === "]" ? "danh sách" : "nhóm"} bằng ${a.close} trên cùng dòng`,
+  "yaml.too-deep": () => "YAML lồng nhau quá sâu (danh sách hoặc nhóm lồng vào nhau hàng trăm lần)",
+  "yaml.unknown-alias": (a) => `*${a.name} trỏ tới một neo &${a.name} không có ở phía trên: nếu đây là chữ bắt đầu bằng *, hãy đặt trong ngoặc kép`,
+  "yaml.aliases": (a) => `các bí danh (như *${a.name}) sao chép dữ liệu quá ${a.limit} lần: hãy viết thẳng các giá trị ra`,
+  "yaml.unclosed-front-matter": () => "phần đầu bài mở bằng --- ở dòng 1 chưa được đóng: hãy thêm một dòng --- sau trường cuối cùng, trước nội dung bài",
+  "control-character": (a) => `đã bỏ ký tự điều khiển ${a.codePoint}: ký tự này không được có trong trang web hay bản tin`,
+  "control-character.more": (a) => `đã bỏ ký tự điều khiển ở ${a.more} dòng nữa`,
+  "control-character.escape": (a) => `trường "${a.field}": đã bỏ một ký tự điều khiển (viết dạng mã thoát); ký tự này không được có trong trang web hay bản tin`,
+  "control-character.config-escape": () => "đã bỏ một ký tự điều khiển (viết dạng mã thoát) khỏi một giá trị: ký tự này không được có trong trang web hay bản tin",
+  "config.dangling-link": (a) => `tệp cấu hình là liên kết tắt tới ${a.target || "một tệp"}, nhưng nơi đó không tồn tại: hãy trỏ nó vào một tệp thật hoặc xoá nó`,
+  "config.link-loop": () => "tệp cấu hình là liên kết tắt vòng lặp: hãy trỏ nó vào một tệp thật hoặc xoá nó",
+  "config.unreadable": (a) => `không đọc được tệp cấu hình (${a.reason}): hãy kiểm tra quyền truy cập`,
+  "config.not-a-file": () => "tệp cấu hình lại là một thư mục (hoặc một mục đặc biệt), không phải tệp: hãy xoá nó hoặc thay bằng một tệp YAML",
+  "markdown-too-deep": (a) => `dòng này lồng quá ${a.limit} danh sách hoặc trích dẫn vào nhau, gazette không hiển thị được: hãy bỏ bớt dấu > hoặc dấu đầu dòng`,
+  "markdown-too-deep.brackets": (a) => `quá ${a.limit} dấu [ (liên kết hoặc ảnh) mở lồng vào nhau, gazette không hiển thị được: hãy đóng chúng hoặc viết \\[`,
+  "markdown-too-deep.stack": () => "Markdown của bài lồng nhau quá sâu (danh sách, trích dẫn hoặc chữ nhấn mạnh), gazette không hiển thị được: hãy bớt lồng",
+  "markdown-too-complex.markers": (a) => `đoạn này có quá ${a.limit} dấu nhấn mạnh hoặc liên kết (* _ [ ]), xử lý quá lâu: hãy tách thành nhiều đoạn hoặc viết \\* \\_ \\[`,
+  "markdown-too-complex.run": (a) => `một chuỗi quá ${a.limit} dấu * hoặc _ liền nhau tạo ra quá nhiều lớp nhấn mạnh: hãy viết \\* hoặc \\_`,
+  "markdown-too-complex.setext": (a) => `quá ${a.limit} tiêu đề được gạch dưới bằng === hoặc ---, xử lý quá lâu: hãy viết tiêu đề bằng dấu #`,
+  "markdown-too-complex.table": (a) => `các bảng của bài sẽ có quá ${a.limit} ô (mỗi hàng có số ô bằng hàng tiêu đề của bảng): hãy rút gọn hàng tiêu đề hoặc tách bảng`,
   json: (a) => `tệp JSON viết sai cú pháp: ${a.detail}`,
   read: (a) => `không đọc được tệp: ${a.detail}`,
   "read.folder": (a) => `không đọc được thư mục: ${a.detail}`,
@@ -105,11 +136,16 @@ export const vi: Catalog = {
   "front-matter.layout": (a) => `trường "layout" phải là tên một khuôn trang như "article", không phải "${a.value}"`,
   "front-matter.empty-slug": (a) => `không tạo được địa chỉ trang từ "${a.value}" vì không có chữ hay số nào; hãy thêm trường "slug:" (ví dụ slug: thong-bao-moi)`,
   "front-matter.empty-name-slug": (a) => `không tạo được địa chỉ trang từ tên "${a.value}" (trường ${a.field}) vì không có chữ hay số nào`,
+  "front-matter.slug-too-long": (a) => `địa chỉ trang "${a.value}…" dài ${a.length} ký tự, quá ${a.max} ký tự mà một tên tệp có thể có: hãy ${a.set ? "đặt" : "rút ngắn"} "slug:"`,
+  "front-matter.name-too-long": (a) => `tên "${a.value}…" (trường ${a.field}) tạo ra địa chỉ trang dài ${a.length} ký tự, quá ${a.max} ký tự mà một tên tệp có thể có: hãy rút ngắn`,
   "front-matter.author-and-authors": () => `chỉ dùng một trong hai trường "author" hoặc "authors", không dùng cả hai`,
   "front-matter.author-url": (a) => `trường "${a.field}": "url" của ${a.name} phải là địa chỉ bắt đầu bằng http:// hoặc https://`,
   "front-matter.not-authors": (a) => `trường "${a.field}" phải là tên tác giả hoặc {name, url}; ở đây có ${found(a.found)}`,
   "front-matter.category": (a) => `trường "category" chỉ ghi một chuyên mục${a.list ? " (mỗi bài thuộc một chuyên mục; muốn ghi thêm thì dùng tags)" : ""}`,
 
+  "bad-image": (a) => `${a.field ? `trường "${a.field}": ` : ""}ảnh content/${a.path} (${a.src}) không dùng được: ${a.problem}`,
+  "unsafe-svg": (a) => `${a.field ? `trường "${a.field}": ` : ""}tệp SVG content/${a.path} (${a.src}) không an toàn: có ${a.detail}; SVG mở từ trang có thể chạy mã hoặc tải tệp từ nơi khác`,
+  "image-too-large": (a) => `ảnh nặng ${a.detail} (quá 20 MB hoặc 50 megapixel): dựng trang chậm; hãy thu nhỏ ảnh trước khi đưa lên`,
   "missing-image": (a) => `Không tìm thấy ảnh: ${a.url}${a.outside ? " (nằm ngoài thư mục content/)" : ""}; hãy kiểm tra tên tệp và thư mục của ảnh`,
   "missing-image.cover": (a) => `trường "cover": Không tìm thấy ảnh: ${a.src}; hãy kiểm tra tên tệp và thư mục của ảnh`,
   "broken-link.article": (a) => `liên kết tới bài viết không có: ${a.url}; hãy kiểm tra tên tệp .md`,
@@ -133,6 +169,7 @@ export const vi: Catalog = {
   "template.partial": (a) => `không thấy phần khuôn "${a.name}" (không có templates/partials/${a.name}.hbs)${a.rendering ? ` khi tạo trang bằng khuôn ${a.rendering}` : ""}`,
   "template.helper": (a) => `không có hàm trợ giúp "${a.name}" (có sẵn: eq, join)${a.rendering ? ` khi tạo trang bằng khuôn ${a.rendering}` : ""}`,
   "template.runtime": (a) => `${a.detail} (khi tạo trang bằng khuôn ${a.rendering})`,
+  "template.runtime-partial": (a) => `${a.detail} (trong ${a.partial}, khi tạo trang bằng khuôn ${a.rendering})`,
   output: (a) => `lỗi thư mục xuất: ${a.detail}`,
   "output.refuse-symlink": (a) => `không ghi đè ${a.dir}: đây là liên kết tắt (tới ${a.target}); hãy cho --out trỏ vào thư mục thật`,
   "output.refuse-file": (a) => `không ghi đè ${a.dir}: đây không phải thư mục`,
@@ -272,6 +309,10 @@ markdown:
 #   email: lienhe@example.org
 #   editor: Ông Nguyễn Văn A
 #   licence: Giấy phép số 00/GP-TTĐT
+
+# Trang tìm kiếm /search/ và ô tìm kiếm ở đầu mọi trang, tìm được khi gõ có
+# dấu hay không dấu. false để bỏ chúng đi.
+search: true
 
 # Mức của từng quy tắc \`gazette check\`: off (tắt), warning (cảnh báo) hoặc
 # error (lỗi). Các giá trị dưới đây là mặc định.

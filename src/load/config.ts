@@ -2,16 +2,17 @@
  * Loading and validating `gazette.config.yaml` (or `.yml`, `.json`): every
  * key gets its default; unknown keys and wrong types are diagnostics.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import yaml from "js-yaml";
-import { error, type Diagnostic } from "../diagnostics.js";
+import { error, warning, type Diagnostic } from "../diagnostics.js";
 import type { ArgsOf, BaseUrlProblem, MessageKey } from "../i18n/catalog.js";
 import { LINT_LEVELS, LINT_RULE_IDS, type LintLevel } from "../check/rules.js";
 import type { SiteConfig } from "../types.js";
+import { readImageSettings } from "../images/settings.js";
 import { isValidTimezone } from "./dates.js";
+import { cleanValue, findControlCharacters, stripControlCharacters } from "./text.js";
+import { parseYaml } from "./yaml.js";
 import { PORTAL_KEYS, readPortalConfig } from "./portal-config.js";
-import { findKeyLine } from "./yaml-lines.js";
 
 /** Config file names, in the order they are looked for. */
 export const CONFIG_FILES = ["gazette.config.yaml", "gazette.config.yml", "gazette.config.json"];
@@ -31,7 +32,8 @@ export interface ConfigOverrides {
 
 /** Reads the config file of the site at `sourceDir` (absolute), if any, and validates it. */
 export function loadConfig(sourceDir: string, displayDir: string, overrides: ConfigOverrides = {}): ConfigResult {
-  const present = CONFIG_FILES.filter((name) => existsSync(join(sourceDir, name)));
+  // lstat, not exists: a dangling link or a folder in the config's place is an error, not "no config".
+  const present = CONFIG_FILES.filter((name) => entryExists(join(sourceDir, name)));
   const diagnostics: Diagnostic[] = [];
   if (present.length > 1) {
     diagnostics.push(error("config.several", { files: present.join(", ") }, { file: join(displayDir, present[1]!) }));
@@ -39,18 +41,30 @@ export function loadConfig(sourceDir: string, displayDir: string, overrides: Con
   const name = present[0];
   let raw: unknown = {};
   let text = "";
+  let lineOf: (key: string) => number | undefined = () => undefined;
   const display = name ? join(displayDir, name) : undefined;
   if (name) {
-    text = readFileSync(join(sourceDir, name), "utf8").replace(/^\uFEFF/, "");
-    try {
-      raw = name.endsWith(".json") ? JSON.parse(text) : (yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: name }) ?? {});
-    } catch (cause) {
-      diagnostics.push(parseError(cause, display!));
-      raw = {};
+    const read = readConfigText(join(sourceDir, name), display!);
+    if (typeof read !== "string") diagnostics.push(read);
+    else {
+      text = read.replace(/^\uFEFF/, "");
+      for (const c of findControlCharacters(text).found) {
+        diagnostics.push(warning("control-character", { codePoint: c.codePoint, name: c.name }, { file: display, line: c.line, column: c.column }));
+      }
+      text = stripControlCharacters(text);
+      const parsed = parseConfigText(name, text, display!);
+      raw = parsed.raw;
+      lineOf = parsed.lineOf;
+      if (parsed.problem) diagnostics.push(parsed.problem);
+      const cleaned = cleanValue(raw);
+      if (cleaned.changed) {
+        diagnostics.push(warning("control-character.config-escape", {}, { file: display }));
+        raw = cleaned.value;
+      }
     }
   }
   const config = validateConfig(raw, basename(sourceDir), {
-    report: (key, message, args) => diagnostics.push(error(message, args as never, { file: display, line: name ? findKeyLine(text, key) : undefined })),
+    report: (key, message, args) => diagnostics.push(error(message, args as never, { file: display, line: lineOf(key) })),
   });
   if (overrides.baseUrl !== undefined) {
     const parsed = parseBaseUrl(overrides.baseUrl);
@@ -60,13 +74,64 @@ export function loadConfig(sourceDir: string, displayDir: string, overrides: Con
   return { config, file: name, diagnostics };
 }
 
-function parseError(cause: unknown, file: string): Diagnostic {
-  if (cause instanceof yaml.YAMLException) {
-    return error("yaml.config", { detail: cause.reason || "invalid YAML" }, { file, line: cause.mark.line + 1, column: cause.mark.column + 1 });
+function entryExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+/** The config file's text, or an error naming it when it is a folder, a dangling link or unreadable. */
+function readConfigText(path: string, display: string): string | Diagnostic {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ELOOP") {
+      let target = "";
+      try {
+        target = readlinkSync(path);
+      } catch {
+        // not a link after all
+      }
+      return code === "ELOOP" ? error("config.link-loop", {}, { file: display }) : error("config.dangling-link", { target }, { file: display });
+    }
+    return error("config.unreadable", { reason: code ?? "error" }, { file: display });
+  }
+  if (!isFile) return error("config.not-a-file", {}, { file: display });
+  try {
+    return readFileSync(path, "utf8");
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? "error";
+    return error("config.unreadable", { reason: code }, { file: display });
+  }
+}
+
+/** Parses the config's text as JSON or YAML; key lines come from the YAML parser either way (JSON is YAML too). */
+function parseConfigText(name: string, text: string, display: string): { raw: unknown; lineOf: (key: string) => number | undefined; problem?: Diagnostic } {
+  const doc = parseYaml(text);
+  if (name.endsWith(".json")) {
+    try {
+      return { raw: JSON.parse(text), lineOf: doc.lineOf };
+    } catch (cause) {
+      return { raw: {}, lineOf: doc.lineOf, problem: jsonError(cause, display) };
+    }
+  }
+  if (doc.problem) {
+    const { key, args, line, column } = doc.problem;
+    const where = { file: display, line, column };
+    const problem = key === "yaml" ? error("yaml.config", { detail: `invalid YAML: ${String(args.detail)}` }, where) : error(key as MessageKey, args as never, where);
+    return { raw: {}, lineOf: doc.lineOf, problem };
+  }
+  return { raw: doc.data ?? {}, lineOf: doc.lineOf };
+}
+
+function jsonError(cause: unknown, file: string): Diagnostic {
   const message = cause instanceof Error ? cause.message : String(cause);
-  const at = /position (\d+)/.exec(message);
-  return error("json", { detail: message.replace(/^.*?: /, "") }, { file, ...(at ? {} : {}) });
+  return error("json", { detail: message.replace(/^.*?: /, "") }, { file });
 }
 
 /** Receives each problem: the config key at fault, the catalog key of the message and its arguments. */
@@ -74,7 +139,7 @@ interface Reporter {
   report<K extends MessageKey>(key: string, message: K, args: ArgsOf<K>): void;
 }
 
-const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint", ...PORTAL_KEYS]);
+const KNOWN = new Set(["title", "description", "baseUrl", "language", "timezone", "perPage", "sidebar", "related", "markdown", "editUrl", "lint", "search", "images", ...PORTAL_KEYS]);
 
 /** Fills in defaults and checks every key of a parsed config object. */
 export function validateConfig(raw: unknown, folderName: string, reporter: Reporter): SiteConfig {
@@ -88,6 +153,7 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     sidebar: { recent: 10 },
     related: { count: 5 },
     markdown: { allowHtml: false },
+    search: true,
   };
   if (!isPlainObject(raw)) {
     reporter.report("", "config.not-mapping", {});
@@ -153,6 +219,13 @@ export function validateConfig(raw: unknown, folderName: string, reporter: Repor
     if (!editUrl.includes("{path}")) reporter.report("editUrl", "config.edit-url-path", {});
     else if (!/^https?:\/\//.test(editUrl)) reporter.report("editUrl", "config.edit-url-http", {});
     else config.editUrl = editUrl;
+  }
+  if (raw.images !== undefined && raw.images !== null) config.images = readImageSettings(raw.images, (key, problem) =>
+      problem === "config.not-boolean" || problem === "config.unknown-subkey" ? reporter.report(key, problem, { key }) : reporter.report(key, problem, {}),
+    );
+  if (raw.search !== undefined && raw.search !== null) {
+    if (typeof raw.search === "boolean") config.search = raw.search;
+    else reporter.report("search", "config.not-boolean", { key: "search" });
   }
   readPortalConfig(raw, sidebar, config, reporter);
   const lint = readLint(raw.lint, reporter);

@@ -3,13 +3,13 @@
  * Markdown file to a `LoadedArticle`, or diagnostics naming the field at fault.
  */
 import matter from "gray-matter";
-import yaml from "js-yaml";
-import { error, type Diagnostic } from "../diagnostics.js";
+import { error, hasErrors, warning, type Diagnostic } from "../diagnostics.js";
 import type { ArgsOf, Found, MessageKey } from "../i18n/catalog.js";
 import type { AuthorRef, ImageMeta, LoadedArticle, SiteConfig } from "../types.js";
 import { parseDate } from "./dates.js";
-import { slugify } from "./slug.js";
-import { findKeyLine } from "./yaml-lines.js";
+import { MAX_SLUG_LENGTH, slugify } from "./slug.js";
+import { cleanValue, findControlCharacters, normalizeLoneCarriageReturns, stripControlCharacters } from "./text.js";
+import { parseYaml, type ParsedYaml, type YamlProblem } from "./yaml.js";
 
 /** Where an article file is, in the three forms the stages need. */
 export interface ArticleFile {
@@ -29,31 +29,33 @@ const KNOWN_KEYS = new Set([
   "summary", "cover", "images", "slug", "draft", "layout",
 ]);
 
-// Timestamps stay strings (CORE_SCHEMA): dates without an offset are read in the site timezone, not UTC.
-const engines = { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object };
-
 /** Parses front-matter and body of one article file and validates every known field. */
 export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteConfig, "timezone">): ParsedArticle {
-  const diagnostics: Diagnostic[] = [];
-  const source = text.replace(/^\uFEFF/, "");
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(source, { engines } as Parameters<typeof matter>[1]);
-  } catch (cause) {
-    return { diagnostics: [yamlError(cause, file.displayPath)] };
-  }
+  const raw = text.replace(/^\uFEFF/, "");
+  const diagnostics: Diagnostic[] = controlWarnings(raw, file.displayPath);
+  // Control characters never go further than this; lone CRs end lines, as in the warnings' line numbers.
+  const source = normalizeLoneCarriageReturns(stripControlCharacters(raw));
+  const unclosed = unclosedFrontMatter(source, file.displayPath);
+  if (unclosed) return { diagnostics: [...diagnostics, unclosed] };
+  // gray-matter hands its engine the text after the opening `---` (starting with that line's end), so YAML lines are file lines.
+  let yamlDoc: ParsedYaml | undefined;
+  const engines = { yaml: (block: string) => ((yamlDoc = parseYaml(block)).data ?? {}) as object };
+  const parsed = matter(source, { engines } as Parameters<typeof matter>[1]);
+  if (yamlDoc?.problem) return { diagnostics: [...diagnostics, yamlDiagnostic(yamlDoc.problem, file.displayPath)] };
   const fm = (parsed.data ?? {}) as Record<string, unknown>;
-  const yamlText = parsed.matter ?? "";
-  const hasFrontMatter = /^---[ \t]*\r?\n/.test(source);
-  // The YAML block starts on line 2 of the file (after the opening ---).
-  const at = (key: string) => {
-    const line = hasFrontMatter ? findKeyLine(yamlText.replace(/^\r?\n/, ""), key) : undefined;
-    return { file: file.displayPath, line: line === undefined ? 1 : line + 1 };
-  };
+  const hasFrontMatter = yamlDoc !== undefined;
+  const at = (key: string) => ({ file: file.displayPath, line: yamlDoc?.lineOf(key) ?? 1 });
   const fail: Fail = (key, message, args) => diagnostics.push(error(message, args as never, at(key)));
 
-  if (typeof fm !== "object" || Array.isArray(fm)) {
-    return { diagnostics: [error("front-matter.not-mapping", {}, { file: file.displayPath, line: 1 })] };
+  if (typeof fm !== "object" || fm === null || Array.isArray(fm)) {
+    return { diagnostics: [...diagnostics, error("front-matter.not-mapping", {}, { file: file.displayPath, line: 1 })] };
+  }
+  // Escapes such as "\x0B" in quoted YAML make control characters the text scan cannot see.
+  for (const key of Object.keys(fm)) {
+    const cleaned = cleanValue(fm[key]);
+    if (!cleaned.changed) continue;
+    fm[key] = cleaned.value;
+    diagnostics.push(warning("control-character.escape", { field: key }, at(key)));
   }
 
   const text_ = (key: string, required = false): string | undefined => {
@@ -140,16 +142,22 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
   if (slug === "") {
     fail(fm.slug !== undefined ? "slug" : "title", "front-matter.empty-slug", { value: slugSource });
   }
+  else if (slug.length > MAX_SLUG_LENGTH) {
+    fail(fm.slug !== undefined ? "slug" : "title", "front-matter.slug-too-long", { value: slug.slice(0, 40), length: slug.length, max: MAX_SLUG_LENGTH, set: fm.slug === undefined });
+  }
   for (const [name, list] of [["category", category ? [category] : []], ["tags", tags], ["authors", authors.map((a) => a.name)]] as const) {
     for (const value of list) {
-      if (slugify(value) === "") fail(name === "authors" && fm.author !== undefined ? "author" : name, "front-matter.empty-name-slug", { field: name, value });
+      const field = name === "authors" && fm.author !== undefined ? "author" : name;
+      const valueSlug = slugify(value);
+      if (valueSlug === "") fail(field, "front-matter.empty-name-slug", { field: name, value });
+      else if (valueSlug.length > MAX_SLUG_LENGTH) fail(field, "front-matter.name-too-long", { field: name, value: value.slice(0, 40), length: valueSlug.length, max: MAX_SLUG_LENGTH });
     }
   }
 
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fm)) if (!KNOWN_KEYS.has(key)) data[key] = value;
 
-  if (diagnostics.length > 0 || title === undefined || published === undefined) return { diagnostics };
+  if (hasErrors(diagnostics) || title === undefined || published === undefined) return { diagnostics };
   const bodyStart = source.length - parsed.content.length;
   const bodyLine = source.endsWith(parsed.content) ? countLines(source, bodyStart) : 1;
   const article: LoadedArticle = {
@@ -165,7 +173,7 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
     data,
     body: parsed.content,
     bodyLine,
-    fieldLines: hasFrontMatter ? topLevelKeyLines(yamlText) : {},
+    fieldLines: hasFrontMatter ? yamlDoc!.topLevelLines() : {},
   };
   if (updated !== undefined) article.updated = updated;
   if (source_ !== undefined) article.source = source_;
@@ -215,23 +223,31 @@ export function fileSlugSource(contentPath: string): string {
   return name.replace(/^\d{4}-\d{2}-\d{2}-/, "");
 }
 
-function yamlError(cause: unknown, file: string): Diagnostic {
-  if (cause instanceof yaml.YAMLException && cause.mark) {
-    // gray-matter hands js-yaml the text after the opening `---` line, which starts with its newline.
-    const line = cause.mark.line + 1;
-    return error("yaml.front-matter", { detail: cause.reason }, { file, line, column: cause.mark.column + 1 });
-  }
-  return error("yaml.other", { detail: cause instanceof Error ? cause.message : String(cause) }, { file, line: 1 });
+function yamlDiagnostic(problem: YamlProblem, file: string): Diagnostic {
+  const where = { file, line: problem.line, column: problem.column };
+  if (problem.key === "yaml") return error("yaml.front-matter", { detail: String(problem.args.detail) }, where);
+  return error(problem.key as MessageKey, problem.args as never, where);
 }
 
-/** File line of each top-level key of the YAML block (which starts on line 2 of the file). */
-function topLevelKeyLines(yamlText: string): Record<string, number> {
-  const lines: Record<string, number> = {};
-  yamlText.replace(/^\r?\n/, "").split(/\r?\n/).forEach((line, i) => {
-    const key = /^["']?([^\s:#"'][^:"']*)["']?\s*:/.exec(line)?.[1];
-    if (key !== undefined && !(key in lines)) lines[key] = i + 2;
-  });
-  return lines;
+/** A warning per line holding a control character (at most ten, then one for the rest). */
+function controlWarnings(text: string, file: string): Diagnostic[] {
+  const { found, more } = findControlCharacters(text);
+  const out = found.map((c) => warning("control-character", { codePoint: c.codePoint, name: c.name }, { file, line: c.line, column: c.column }));
+  if (more > 0) out.push(warning("control-character.more", { more }, { file, line: found[found.length - 1]!.line }));
+  return out;
+}
+
+/**
+ * An opening `---` without a closing one: gray-matter would read the whole
+ * file as YAML and fail somewhere in the body. Named at the first blank line,
+ * where the closing `---` most likely belongs.
+ */
+function unclosedFrontMatter(source: string, file: string): Diagnostic | undefined {
+  if (!/^---[ \t]*\r?\n/.test(source) || source.indexOf("\n---", 3) !== -1) return undefined;
+  const lines = source.split("\n");
+  const blank = lines.findIndex((line, i) => i > 0 && line.trim() === "");
+  const line = blank === -1 ? 1 : blank + 1;
+  return error("yaml.unclosed-front-matter", {}, { file, line });
 }
 
 function countLines(text: string, end: number): number {

@@ -33,6 +33,13 @@ function foldNonAscii(point: number): string | undefined {
   return result;
 }
 
+/**
+ * The longest slug gazette publishes: a slug is a folder name in the output,
+ * and file systems allow 255 bytes a name; the margin leaves room for
+ * suffixes other tools add (backups, sync conflicts).
+ */
+export const MAX_SLUG_LENGTH = 200;
+
 const ALREADY_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**

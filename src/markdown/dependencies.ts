@@ -10,6 +10,8 @@
 export interface LinkTargets {
   articleUrls: Record<string, string>;
   assets: ReadonlySet<string>;
+  /** Digest of each image's derivative set (`i:` dependencies; see `src/images/step.ts`). */
+  images?: Readonly<Record<string, string>>;
 }
 
 /** What the dependencies resolve to against `targets`, as one comparable string. */
@@ -26,5 +28,6 @@ export function bodySettings(basePath: string, allowHtml: boolean, displayPath: 
 function targetState(dep: string, targets: LinkTargets): string | boolean | null {
   const path = dep.slice(2);
   if (dep.startsWith("a:")) return Object.hasOwn(targets.articleUrls, path) ? targets.articleUrls[path]! : null;
+  if (dep.startsWith("i:")) return targets.images && Object.hasOwn(targets.images, path) ? targets.images[path]! : null; // images: src/images/
   return targets.assets.has(path);
 }

@@ -7,7 +7,7 @@ import type { LoadedArticle, SiteConfig } from "../types.js";
 import type { MarkdownInput } from "./render.js";
 
 /** The fields of a Markdown input that come from the article and the config. */
-export type ArticleMarkdownFields = Pick<MarkdownInput, "body" | "bodyLine" | "contentPath" | "displayPath" | "basePath" | "allowHtml" | "images">;
+export type ArticleMarkdownFields = Pick<MarkdownInput, "body" | "bodyLine" | "contentPath" | "displayPath" | "basePath" | "allowHtml" | "images" | "leadImage">;
 
 /** The article's own part of its Markdown input: body, positions, settings, and its images with the cover. */
 export function articleMarkdownFields(article: LoadedArticle, config: Pick<SiteConfig, "basePath" | "markdown">): ArticleMarkdownFields {
@@ -19,6 +19,7 @@ export function articleMarkdownFields(article: LoadedArticle, config: Pick<SiteC
     basePath: config.basePath,
     allowHtml: config.markdown.allowHtml,
     images: article.cover ? [...article.images, article.cover] : article.images,
+    leadImage: !article.cover,
   };
 }
 

@@ -25,12 +25,13 @@ const safeSchema: Schema = {
   tagNames: [
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr", "br",
     "ul", "ol", "li", "pre", "code", "em", "strong", "del", "a", "img",
-    "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption",
+    "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "picture", "source",
     "div", "span",
   ],
   attributes: {
     a: ["href", "title", ["className", "video-link"]],
-    img: ["src", "alt", "title", "loading"],
+    img: ["src", "alt", "title", "loading", "srcSet", "sizes", "width", "height", "decoding", "fetchPriority"],
+    source: ["type", "srcSet", "sizes"],
     code: [["className", /^language-./]],
     ol: ["start"],
     th: [["className", "align-left", "align-center", "align-right"]],

@@ -4,10 +4,14 @@
  * hash of its input.
  */
 import type { Definition, Image, ImageReference, LinkReference, Nodes, PhrasingContent } from "mdast";
-import type { Diagnostic } from "../diagnostics.js";
+import { error, type Diagnostic } from "../diagnostics.js";
+import type { MessageKey } from "../i18n/catalog.js";
+import { pictureHast, pictureView, SIZES } from "../images/markup.js";
+import type { ImageEntry, ImageSet } from "../images/plan.js";
 import type { ImageMeta, RenderedBody } from "../types.js";
 import { collect, type Collected } from "./collect.js";
 import { ImageCatalog, makeFigure } from "./figures.js";
+import { checkMarkdownLimits } from "./guard.js";
 import { compileHtml, parseMarkdown } from "./processor.js";
 import { findLostText } from "./lost-text.js";
 import { prepareTables } from "./tables.js";
@@ -37,6 +41,10 @@ export interface MarkdownInput {
    * Pass the same array to every call of a build: it is indexed once per array.
    */
   assets: string[];
+  /** Photos (derivative sets) and unusable images by content path, from the asset step (`src/images/`). */
+  imageSets?: Record<string, ImageEntry>;
+  /** The article has no cover: its first photo is the lead image (loaded first, never lazily). */
+  leadImage?: boolean;
   /** Also list every link and image of the body in `references` (for `gazette check`). */
   references?: boolean;
   /** Also list in `dependencies` the articles and files the output depends on (for the build cache). */
@@ -72,8 +80,32 @@ export interface MarkdownOutput extends RenderedBody {
 
 const LAZY = { loading: "lazy" };
 
-/** Renders one article body to HTML, rewriting its links and images to output URLs. */
+/**
+ * Renders one article body to HTML, rewriting its links and images to output
+ * URLs. A body nested too deep or too costly to parse (see `./guard.ts`) is
+ * refused with an error at its line, in bounded time.
+ */
 export function renderMarkdown(input: MarkdownInput): MarkdownOutput {
+  const limit = checkMarkdownLimits(input.body);
+  if (limit) return refused(input, error(limit.key as MessageKey, limit.args as never, { file: input.displayPath, line: input.bodyLine + limit.line }));
+  try {
+    return renderChecked(input);
+  } catch (cause) {
+    // Nesting the guard does not see (deep indentation, say) can still overflow the stack.
+    if (!(cause instanceof RangeError)) throw cause;
+    return refused(input, error("markdown-too-deep.stack", {}, { file: input.displayPath, line: input.bodyLine }));
+  }
+}
+
+/** The output of a body that is not rendered: nothing, and why. */
+function refused(input: MarkdownInput, diagnostic: Diagnostic): MarkdownOutput {
+  const output: MarkdownOutput = { html: "", firstParagraph: "", diagnostics: [diagnostic] };
+  if (input.references) output.references = [];
+  if (input.dependencies) output.dependencies = [];
+  return output;
+}
+
+function renderChecked(input: MarkdownInput): MarkdownOutput {
   const tree = parseMarkdown(input.body);
   // Before anything reads links or raw HTML: a video line is neither once embedded.
   embedVideos(tree);
@@ -85,7 +117,9 @@ export function renderMarkdown(input: MarkdownInput): MarkdownOutput {
   const written = input.references ? writtenNodeUrls(found) : undefined;
 
   const writtenUrls = rewriteDefinitions(found, urls);
+  const writtenImages = new Map(found.images.map((image) => [image, image.url]));
   const metas = rewriteImages(found, urls, writtenUrls, new ImageCatalog(input.images, input.contentPath));
+  showPhotos(found, urls, writtenUrls, writtenImages, input); // photos: <picture> with srcset, sizes, width and height
   for (const link of found.links) link.url = urls.link(link.url, link.position);
   const captions = makeFigures(found, metas);
 
@@ -180,6 +214,40 @@ function rewriteImages(
     ref.data = { ...ref.data, hProperties: LAZY };
   }
   return metas;
+}
+
+/**
+ * Makes every photo render as its derivative set: `<picture>` (or `<img>`)
+ * with srcset, sizes, width and height; a figure's links to its largest
+ * derivative. The lead image (the first photo, when the article has no cover) loads first.
+ */
+function showPhotos(found: Collected, urls: UrlRewriter, writtenUrls: Map<Definition, string>, writtenImages: Map<Image, string>, input: MarkdownInput): void {
+  if (!input.imageSets) return;
+  const figures = new Set(found.figures.map((f) => f.image));
+  const photos: { node: Image | ImageReference; set: ImageSet }[] = [];
+  for (const image of found.images) {
+    const written = writtenImages.get(image);
+    const set = written === undefined ? undefined : urls.setOf(written);
+    if (set) photos.push({ node: image, set });
+  }
+  for (const ref of found.imageReferences) {
+    const definition = definitionOf(found, ref);
+    const written = definition && writtenUrls.get(definition);
+    const set = written === undefined ? undefined : urls.setOf(written);
+    if (set) photos.push({ node: ref, set });
+  }
+  photos.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
+  photos.forEach(({ node, set }, index) => {
+    const view = pictureView(set, input.basePath, SIZES.figure);
+    const figure = figures.has(node);
+    const title = node.type === "image" ? node.title : definitionOf(found, node)?.title;
+    const picture = pictureHast(view, { alt: node.alt ?? "", title: figure ? undefined : title, lead: input.leadImage === true && index === 0 });
+    // The image's own src, alt and title (mdast's <img>) are cleared: the picture carries them.
+    const cleared = { src: null, alt: null, title: null } as unknown as Record<string, string>;
+    node.data = figure
+      ? { ...node.data, hName: "a", hProperties: { ...cleared, href: view.full }, hChildren: [picture] }
+      : { ...node.data, hName: picture.tagName, hProperties: { ...cleared, ...picture.properties }, hChildren: picture.children };
+  });
 }
 
 /** Turns image-only paragraphs into figures captioned by the Markdown title, else front-matter; returns each figure's caption. */

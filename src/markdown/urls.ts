@@ -5,6 +5,8 @@
 import type { Nodes } from "mdast";
 import { error, type Diagnostic } from "../diagnostics.js";
 import { isExternal, resolveContentPath, siteUrl, splitHref } from "../load/paths.js";
+import { isProblem, type ImageEntry, type ImageSet } from "../images/plan.js";
+import { pictureView, SIZES } from "../images/markup.js";
 
 /** The parts of a render's input that URL rewriting needs. */
 export interface UrlContext {
@@ -14,6 +16,8 @@ export interface UrlContext {
   bodyLine: number;
   articleUrls: Record<string, string>;
   assets: readonly string[];
+  /** Photos (derivative sets) and images that cannot be published, by content path (see `src/images/`). */
+  imageSets?: Readonly<Record<string, ImageEntry>> | undefined;
 }
 
 /** A missing image or link target, as a catalog key and its arguments. */
@@ -30,6 +34,8 @@ export interface UrlRewriter {
   image(url: string, where: Where): string;
   /** Rewrites a link href; a relative one must name an article (`.md`) or a file under content/. */
   link(url: string, where: Where): string;
+  /** The derivative set of the photo an image src (as written) names, if it is one. */
+  setOf(url: string): ImageSet | undefined;
 }
 
 // The asset list is the same large array for every article of a build: index it once.
@@ -76,13 +82,35 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
     return undefined;
   };
 
+  // Images: a photo is published as derivatives (its original only with `images.originals`); a broken one is an error here, where it is used.
+  const imageEntry = (path: string, url: string, where: Where): ImageSet | undefined | false => {
+    const entry = Object.hasOwn(context.imageSets ?? {}, path) ? context.imageSets![path] : undefined;
+    if (entry === undefined) return undefined;
+    dependencies?.push(`i:${path}`);
+    if (!isProblem(entry)) return entry;
+    const at = { file: context.displayPath, line: where ? where.start.line + context.bodyLine - 1 : undefined, column: where?.start.column };
+    diagnostics.push(entry.code === "unsafe-svg" ? error("unsafe-svg", { path, src: url, detail: entry.problem }, at) : error("bad-image", { path, src: url, problem: entry.problem }, at));
+    return false;
+  };
+  const setOf = (url: string): ImageSet | undefined => {
+    if (passThrough(url) !== undefined) return undefined;
+    const resolved = resolveContentPath(contentPath, splitHref(url).path);
+    const entry = resolved === undefined ? undefined : context.imageSets?.[resolved];
+    return entry === undefined || isProblem(entry) ? undefined : entry;
+  };
+
   return {
+    setOf,
     image(url, where) {
       const fixed = passThrough(url);
       if (fixed !== undefined) return fixed;
       const { path, suffix } = splitHref(url);
       const resolved = resolveContentPath(contentPath, path);
-      if (hasAsset(resolved)) return siteUrl(basePath, resolved) + suffix;
+      if (hasAsset(resolved)) {
+        const set = imageEntry(resolved, url, where);
+        if (set) return pictureView(set, basePath, SIZES.figure).src;
+        return siteUrl(basePath, resolved) + suffix;
+      }
       report({ key: "missing-image", args: { url, outside: resolved === undefined } }, where);
       return url;
     },
@@ -98,7 +126,11 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
         report({ key: "broken-link.article", args: { url } }, where);
         return url;
       }
-      if (hasAsset(resolved)) return siteUrl(basePath, resolved) + suffix;
+      if (hasAsset(resolved)) {
+        const set = imageEntry(resolved, url, where);
+        if (set) return pictureView(set, basePath, SIZES.figure).full;
+        return siteUrl(basePath, resolved) + suffix;
+      }
       report({ key: "broken-link.file", args: { url } }, where);
       return url;
     },

@@ -3,6 +3,7 @@
  * listings, related lists and the sidebar — complete before any template runs.
  * Articles refer to each other by slug.
  */
+import type { ImageEntry } from "../images/plan.js";
 import { slugify } from "../load/slug.js";
 import type { LoadedArticle, RenderedBody, SiteConfig } from "../types.js";
 import { paginate } from "./paginate.js";
@@ -58,6 +59,8 @@ export interface SiteModel {
   related: Map<string, string[]>;
   /** Slugs of the sidebar's articles (see `sidebar`). */
   recent: string[];
+  /** Photos' derivative sets (and unusable images) by content path, set by the asset step (`src/images/`) after `buildSite`. */
+  imageSets?: Record<string, ImageEntry>;
   /** What the sidebar lists and the listing its pager leads to. */
   sidebar: SidebarModel;
 }

@@ -11,7 +11,7 @@ import type { SiteModel } from "../model/site.js";
 import { renderFeed, renderRobots, renderSitemap } from "../render/feeds.js";
 import { planPages, type PagePlan } from "../render/pages.js";
 import type { Theme } from "../render/templates.js";
-import { planAssets, type AssetRoute, type AssetSources } from "./assets.js";
+import { planAssets, type AssetContext, type AssetRoute, type AssetSources } from "./assets.js";
 
 /** A generated text file: its path and how it is rendered from the model. */
 export interface GeneratedFile {
@@ -51,8 +51,8 @@ export function missingBaseUrl(model: SiteModel): Diagnostic | undefined {
   return warning("base-url", {});
 }
 
-/** Plans every output file of `model` with `theme` and the site's files; `cwd` is what sources are named relative to. */
-export function planRoutes(model: SiteModel, theme: Pick<Theme, "has" | "assets">, files: Omit<AssetSources, "theme">, cwd: string): RouteTable {
+/** Plans every output file of `model` with `theme` and the site's files; `cwd` is what sources are named relative to; `context` feeds the asset steps. */
+export function planRoutes(model: SiteModel, theme: Pick<Theme, "has" | "assets">, files: Omit<AssetSources, "theme">, cwd: string, context: AssetContext = {}): RouteTable {
   const plans = planPages(model);
   const table: RouteTable = { plans, routes: [], byPath: new Map(), diagnostics: [] };
   const claim = (route: Route): void => {
@@ -79,6 +79,6 @@ export function planRoutes(model: SiteModel, theme: Pick<Theme, "has" | "assets"
     claim({ kind: "page", path: plan.outputPath, source: plan.source, index });
   });
   for (const file of generatedFiles(model)) claim({ kind: "generated", path: file.path, source: `the generated ${file.path}`, render: file.render });
-  for (const asset of planAssets(model, { theme: theme.assets, ...files }, cwd)) claim(asset);
+  for (const asset of planAssets(model, { theme: theme.assets, ...files }, cwd, context)) claim(asset);
   return table;
 }

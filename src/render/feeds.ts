@@ -3,6 +3,7 @@
  * Feed and sitemap need absolute URLs, so they exist only with `baseUrl`.
  */
 import { formatRfc3339 } from "../load/dates.js";
+import { stripControlCharacters } from "../load/text.js";
 import { pageUrlPath } from "../model/paginate.js";
 import { labelVideos } from "../markdown/video.js";
 import { labelsFor } from "./labels.js";
@@ -78,7 +79,7 @@ export function renderRobots(model: SiteModel): string {
   return lines.join("\n") + "\n";
 }
 
-/** Escapes text for XML content and attribute values. */
+/** Escapes text for XML content and attribute values; characters XML does not allow are left out. */
 export function xml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+  return stripControlCharacters(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 }

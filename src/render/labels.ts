@@ -57,6 +57,22 @@ const en = {
   notFoundTitle: "Page not found",
   notFoundText: "The page you are looking for does not exist or has been moved.",
   backHome: "Back to the home page",
+  // Search
+  search: "Search",
+  searchPlaceholder: "Search news…",
+  searchNeedsJs: "Search needs JavaScript, which is turned off in your browser. You can browse the news by category:",
+  searchLoading: "Searching…",
+  searchPrompt: "Type one or more words, with or without accents.",
+  searchNone: "No articles match your search.",
+  searchCount: "{n} articles found",
+  searchFailed: "Search is unavailable right now. Please try again later.",
+  searchAllCategories: "All categories",
+  searchAllYears: "All years",
+  searchOrder: "Order",
+  searchRelevance: "Most relevant",
+  searchNewest: "Newest first",
+  searchMore: "More results",
+  year: "Year",
 } as const;
 
 const vi: Record<LabelKey, string> = {
@@ -103,6 +119,21 @@ const vi: Record<LabelKey, string> = {
   notFoundTitle: "Không tìm thấy trang",
   notFoundText: "Trang bạn tìm không tồn tại hoặc đã được chuyển đi nơi khác.",
   backHome: "Về trang chủ",
+  search: "Tìm kiếm",
+  searchPlaceholder: "Tìm tin bài…",
+  searchNeedsJs: "Tìm kiếm cần JavaScript, nhưng trình duyệt của bạn đang tắt JavaScript. Bạn có thể xem tin theo chuyên mục:",
+  searchLoading: "Đang tìm…",
+  searchPrompt: "Nhập một hoặc nhiều từ, có dấu hoặc không dấu.",
+  searchNone: "Không tìm thấy bài viết phù hợp.",
+  searchCount: "Tìm thấy {n} bài viết",
+  searchFailed: "Chức năng tìm kiếm tạm thời không hoạt động. Vui lòng thử lại sau.",
+  searchAllCategories: "Tất cả chuyên mục",
+  searchAllYears: "Tất cả các năm",
+  searchOrder: "Sắp xếp",
+  searchRelevance: "Phù hợp nhất",
+  searchNewest: "Mới nhất",
+  searchMore: "Xem thêm kết quả",
+  year: "Năm",
 };
 
 const sets: Record<string, Record<LabelKey, string>> = { en, vi };

@@ -8,6 +8,8 @@ import { pageWindow, pageUrlPath } from "../model/paginate.js";
 import type { Listing, ModelArticle, SiteModel, Term } from "../model/site.js";
 import type { ImageMeta } from "../types.js";
 import { resolveImageSrc } from "./images.js";
+import { coverSet } from "../images/views.js";
+import { pictureView, shareImage, SIZES } from "../images/markup.js";
 import { labelsFor } from "./labels.js";
 import { hasVideo, labelVideos } from "../markdown/video.js";
 import { portalSiteFields, relatedPagerView, sidebarView } from "./portal-views.js";
@@ -59,6 +61,18 @@ export function planPages(model: SiteModel): PagePlan[] {
     template: "404",
     context: () => ({ ...shared, page: pageView(model, { kind: "404", title: shared.labels.notFoundTitle ?? "404", path: "404.html", description: "" }) }),
   });
+  if (model.config.search !== false) {
+    plans.push({
+      outputPath: "search/index.html",
+      source: "the search page",
+      template: "search",
+      context: () => ({
+        ...shared,
+        page: pageView(model, { kind: "search", title: shared.labels.search ?? "Search", path: "search/", description: model.config.description }),
+        search: { indexUrl: cachedUrl(model, "search/", memo) },
+      }),
+    });
+  }
   return plans;
 }
 
@@ -104,6 +118,7 @@ function sharedViews(model: SiteModel, memo: ViewMemo): Shared {
     ...portalSiteFields(config),
   };
   if (config.baseUrl) site.feedUrl = siteUrl(config.basePath, "feed.xml");
+  if (config.search !== false) site.searchUrl = siteUrl(config.basePath, "search/");
   const labels = labelsFor(config.language);
   const items = model.recent.map((slug) => articleLink(model, model.bySlug.get(slug)!, memo));
   return { site, labels, sidebar: sidebarView(model, items, labels, (path) => cachedUrl(model, path, memo)) };
@@ -112,7 +127,7 @@ function sharedViews(model: SiteModel, memo: ViewMemo): Shared {
 function articleContext(model: SiteModel, shared: Shared, article: ModelArticle, memo: ViewMemo): TemplateContext {
   const context: TemplateContext = {
     ...shared,
-    page: { ...pageView(model, { kind: "article", title: article.title, path: article.path, description: article.summaryText }), data: article.data },
+    page: { ...pageView(model, { kind: "article", title: article.title, path: article.path, description: article.summaryText }), data: article.data, ...ogImage(model, article) },
     article: articleView(model, article, memo, shared.labels),
     related: (model.related.get(article.slug) ?? []).map((slug) => articleLink(model, model.bySlug.get(slug)!, memo)),
   };
@@ -168,7 +183,7 @@ function articleView(model: SiteModel, article: ModelArticle, memo: ViewMemo, la
   if (article.source !== undefined) view.source = article.source;
   const category = categoryLink(model, article);
   if (category) view.category = category;
-  const cover = figure(model, article, article.cover);
+  const cover = figure(model, article, article.cover, SIZES.figure);
   if (cover) view.cover = cover;
   if (config.editUrl) view.editUrl = config.editUrl.replace("{path}", article.sitePath.split("/").map(encodeURIComponent).join("/"));
   return view;
@@ -180,8 +195,8 @@ function articleCard(model: SiteModel, article: ModelArticle, memo: ViewMemo): A
   card = { ...articleLink(model, article, memo), summary: article.summaryText, authors: authorViews(model, article, memo) };
   const category = categoryLink(model, article);
   if (category) card.category = category;
-  const cover = figure(model, article, article.cover);
-  if (cover) card.cover = cover;
+  const cover = figure(model, article, article.cover, SIZES.card);
+  if (cover) card.cover = cover.srcset ? { ...cover, leadSizes: SIZES.lead } : cover;
   memo.cards.set(article, card);
   return card;
 }
@@ -209,8 +224,14 @@ function termLink(model: SiteModel, term: Term): LinkView {
   return { name: term.name, url: cachedUrl(model, term.path, memoOf(model)) };
 }
 
-function figure(model: SiteModel, article: ModelArticle, image: ImageMeta | undefined): FigureView | undefined {
+function figure(model: SiteModel, article: ModelArticle, image: ImageMeta | undefined, sizes: string): FigureView | undefined {
   if (!image) return undefined;
+  const set = coverSet(model, article, image);
+  if (set) {
+    const view: FigureView = { ...pictureView(set, model.config.basePath, sizes), alt: image.alt ?? "" };
+    if (image.caption) view.caption = image.caption;
+    return view;
+  }
   const images = memoOf(model).images;
   const key = `${article.contentPath.slice(0, article.contentPath.lastIndexOf("/") + 1)}\0${image.src}`;
   let src = images.get(key);
@@ -218,6 +239,15 @@ function figure(model: SiteModel, article: ModelArticle, image: ImageMeta | unde
   const view: FigureView = { src, alt: image.alt ?? "" };
   if (image.caption) view.caption = image.caption;
   return view;
+}
+
+/** `og:image` of an article: its cover photo's largest derivative. */
+function ogImage(model: SiteModel, article: ModelArticle): Pick<PageView, "image"> {
+  const set = article.cover && coverSet(model, article, article.cover);
+  if (!set) return {};
+  const image = shareImage(set);
+  const url = model.config.baseUrl ? absoluteUrl(model, image.path) : siteUrl(model.config.basePath, image.path);
+  return { image: { url, width: image.width, height: image.height } };
 }
 
 function dateView(model: SiteModel, time: number, memo: ViewMemo): DateView {

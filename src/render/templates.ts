@@ -9,6 +9,7 @@ import Handlebars from "handlebars";
 import { error, type Diagnostic } from "../diagnostics.js";
 import { walkFolder } from "../load/walk.js";
 import { PACKAGE_ROOT } from "../package-root.js";
+import { stripControlCharacters } from "../load/text.js";
 import { renderOncePerBuild, sharedPartials } from "./shared-partials.js";
 import type { TemplateContext } from "./views.js";
 
@@ -110,7 +111,7 @@ export function loadTheme(
     if (name.startsWith("partials/")) {
       const partialName = name.slice("partials/".length);
       partials.set(partialName, compiled);
-      hb.registerPartial(partialName, compiled.fn);
+      hb.registerPartial(partialName, tagged(compiled));
     } else {
       pages.set(name, compiled);
     }
@@ -119,7 +120,7 @@ export function loadTheme(
   if (diagnostics.length > 0) return { diagnostics: [...linkProblems, ...diagnostics] };
   // The sidebar and footer of the built-in theme read only data every page shares: render them once per build.
   const asts = new Map([...partials.entries()].map(([name, template]) => [name, template.ast]));
-  for (const name of sharedPartials(asts)) hb.registerPartial(name, renderOncePerBuild(partials.get(name)!.fn));
+  for (const name of sharedPartials(asts)) hb.registerPartial(name, renderOncePerBuild(tagged(partials.get(name)!)));
 
   const theme: Theme = {
     assets,
@@ -130,13 +131,28 @@ export function loadTheme(
         throw new TemplateError(error("template.no-page", { name }));
       }
       try {
-        return page.fn(context);
+        return stripControlCharacters(page.fn(context));
       } catch (cause) {
         throw new TemplateError(runtimeDiagnostic(cause, page, partials), { cause });
       }
     },
   };
   return { theme, diagnostics: linkProblems };
+}
+
+/** Marks an error thrown while a partial renders with that partial (the innermost one), so the message can name its file. */
+const ORIGIN = Symbol("template origin");
+
+/** The partial's render function, tagging what it throws with the partial (see `ORIGIN`). */
+function tagged(template: CompiledTemplate): Handlebars.TemplateDelegate {
+  return ((context: unknown, options?: unknown) => {
+    try {
+      return template.fn(context, options as never);
+    } catch (cause) {
+      if (typeof cause === "object" && cause !== null && !(ORIGIN in cause)) Object.defineProperty(cause, ORIGIN, { value: template });
+      throw cause;
+    }
+  }) as Handlebars.TemplateDelegate;
 }
 
 /** Registers the theme's helpers: `eq` (strict equality) and `join` (array with a separator). */
@@ -246,7 +262,30 @@ function runtimeDiagnostic(cause: unknown, page: CompiledTemplate, partials: Map
       column: found?.column,
     });
   }
-  return error("template.runtime", { detail: raw, rendering }, { file: page.file.display });
+  const origin = (typeof cause === "object" && cause !== null && ORIGIN in cause ? (cause as Record<symbol, unknown>)[ORIGIN] : page) as CompiledTemplate;
+  // Built-in block helpers check their arguments: "#if requires exactly one argument".
+  const helper = /^#(\w+) requires exactly one argument/.exec(raw)?.[1];
+  const at = helper ? findBlockWithoutOneArgument(origin.ast, helper) : undefined;
+  const where = { file: origin.file.display, line: at?.line, column: at ? at.column + 1 : undefined };
+  if (origin === page) return error("template.runtime", { detail: raw, rendering }, where);
+  return error("template.runtime-partial", { detail: raw, partial: origin.file.display, rendering }, where);
+}
+
+/** The first `{{#name …}}` block without exactly one argument. */
+function findBlockWithoutOneArgument(root: hbs.AST.Node, name: string): hbs.AST.Position | undefined {
+  let found: hbs.AST.Position | undefined;
+  const visit = (node: unknown): void => {
+    if (found || node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    const n = node as { type?: string; path?: { original?: unknown }; params?: unknown[]; loc?: hbs.AST.SourceLocation };
+    if (n.type === "BlockStatement" && n.path?.original === name && n.params?.length !== 1 && n.loc) found = n.loc.start;
+    for (const [key, value] of Object.entries(n)) if (key !== "loc" && typeof value === "object") visit(value);
+  };
+  visit(root);
+  return found;
 }
 
 /** Finds where a partial or helper is referenced: first in the page template, then in partials by name. */

@@ -3,6 +3,8 @@
  * internal classes; every URL here is final (base path applied, ready for href).
  */
 
+import type { PictureView } from "../images/markup.js";
+
 /** A date ready for a `<time>` element. */
 export interface DateView {
   /** ISO 8601 with the site timezone's offset: `2024-07-26T09:00:00+07:00`. */
@@ -22,11 +24,13 @@ export interface AuthorView extends LinkView {
   profileUrl?: string;
 }
 
-/** An image with its text, for `<figure>`. */
-export interface FigureView {
+/** An image with its text, for `<figure>`; a photo also has its derivatives (srcset, sizes, width, height, sources, full). */
+export interface FigureView extends Partial<Omit<PictureView, "src">> {
   src: string;
   alt: string;
   caption?: string;
+  /** Cards: `sizes` for the home page's lead card. */
+  leadSizes?: string;
 }
 
 /** A short entry in the sidebar or the "other news" list. */
@@ -150,11 +154,13 @@ export interface SiteView {
   goatcounter?: string;
   /** The footer's organisation lines, when any is configured. */
   footer?: FooterView;
+  /** URL of the search page, when the site has search (the header's search box sends its query there). */
+  searchUrl?: string;
 }
 
 /** The page being rendered. */
 export interface PageView {
-  kind: "article" | "listing" | "404";
+  kind: "article" | "listing" | "404" | "search";
   /** Text for `<title>` (without the site name). */
   title: string;
   /** URL of this page. */
@@ -164,6 +170,8 @@ export interface PageView {
   description: string;
   /** Front-matter extras of an article page; empty elsewhere. */
   data: Record<string, unknown>;
+  /** `og:image` of an article with a cover photo: the largest derivative in the original's format (absolute URL when `baseUrl` is set). */
+  image?: { url: string; width: number; height: number };
 }
 
 /** What every template receives at its root. */
@@ -182,4 +190,6 @@ export interface TemplateContext {
   relatedPager?: PagerView;
   /** Set on listing pages. */
   listing?: ListingView;
+  /** Set on the search page: where its script finds the index (a folder URL ending in `/`). */
+  search?: { indexUrl: string };
 }

@@ -12,6 +12,7 @@ import { bodySettings, dependencyState, type LinkTargets } from "../markdown/dep
 import { articleMarkdownFields } from "../markdown/inputs.js";
 import { renderMarkdown, type MarkdownOutput } from "../markdown/render.js";
 import type { SiteConfig } from "../types.js";
+import type { ImageEntry } from "../images/plan.js";
 import { createPacer } from "./pacing.js";
 import type { ArticleSource } from "./sources.js";
 
@@ -34,6 +35,9 @@ interface Entry {
  * body of `source` if its text, settings and link targets are as then.
  */
 export type StoredBodies = (source: ArticleSource, settings: string, targets: LinkTargets) => { output: MarkdownOutput; dependencies: string[] } | undefined;
+
+/** What the bodies of one rebuild resolve against: link targets, the asset list, the photos' derivative sets. */
+export type BodyTargets = LinkTargets & { assetList: string[]; imageSets: Record<string, ImageEntry> };
 
 /** The body cache of one serve session. */
 export class BodyCache {
@@ -59,7 +63,7 @@ export class BodyCache {
    * `targets`, each reused when its text, settings and link targets are as
    * when it was rendered, else rendered; in the same order, and how many were rendered.
    */
-  async renderAll(published: readonly ArticleSource[], config: SiteConfig, targets: LinkTargets & { assetList: string[] }): Promise<{ bodies: MarkdownOutput[]; rendered: number }> {
+  async renderAll(published: readonly ArticleSource[], config: SiteConfig, targets: BodyTargets): Promise<{ bodies: MarkdownOutput[]; rendered: number }> {
     const pace = createPacer(this.signal);
     const bodies: MarkdownOutput[] = [];
     const settings = JSON.stringify([config.basePath, config.markdown.allowHtml]);
@@ -80,7 +84,7 @@ export class BodyCache {
     for (const path of [...this.entries.keys()]) if (!keep(path)) this.entries.delete(path);
   }
 
-  private body(source: ArticleSource, config: SiteConfig, settings: string, targets: LinkTargets & { assetList: string[] }): { output: MarkdownOutput; rendered: boolean } {
+  private body(source: ArticleSource, config: SiteConfig, settings: string, targets: BodyTargets): { output: MarkdownOutput; rendered: boolean } {
     const article = source.article!;
     const { displayPath } = article;
     const hash = source.textHash;
@@ -98,7 +102,7 @@ export class BodyCache {
       this.entries.set(article.contentPath, { hash, settings, displayPath, output: stored.output, dependencies: stored.dependencies, state, holdsFor: targets });
       return { output: stored.output, rendered: false };
     }
-    let output = renderMarkdown({ ...articleMarkdownFields(article, config), articleUrls: targets.articleUrls, assets: targets.assetList, dependencies: true });
+    let output = renderMarkdown({ ...articleMarkdownFields(article, config), articleUrls: targets.articleUrls, assets: targets.assetList, imageSets: targets.imageSets, dependencies: true });
     const dependencies = output.dependencies ?? [];
     delete output.dependencies;
     if (entry && sameOutput(entry.output, output)) output = entry.output;

@@ -10,6 +10,8 @@ import type { SiteModel } from "../model/site.js";
 import { planPages, type PagePlan } from "../render/pages.js";
 import type { Theme } from "../render/templates.js";
 import { planRoutes, type Route, type RouteTable } from "../plan/routes.js";
+import { LazySearchIndex, SEARCH_SOURCE, type TermsSource } from "../search/search.js";
+import type { ImageStep } from "../images/step.js";
 
 /** What an output path resolves to. */
 export type Resolved = { kind: "page"; plan: PagePlan } | { kind: "text"; text: string | Uint8Array } | { kind: "file"; absPath: string };
@@ -29,6 +31,9 @@ export class SiteRoutes {
     private readonly table: RouteTable,
     /** The page plans, in plan order. */
     readonly pages: PagePlan[],
+    /** The search index, built when first asked for (its shards' paths depend on the words). */
+    private readonly search: LazySearchIndex | undefined,
+    private readonly terms: TermsSource | undefined,
   ) {}
 
   /** Unknown layouts and output paths claimed twice. */
@@ -36,10 +41,14 @@ export class SiteRoutes {
     return this.table.diagnostics;
   }
 
-  /** Plans the routes of `model` with `theme`. */
-  static plan(model: SiteModel, theme: Theme, files: CopiedFiles, cwd: string): SiteRoutes {
-    const table = planRoutes(model, theme, { content: files.assets, static: files.staticFiles }, cwd);
-    return new SiteRoutes(model, table, table.plans);
+  /**
+   * Plans the routes of `model` with `theme`: photos as their derivatives when
+   * `images` is given; `terms` feed the search index, built when first asked
+   * for (only its fixed files are planned, for the duplicate checks).
+   */
+  static plan(model: SiteModel, theme: Theme, files: CopiedFiles, cwd: string, terms?: TermsSource, images?: ImageStep): SiteRoutes {
+    const table = planRoutes(model, theme, { content: files.assets, static: files.staticFiles }, cwd, { pathsOnly: true, ...(images ? { images } : {}) });
+    return new SiteRoutes(model, table, table.plans, terms && new LazySearchIndex(model, terms), terms);
   }
 
   /**
@@ -47,17 +56,20 @@ export class SiteRoutes {
    * listings; only article bodies differ); undefined when its pages do not line up.
    */
   replan(model: SiteModel): SiteRoutes | undefined {
-    // Derived assets may depend on any body: they are planned again.
-    if (hasErrors(this.table.diagnostics) || this.table.routes.some((r) => r.kind === "derived")) return undefined;
+    // Derived assets may depend on any body: they are planned again (the search index is built anew, lazily, below).
+    if (hasErrors(this.table.diagnostics) || this.table.routes.some((r) => r.kind === "derived" && r.source !== SEARCH_SOURCE)) return undefined;
     const pages = planPages(model);
     // Same articles and listings give the same plans in the same order; check the ends cheaply.
     const same = (a: PagePlan | undefined, b: PagePlan | undefined) => a?.outputPath === b?.outputPath && a?.template === b?.template;
     if (pages.length !== this.pages.length || !same(pages[0], this.pages[0]) || !same(pages.at(-1), this.pages.at(-1))) return undefined;
-    return new SiteRoutes(model, this.table, pages);
+    return new SiteRoutes(model, this.table, pages, this.terms && new LazySearchIndex(model, this.terms), this.terms);
   }
 
   /** What `path` resolves to; undefined when the site has no such file. */
   get(path: string): Resolved | undefined {
+    // The search index's files come from the lazy index (its term shards are in no table).
+    const text = this.search?.get(path);
+    if (text !== undefined) return { kind: "text", text };
     const route = this.table.byPath.get(path);
     if (!route) return undefined;
     if (route.kind === "page") return { kind: "page", plan: this.pages[route.index]! };
@@ -67,7 +79,10 @@ export class SiteRoutes {
 
   /** Every output path, in the order a build lists its files. */
   paths(): string[] {
-    return this.table.routes.map((r) => r.path);
+    const paths = this.table.routes.map((r) => r.path);
+    const planned = new Set(paths);
+    for (const path of this.search?.paths() ?? []) if (!planned.has(path)) paths.push(path);
+    return paths;
   }
 
   private produce(route: Extract<Route, { kind: "generated" | "derived" }>): string | Uint8Array {

@@ -10,7 +10,6 @@ import { existsSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { BUILTIN_TEMPLATES } from "../build.js";
 import { BuildCache, CACHE_DIR_NAME } from "../cache/build-cache.js";
-import type { LinkTargets } from "../markdown/dependencies.js";
 import { articleUrlMap } from "../markdown/inputs.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { sitePaths, type SitePaths } from "../load/site.js";
@@ -22,13 +21,18 @@ import type { MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
 import type { OutputFile } from "../write/output.js";
 import { pagesToRenderNow } from "./affected.js";
-import { BodyCache, bodyDiagnostics, type StoredBodies } from "./bodies.js";
+import { BodyCache, bodyDiagnostics, type BodyTargets, type StoredBodies } from "./bodies.js";
 import { classifyChanges, type ChangeSet, type FileEvent } from "./changes.js";
 import { patchModel, type BodyChange } from "./model-patch.js";
 import { PageCache } from "./page-cache.js";
+import { TermsMemo } from "../search/search.js";
 import { SiteRoutes } from "./routes.js";
 import { missingBaseUrl } from "../plan/routes.js";
 import { SiteSources, type ArticleSource, type SourceDelta } from "./sources.js";
+import { error } from "../diagnostics.js";
+import { makePending, type ContentFile } from "../images/assets.js";
+import { coverImageProblems, imageDigests, runImageStep, type ImageStep } from "../images/step.js";
+import type { ImageEntry } from "../images/plan.js";
 
 /** How a session builds the site. */
 export interface SessionOptions {
@@ -105,6 +109,7 @@ export class SiteSession {
   private readonly sources: SiteSources;
   private readonly bodies: BodyCache;
   private readonly pages = new PageCache();
+  private readonly searchTerms = new TermsMemo();
   private readonly cwd: string;
   private theme: { theme?: Theme; diagnostics: Diagnostic[] } = { diagnostics: [] };
   private good: GoodBuild | undefined;
@@ -112,7 +117,10 @@ export class SiteSession {
   private lateProblems = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private roots: string[] | undefined;
-  private targets: { key: string; value: LinkTargets & { assetList: string[] } } | undefined;
+  private targets: { key: string; value: BodyTargets } | undefined;
+  /** ◆ images: the photos' sets; derivatives are made when first requested (see `ensureImage`). */
+  private images: ImageStep | undefined;
+  private readonly making = new Map<string, Promise<void>>();
 
   private constructor(private readonly options: SessionOptions) {
     this.cwd = options.cwd ?? process.cwd();
@@ -171,7 +179,8 @@ export class SiteSession {
 
   /** Folders whose files may be served from their source path (real paths): the site folder (by the policy of `isInsideSite`) and the built-in theme. */
   servableRoots(): string[] {
-    this.roots ??= [this.paths.root, this.options.builtinTemplates ?? BUILTIN_TEMPLATES].flatMap((dir) => {
+    const store = this.images?.store.dir; // ◆ images: derivatives are served from the image store
+    this.roots ??= [this.paths.root, this.options.builtinTemplates ?? BUILTIN_TEMPLATES, ...(store ? [store] : [])].flatMap((dir) => {
       try {
         return [realpathSync(dir)];
       } catch {
@@ -179,6 +188,29 @@ export class SiteSession {
       }
     });
     return this.roots;
+  }
+
+  /**
+   * Makes the derivatives of the photo that output `path` comes from, when it
+   * is one not made yet (serve makes them on first request, into the build
+   * cache's image store). A photo that cannot be decoded is reported.
+   */
+  async ensureImage(path: string): Promise<void> {
+    const images = this.images;
+    const output = images && Object.keys(images.prepared.pending).length > 0 ? images.prepared.outputs.find((o) => o.path === path) : undefined;
+    const file: ContentFile | undefined = output && images!.prepared.pending[output.source];
+    if (!images || !output || !file) return;
+    let making = this.making.get(file.path);
+    if (!making) {
+      making = makePending(file, images.settings, images.store).then((problem) => {
+        delete images.prepared.pending[file.path];
+        this.making.delete(file.path);
+        this.roots = undefined; // the store's folder may be new
+        if (problem !== undefined) this.reportLate(error("bad-image", { path: file.path, src: file.path, problem }, { file: `content/${file.path}` }));
+      });
+      this.making.set(file.path, making);
+    }
+    await making;
   }
 
   /** Real files and folders outside the watched folders that the site's links lead to (to watch them too). */
@@ -227,12 +259,18 @@ export class SiteSession {
     const { config } = this.sources;
     const theme = this.theme.theme;
     const good = this.good;
+    // ◆ images: the asset step without decoding, again when files under content/ or the config changed.
+    const imagesChanged = !this.images || change.config || delta.assets || change.files > 0;
+    if (imagesChanged) {
+      this.images = await runImageStep(this.sources.assets, config, { cacheDir: join(this.paths.root, CACHE_DIR_NAME), decode: false, access: "derivatives" });
+    }
+    const images = this.images!;
     const selection = this.select(delta, change);
     const { published, sources } = selection;
-    // Every body is reused while its text, settings and link targets are unchanged.
-    const targets = this.bodyTargets(published, config.basePath, this.sources.assetPaths, selection.patch);
+    // Every body is reused while its text, settings and link targets (images included) are unchanged.
+    const targets = this.bodyTargets(published, config.basePath, this.sources.assetPaths, selection.patch, images.entries);
     const { bodies, rendered: renderedBodies } = await this.bodies.renderAll(sources, config, targets);
-    const diagnostics = [...this.sources.diagnostics(), ...this.theme.diagnostics, ...selection.selectDiagnostics, ...bodyDiagnostics(bodies)];
+    const diagnostics = [...this.sources.diagnostics(), ...this.theme.diagnostics, ...selection.selectDiagnostics, ...coverImageProblems(published, images.entries), ...bodyDiagnostics(bodies)];
     const report = (ok: boolean, pages: number, totalPages: number): RebuildReport => ({
       ok,
       changed: { articles: change.config ? 0 : delta.articles.size, files: change.files, theme: change.templates && !change.config, config: change.config },
@@ -265,10 +303,11 @@ export class SiteSession {
         });
       }
     }
+    model.imageSets = images.entries; // ◆ images
     const noBaseUrl = missingBaseUrl(model);
     if (noBaseUrl) diagnostics.push(noBaseUrl);
-    const sameFiles = selection.patch && !change.templates && !delta.assets && !delta.staticFiles;
-    const routes = (sameFiles && good ? good.routes.replan(model) : undefined) ?? SiteRoutes.plan(model, theme, this.sources, this.cwd);
+    const sameFiles = selection.patch && !change.templates && !delta.assets && !delta.staticFiles && !imagesChanged;
+    const routes = (sameFiles && good ? good.routes.replan(model) : undefined) ?? SiteRoutes.plan(model, theme, this.sources, this.cwd, this.searchTerms, images);
     diagnostics.push(...routes.diagnostics);
     const sample = !good || change.templates || change.config;
     const pages = this.renderNow(pagesToRenderNow(model, routes, changed, sample), theme, diagnostics);
@@ -288,7 +327,7 @@ export class SiteSession {
   }
 
   /** What bodies resolve links and images against: the published articles' URLs and the content files (kept while unchanged). */
-  private bodyTargets(published: readonly LoadedArticle[], basePath: string, assetList: string[], samePublished: boolean): LinkTargets & { assetList: string[] } {
+  private bodyTargets(published: readonly LoadedArticle[], basePath: string, assetList: string[], samePublished: boolean, imageSets: Record<string, ImageEntry>): BodyTargets {
     const last = this.targets;
     // A patched selection has the same articles at the same URLs.
     let key = last?.key ?? "";
@@ -296,10 +335,11 @@ export class SiteSession {
       key = basePath;
       for (const a of published) key += `\n${a.contentPath}\u0000${a.slug}`;
     }
-    if (last?.key === key && last.value.assetList === assetList) return last.value;
+    if (last?.key === key && last.value.assetList === assetList && last.value.imageSets === imageSets) return last.value;
     const articleUrls = last?.key === key ? last.value.articleUrls : articleUrlMap(published, basePath);
     const assets = last?.value.assetList === assetList ? last.value.assets : new Set(assetList);
-    this.targets = { key, value: { articleUrls, assets, assetList } };
+    const images = last?.value.imageSets === imageSets ? last.value.images : imageDigests(imageSets);
+    this.targets = { key, value: { articleUrls, assets, assetList, images, imageSets } };
     return this.targets.value;
   }
 

@@ -36,7 +36,7 @@ describe("a site with mistakes", () => {
       "content/ok.md:5:26 missing-image",
       "content/ok.md:5:5 broken-link",
       "content/wrong.md:4: front-matter",
-      "content/yaml.md:4:1 yaml",
+      "content/yaml.md:3:7 yaml",
       "gazette.config.yaml:2: config",
     ]);
   });

@@ -50,7 +50,8 @@ describe("build of a small news site", () => {
       "feed.xml",
       "hoi-thao/index.html",
       "huong-dan-thu-tuc/index.html".replace("huong-dan-thu-tuc", "huong-dan"),
-      "images/a.png",
+      "images/a-1.png",
+      "images/a-1.webp",
       "index.html",
       "le-hoi/index.html",
       "page/2/index.html",
@@ -59,8 +60,11 @@ describe("build of a small news site", () => {
       "tags/phu-nu/index.html",
       "tags/sinh-ke/index.html",
       "thong-bao/index.html",
-      "2024/images/b.png",
+      "2024/images/b-1.png",
+      "2024/images/b-1.webp",
     ]));
+    // Photos are published as derivatives only (a 1 px PNG: one width, its own).
+    expect(files).not.toContain("images/a.png");
     expect(files).not.toContain("nhap/index.html");
     expect(files).not.toContain("page/3/index.html");
   });
@@ -78,8 +82,8 @@ describe("build of a small news site", () => {
     expect(html).toContain("Trung tâm VH,TT-TT Sa Pa");
     expect(html).toContain('href="/categories/tin-tuc/"');
     expect(html).toContain('href="/tags/sinh-ke/"');
-    expect(html).toMatch(/<figure[^>]*>\s*<img[^>]*src="\/images\/a.png"[^>]*alt="Toàn cảnh hội thảo"[^>]*>[\s\S]*?<figcaption>Toạ đàm tại Hội thảo.<\/figcaption>/);
-    expect(html).toContain('src="/2024/images/b.png"');
+    expect(html).toMatch(/<figure[^>]*>\s*<a[^>]*href="\/images\/a-1.png"[^>]*><picture>[\s\S]*?<img[^>]*src="\/images\/a-1.png"[^>]*width="1" height="1" alt="Toàn cảnh hội thảo"[^>]*>[\s\S]*?<figcaption>Toạ đàm tại Hội thảo.<\/figcaption>/);
+    expect(html).toContain('src="/2024/images/b-1.png"');
     expect(html).toContain("<figcaption>Bà Bùi Lan Anh phát biểu tại Hội thảo.</figcaption>");
     expect(html).toContain('href="/thong-bao/"');
     // Other news: the older article in the same category first, then any category.
@@ -125,7 +129,7 @@ describe("build of a small news site", () => {
     await build({ source: root, now: NOW, baseUrl: "https://example.org/news/" });
     const html = read(`${root}/public`, "hoi-thao/index.html");
     expect(html).toContain('href="/news/categories/tin-tuc/"');
-    expect(html).toContain('src="/news/images/a.png"');
+    expect(html).toContain('src="/news/images/a-1.png"');
     expect(findBrokenLinks(`${root}/public`, "/news/").broken).toEqual([]);
     expect(read(`${root}/public`, "feed.xml")).toContain("<id>https://example.org/news/hoi-thao/</id>");
   });

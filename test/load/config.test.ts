@@ -37,7 +37,7 @@ describe("loadConfig", () => {
   it("reports broken YAML with line and column", () => {
     const root = makeSite({ "gazette.config.yaml": "title: A\nsidebar: {recent: 3\n" });
     const [d] = loadConfig(root, "site").diagnostics;
-    expect(d).toMatchObject({ code: "yaml", file: "site/gazette.config.yaml", line: 3 });
+    expect(d).toMatchObject({ code: "yaml", key: "yaml.unclosed-bracket", file: "site/gazette.config.yaml", line: 2, column: 10 });
   });
 
   it("lets --base-url override baseUrl", () => {

@@ -67,7 +67,7 @@ Body line.
     const { article, diagnostics } = parse("---\ntitle: A\ndate: [2024\nfoo: 1\n---\nbody\n");
     expect(article).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: "yaml", file: "content/2024/2024-07-26-hoi-thao.md", line: 4, column: 1 });
+    expect(diagnostics[0]).toMatchObject({ code: "yaml", file: "content/2024/2024-07-26-hoi-thao.md", line: 3, column: 7 });
   });
 
   it("reports a missing title and a missing date together", () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
-import yaml from "js-yaml";
+import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { LINT_RULE_IDS } from "../../src/check/rules.js";
 import { loadConfig } from "../../src/load/config.js";
@@ -101,7 +101,7 @@ describe("gazette init", () => {
   it("writes a workflow that builds on every push and publishes the default branch to GitHub Pages", () => {
     const cwd = makeSite({});
     initSite({ dir: ".", cwd, now: NEAR_MIDNIGHT });
-    const workflow = yaml.load(readFileSync(join(cwd, ".github/workflows/publish.yml"), "utf8")) as {
+    const workflow = parseYaml(readFileSync(join(cwd, ".github/workflows/publish.yml"), "utf8")) as {
       on: Record<string, unknown>;
       permissions: Record<string, string>;
       jobs: { build: { steps: { uses?: string; run?: string; with?: Record<string, string> }[] }; deploy: { if: string; needs: string; steps: { uses?: string }[] } };

@@ -173,7 +173,7 @@ describe("a serve session", () => {
     const report = await edit.write(HOI_THAO, "---\ntitle: [Hội thảo\n---\nx\n").apply(session);
     expect(report.ok).toBe(false);
     expect(lines(report.diagnostics)).toContain(
-      "content/2024/2024-07-26-hoi-thao.md:3:1: error: invalid front-matter YAML: unexpected end of the stream within a flow collection [yaml]",
+      "content/2024/2024-07-26-hoi-thao.md:2:8: error: the [ opened on this line is never closed: end the list with ] on the same line [yaml]",
     );
     await expectCleanBuild(session, root, {}, good);
     await edit.write(HOI_THAO, original.replace("Đoạn mở đầu", "Đoạn đã sửa")).apply(session);

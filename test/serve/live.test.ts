@@ -80,7 +80,7 @@ describe("gazette serve while files change", () => {
     const errors = (await tab.next("errors")) as string[];
     expect(errors).toEqual([
       "content/2022/2022-12-01-huong-dan.md:9:1: error: link to missing article: ../2024/2024-07-26-hoi-thao.md [broken-link]",
-      "content/2024/2024-07-26-hoi-thao.md:3:1: error: invalid front-matter YAML: missed comma between flow collection entries [yaml]",
+      "content/2024/2024-07-26-hoi-thao.md:2:8: error: the [ opened on this line is never closed: end the list with ] on the same line [yaml]",
     ]);
     expect(await text(`${handle.url}hoi-thao/`)).toContain("Hội thảo “Sinh kế” năm 2024");
     // A tab opened now hears about the errors at once.

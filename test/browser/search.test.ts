@@ -1,0 +1,158 @@
+/**
+ * The search page in a real headless Chromium, on a small Vietnamese site
+ * served by `gazette serve`: words typed with or without accents find their
+ * articles, accents typed rank exact words first, the last word matches as a
+ * prefix, titles are shown as text, filters and order work, the page works
+ * without JavaScript as a list of categories, and an edit shows in the results.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServe, type ServeHandle } from "../../src/serve/serve.js";
+import { article, makeSite } from "../helpers/site.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const WAIT = { timeout: 15_000 };
+const NOW = Date.UTC(2026, 10, 29);
+
+/** Articles whose titles exercise folding, đ, accents, prefixes and escaping. */
+function searchSiteFiles(): Record<string, string> {
+  const a = (date: string, title: string, category: string, body: string) => article({ title: JSON.stringify(title), date, category, author: "Lò Thị Mai" }, body);
+  return {
+    "gazette.config.yaml": "title: Tin Sa Pa\nbaseUrl: https://example.org/\n",
+    "content/2024/hoi-thao.md": a("2024-07-26", "Hội thảo giải pháp hỗ trợ sinh kế", "Tin tức", "Các đại biểu chia sẻ kinh nghiệm tại hội thảo.\n"),
+    "content/2024/the-thao.md": a("2024-05-10", "Thể thao quần chúng sôi nổi", "Văn hóa - Du lịch", "Giải chạy địa hình thu hút đông đảo người dân.\n"),
+    "content/2023/con-duong.md": a("2023-09-01", "Con đường mới về bản", "Tin tức", "Đoạn đường dài 5 km được bê tông hóa.\n"),
+    "content/2023/duong-len.md": a("2023-03-15", "Đường lên Tả Van mùa lúa chín", "Văn hóa - Du lịch", "Du khách đi bộ ngắm ruộng bậc thang.\n"),
+    "content/2022/dai-hoi.md": a("2022-10-20", "Đại hội Đảng bộ xã lần thứ XX", "Tin tức", "Đại hội đã bầu Ban Chấp hành nhiệm kỳ mới.\n"),
+    "content/2022/hoi-dap.md": a("2022-06-01", "Hỏi đáp về thủ tục hành chính", "Thông báo", "Người dân gửi câu hỏi qua cổng dịch vụ công.\n"),
+    "content/2021/script.md": a("2021-01-05", "<script>window.pwned = 1</script> Tin lạ <b>đậm</b>", "Thông báo", "Một bài có tiêu đề lạ.\n"),
+  };
+}
+
+let browser: Browser;
+let handle: ServeHandle;
+let root: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`the browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium)`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  root = makeSite(searchSiteFiles());
+  handle = await startServe({ source: root, cwd: root, port: 0, now: () => NOW });
+});
+afterAll(async () => {
+  await handle?.close();
+  await browser?.close();
+});
+
+/** Opens the search page for `query` and waits for its results; returns the page and the result titles in order. */
+async function searchFor(query: string, extra = ""): Promise<{ page: Page; titles: string[] }> {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto(`${handle.url}search/?q=${encodeURIComponent(query)}${extra}`);
+  await page.locator("[data-search-done]").waitFor({ state: "attached", ...WAIT });
+  const titles = await page.locator(".search-result-title").allInnerTexts();
+  // Nothing is requested from another host.
+  for (const url of requests) expect(url.startsWith(handle.url)).toBe(true);
+  return { page, titles };
+}
+
+describe("search in a browser", () => {
+  it('finds "Hội thảo …" typed without accents ("hoi thao")', async () => {
+    const { page, titles } = await searchFor("hoi thao");
+    expect(titles[0]).toBe("Hội thảo giải pháp hỗ trợ sinh kế");
+    expect(await page.locator(".search-result-title").first().locator("mark").allInnerTexts()).toEqual(["Hội", "thảo"]);
+    await page.close();
+  });
+
+  it('finds "đường" and "Đường" from "duong"', async () => {
+    const { page, titles } = await searchFor("duong");
+    expect(titles).toEqual(expect.arrayContaining(["Con đường mới về bản", "Đường lên Tả Van mùa lúa chín"]));
+    await page.close();
+  });
+
+  it('finds "Đại hội Đảng" from "dai hoi dang"', async () => {
+    const { page, titles } = await searchFor("dai hoi dang");
+    expect(titles).toEqual(["Đại hội Đảng bộ xã lần thứ XX"]);
+    await page.close();
+  });
+
+  it('finds both "Thể thao" and "Hội thảo" from "thao"; accents typed rank the exact word first', async () => {
+    const plain = await searchFor("thao");
+    expect(plain.titles).toEqual(expect.arrayContaining(["Thể thao quần chúng sôi nổi", "Hội thảo giải pháp hỗ trợ sinh kế"]));
+    await plain.page.close();
+    const accented = await searchFor("thảo");
+    expect(accented.titles[0]).toBe("Hội thảo giải pháp hỗ trợ sinh kế");
+    expect(accented.titles).toContain("Thể thao quần chúng sôi nổi");
+    await accented.page.close();
+    const sport = await searchFor("thể thao");
+    expect(sport.titles[0]).toBe("Thể thao quần chúng sôi nổi");
+    await sport.page.close();
+  });
+
+  it('finds "hội" and "hỏi" from "hoi", and the last word as a prefix', async () => {
+    const { page, titles } = await searchFor("hoi");
+    expect(titles).toEqual(expect.arrayContaining(["Hội thảo giải pháp hỗ trợ sinh kế", "Đại hội Đảng bộ xã lần thứ XX", "Hỏi đáp về thủ tục hành chính"]));
+    await page.close();
+    // "co" is no word of it: "cổng" and "công" begin with it.
+    const typing = await searchFor("dich vu co");
+    expect(typing.titles).toEqual(["Hỏi đáp về thủ tục hành chính"]);
+    await typing.page.close();
+  });
+
+  it("shows a title with <script> as text", async () => {
+    const { page, titles } = await searchFor("window pwn");
+    expect(titles).toEqual(["<script>window.pwned = 1</script> Tin lạ <b>đậm</b>"]);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.locator(".search-results script, .search-results b").count()).toBe(0);
+    await page.close();
+  });
+
+  it("filters by category and year and orders by date", async () => {
+    const { page, titles } = await searchFor("duong", "&order=newest");
+    expect(titles).toEqual(["Con đường mới về bản", "Đường lên Tả Van mùa lúa chín"]);
+    await page.close();
+    const byCategory = await searchFor("hoi", "&category=thong-bao");
+    expect(byCategory.titles).toEqual(["Hỏi đáp về thủ tục hành chính"]);
+    await byCategory.page.close();
+    const byYear = await searchFor("hoi", "&year=2024");
+    expect(byYear.titles).toEqual(["Hội thảo giải pháp hỗ trợ sinh kế"]);
+    await byYear.page.close();
+  });
+
+  it("has a search box in the header of every page, which works as a plain form", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${handle.url}con-duong/`);
+    await page.locator(".search-box-input").fill("Đại hội");
+    await page.locator(".search-box-input").press("Enter");
+    await page.waitForURL(/\/search\/\?q=/, WAIT);
+    await page.locator("[data-search-done]").waitFor({ state: "attached", ...WAIT });
+    expect((await page.locator(".search-result-title").allInnerTexts())[0]).toBe("Đại hội Đảng bộ xã lần thứ XX");
+    await page.close();
+  });
+
+  it("says search needs JavaScript and lists the categories when it is off", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${handle.url}search/?q=hoi`);
+    expect(await page.locator(".search-nojs").isVisible()).toBe(true);
+    expect(await page.locator(".search-nojs").innerText()).toContain("JavaScript");
+    expect(await page.locator(".search-categories a").allInnerTexts()).toEqual(expect.arrayContaining(["Tin tức", "Thông báo", "Văn hóa - Du lịch"]));
+    expect(await page.locator("h1").textContent()).toBe("Tìm kiếm");
+    await context.close();
+  });
+
+  it("follows edits in serve", async () => {
+    const file = join(root, "content/2023/con-duong.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Con đường mới về bản", "Cây cầu mới về bản"));
+    await handle.session.update([{ event: "change", path: file }]);
+    const { page, titles } = await searchFor("cau moi");
+    expect(titles).toEqual(["Cây cầu mới về bản"]);
+    await page.close();
+  });
+});
