@@ -41,7 +41,7 @@ afterEach(() => {
 });
 
 describe("the route table", () => {
-  it("lists pages, then generated files, then theme, content and static files, each with its source", () => {
+  it("lists pages, then generated files, then theme, content and static files, then the asset steps' files, each with its source", () => {
     const table = plan(makeSite(files()));
     expect(table.diagnostics).toEqual([]);
     const kinds = table.routes.map((r) => r.kind);
@@ -50,7 +50,11 @@ describe("the route table", () => {
     expect(table.byPath.get("hoi-thao/index.html")).toMatchObject({ kind: "page", source: "content/2024/hoi-thao.md" });
     expect(table.byPath.get("2024/anh.png")).toMatchObject({ kind: "file", source: "content/2024/anh.png" });
     expect(table.byPath.get("files/lich.pdf")).toMatchObject({ kind: "file", source: "static/files/lich.pdf" });
-    expect(table.routes.at(-1)!.path).toBe("files/lich.pdf");
+    // The asset steps' routes come last: here the search index (an asset step), built from the model.
+    const last = table.routes.findIndex((r) => r.kind === "derived");
+    expect(table.routes[last - 1]!.path).toBe("files/lich.pdf");
+    expect(table.routes.slice(last).map((r) => r.path)).toEqual(expect.arrayContaining(["search/meta.json", "search/d/0.json"]));
+    expect(table.routes.slice(last).every((r) => r.kind === "derived" && r.path.startsWith("search/") && r.source === "the search index")).toBe(true);
   });
 
   it("has a feed and a sitemap only with baseUrl", () => {
