@@ -111,6 +111,8 @@ export async function expectCleanBuild(session: SiteSession, root: string, optio
   }
   expect(served.map((f) => f.path).sort()).toEqual([...clean.files.keys()].sort());
   for (const file of served) {
+    // Photos' derivatives are made on first request, as a browser's would ask for them.
+    if ("copyFrom" in file) await session.ensureImage(file.path);
     const bytes = "data" in file ? Buffer.from(file.data) : readFileSync(file.copyFrom);
     expect(bytes.equals(clean.files.get(file.path)!), `${file.path} differs from a clean build`).toBe(true);
   }
