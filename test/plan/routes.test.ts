@@ -10,6 +10,7 @@ import { addAssetStep, type AssetStep } from "../../src/plan/assets.js";
 import { planRoutes } from "../../src/plan/routes.js";
 import { loadTheme } from "../../src/render/templates.js";
 import { SiteSession } from "../../src/serve/session.js";
+import { runImageStep } from "../../src/images/step.js";
 import { PNG, article, listTree, makeSite, read } from "../helpers/site.js";
 
 const NOW = Date.UTC(2026, 10, 29);
@@ -26,12 +27,12 @@ function files(config = "title: Tin\n"): Record<string, string | Uint8Array> {
 }
 
 /** The route table of the site at `root`, as every driver plans it. */
-function plan(root: string) {
+function plan(root: string, context: Parameters<typeof planRoutes>[4] = {}) {
   const loaded = loadSite(sitePaths(root), {}, root);
   const { published } = selectArticles(loaded.articles, { drafts: false, future: false, now: NOW, timezone: loaded.config.timezone });
   const model = buildSite(published, published.map(() => ({ html: "", firstParagraph: "" })), loaded.config);
   const { theme } = loadTheme(BUILTIN_TEMPLATES, join(root, "templates"), root);
-  return planRoutes(model, theme!, { content: loaded.assets, static: loaded.staticFiles }, root);
+  return planRoutes(model, theme!, { content: loaded.assets, static: loaded.staticFiles }, root, context);
 }
 
 let removeStep: (() => void) | undefined;
@@ -55,6 +56,31 @@ describe("the route table", () => {
     expect(table.routes[last - 1]!.path).toBe("files/lich.pdf");
     expect(table.routes.slice(last).map((r) => r.path)).toEqual(expect.arrayContaining(["search/meta.json", "search/d/0.json"]));
     expect(table.routes.slice(last).every((r) => r.kind === "derived" && r.path.startsWith("search/") && r.source === "the search index")).toBe(true);
+  });
+
+  it("publishes a photo as file routes to its derivatives in the image store, given the image step's result", async () => {
+    const root = makeSite(files());
+    const loaded = loadSite(sitePaths(root), {}, root);
+    const images = await runImageStep(loaded.assets, loaded.config, { cacheDir: join(root, ".gazette-cache"), decode: true });
+    try {
+      const table = plan(root, { images });
+      expect(table.diagnostics).toEqual([]);
+      expect(table.byPath.has("2024/anh.png")).toBe(false);
+      const photo = table.routes.filter((r) => r.path.startsWith("2024/anh"));
+      expect(photo.length).toBeGreaterThan(0);
+      for (const route of photo) {
+        expect(route).toMatchObject({ kind: "file", source: "content/2024/anh.png" });
+        expect(route.kind === "file" && route.absPath.startsWith(join(root, ".gazette-cache", "images"))).toBe(true);
+      }
+    } finally {
+      images.store.dispose();
+    }
+  });
+
+  it("plans only the search index's fixed files with pathsOnly, and none with search: false", () => {
+    const fixed = plan(makeSite(files()), { pathsOnly: true }).routes.filter((r) => r.kind === "derived").map((r) => r.path);
+    expect(fixed).toEqual(["search/meta.json", "search/d/0.json"]);
+    expect(plan(makeSite(files("title: Tin\nsearch: false\n"))).routes.filter((r) => r.path.startsWith("search/"))).toEqual([]); // nor the page
   });
 
   it("has a feed and a sitemap only with baseUrl", () => {
