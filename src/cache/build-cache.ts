@@ -8,6 +8,7 @@
  * bytes do not match the digest stored with them (changed on disk: nothing
  * in it is trusted or published); deleting the folder is always safe.
  */
+import { dependencyState, type LinkTargets } from "../markdown/dependencies.js";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -16,8 +17,8 @@ import { deserialize, serialize } from "node:v8";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { ArticleTerms } from "../search/terms.js";
 import type { LoadedArticle } from "../types.js";
-import type { PageRecord } from "../workers/page-tasks.js";
-import { sameStamp, type FileStamp } from "../workers/tasks.js";
+import type { PageRecord } from "../write/pages.js";
+import { sameStamp, type FileStamp } from "../load/batch.js";
 import { removeInBackground } from "../write/output.js";
 import { cacheSalt } from "./salt.js";
 
@@ -84,13 +85,6 @@ interface PagesFile {
 
 const PAGES_FILE = "pages.bin";
 
-/** The link targets a body can resolve against: article URLs by content path, and the files under content/. */
-export interface LinkTargets {
-  articleUrls: Record<string, string>;
-  assets: ReadonlySet<string>;
-  /** Digest of each image's derivative set (`i:` dependencies; see `src/images/step.ts`). */
-  images?: Readonly<Record<string, string>>;
-}
 
 /** One build's view of the cache: what the last build left, and what this one will leave. */
 export class BuildCache {
@@ -319,11 +313,6 @@ export function themeDigest(dirs: readonly string[]): string {
   return hash.digest("base64url");
 }
 
-/** The settings a body's render reads besides its text: base path, raw HTML, and the file name messages use. */
-export function bodySettings(basePath: string, allowHtml: boolean, displayPath: string): string {
-  return JSON.stringify([basePath, allowHtml, displayPath]);
-}
-
 /** Whether a cached body was rendered with `settings` and every link target is as it was then. */
 function usable(body: BodyEntry | undefined, settings: string, targets: LinkTargets): body is BodyEntry {
   return body !== undefined && body.settings === settings && typeof body.digest === "string" && body.state === dependencyState(body.dependencies, targets);
@@ -347,20 +336,6 @@ function unseal(file: Buffer): unknown {
   if (typeof sealed?.digest !== "string" || !(sealed.data instanceof Uint8Array)) throw new Error("not a sealed cache file");
   if (createHash("sha1").update(sealed.data).digest("base64url") !== sealed.digest) throw new Error("the cache file does not match its digest");
   return deserialize(sealed.data);
-}
-
-/** What the dependencies resolve to in this build, as one comparable string. */
-
-function dependencyState(dependencies: readonly string[], targets: LinkTargets): string {
-  return dependencies.length === 0 ? "[]" : JSON.stringify(dependencies.map((dep) => targetState(dep, targets)));
-}
-
-/** An article's URL (or null when there is none), or whether a file exists. */
-function targetState(dep: string, targets: LinkTargets): string | boolean | null {
-  const path = dep.slice(2);
-  if (dep.startsWith("a:")) return Object.hasOwn(targets.articleUrls, path) ? targets.articleUrls[path]! : null;
-  if (dep.startsWith("i:")) return targets.images && Object.hasOwn(targets.images, path) ? targets.images[path]! : null; // images: src/images/
-  return targets.assets.has(path);
 }
 
 function isEntry(value: unknown): value is Entry {

@@ -19,7 +19,7 @@ import { createStopwatch } from "../timings.js";
 import { applyLintLevels, lintArticle, type CheckedArticle } from "./lint.js";
 import { collectExternalLinks, externalDiagnostics, type ExternalLink } from "./links.js";
 import { lintDuplicateTitles, lintNameVariants } from "./names.js";
-import { checkOutputs } from "./outputs.js";
+import { planRoutes } from "../plan/routes.js";
 import { repairOutput } from "../write/output.js";
 
 /** What `gazette check` is asked to do. */
@@ -80,7 +80,8 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const checked = await readBodies(project.loaded, selected.published, diagnostics, options.workers, images);
   lap("markdown");
   const model = buildSite(selected.published, checked.map((c) => ({ html: "", firstParagraph: c.firstParagraph })), project.loaded.config);
-  diagnostics.push(...checkOutputs(model, project, cwd));
+  // The plan stage's checks (layouts, output paths), without rendering a page; of the search index only the files known without reading the bodies.
+  if (project.theme) diagnostics.push(...planRoutes(model, project.theme, { content: project.loaded.assets, static: project.loaded.staticFiles }, cwd, { pathsOnly: true }).diagnostics);
   const lint = checked.flatMap(lintArticle);
   lint.push(...lintNameVariants(selected.published), ...lintDuplicateTitles(selected.published));
   lap("lint");

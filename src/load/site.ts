@@ -2,13 +2,12 @@
  * The load stage: config, articles (front-matter validated, body still
  * Markdown), content assets and static files, with every problem collected.
  */
-import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { error, type Diagnostic } from "../diagnostics.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
 import { loadConfig, type ConfigOverrides } from "./config.js";
 import { isMarkdown, walkFolder, type FoundFile } from "./files.js";
-import { parseArticle } from "./frontmatter.js";
+import { readArticle } from "./articles.js";
 import { isExternal, resolveContentPath, splitHref } from "./paths.js";
 
 /** Everything read from a site folder, before any rendering. */
@@ -49,12 +48,7 @@ export function loadSite(paths: SitePaths, overrides: ConfigOverrides = {}, cwd 
       assets.push(file);
       continue;
     }
-    const text = readFileSync(file.absPath, "utf8");
-    const parsed = parseArticle(text, {
-      contentPath: file.path,
-      displayPath: join(contentDisplay, file.path),
-      sitePath: `content/${file.path}`,
-    }, config);
+    const parsed = readArticle({ contentPath: file.path, displayPath: join(contentDisplay, file.path), sitePath: `content/${file.path}`, absPath: file.absPath }, config.timezone);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.article) articles.push(parsed.article);
   }

@@ -147,8 +147,8 @@ function redirect(res: ServerResponse, location: string): void {
   res.end(`Found: ${location}\n`);
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string, head: boolean): void {
-  const bytes = Buffer.from(body, "utf8");
+function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array, head: boolean): void {
+  const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
   res.writeHead(status, { "content-type": type, "content-length": bytes.length, "cache-control": "no-store" });
   res.end(head ? undefined : bytes);
 }

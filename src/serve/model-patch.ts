@@ -6,7 +6,7 @@
  */
 import { buildSite, type ModelArticle, type SiteModel } from "../model/site.js";
 import type { LoadedArticle, RenderedBody, SiteConfig } from "../types.js";
-import { stableJson } from "./fingerprint.js";
+import { stableJson } from "../model/fingerprint.js";
 
 /** One published article whose body changed: its index in the published list, old and new inputs. */
 export interface BodyChange {

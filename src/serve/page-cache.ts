@@ -1,18 +1,21 @@
 /**
  * Rendered pages kept between rebuilds. A page's HTML is a function of the
  * theme, its page template and its view context, so it is rendered again only
- * when the theme or template changed or the fingerprint of its context did.
+ * when the theme changed or the page's key (`render/page-key.ts`, as the
+ * build cache keys pages) did.
  */
+import { pageKey, type PageKeyMemo } from "../render/page-key.js";
 import type { PagePlan } from "../render/pages.js";
 import type { Theme } from "../render/templates.js";
-import { fingerprint } from "./fingerprint.js";
 
 interface Entry {
   theme: Theme;
-  template: string;
-  hash: string;
+  key: string;
   html: string;
 }
+
+/** The key of the shared views, once per set of shared views (one model). */
+const memos = new WeakMap<object, PageKeyMemo>();
 
 /** The page cache of one serve session, by output path. */
 export class PageCache {
@@ -21,11 +24,13 @@ export class PageCache {
   /** The page's HTML, rendered only when its theme or context changed; throws what `theme.render` throws. */
   render(plan: PagePlan, theme: Theme): { html: string; fresh: boolean } {
     const context = plan.context();
-    const hash = fingerprint(context);
+    let memo = memos.get(context.site);
+    if (!memo) memos.set(context.site, (memo = {}));
+    const key = pageKey(memo, "", plan, context, undefined);
     const entry = this.entries.get(plan.outputPath);
-    if (entry && entry.theme === theme && entry.template === plan.template && entry.hash === hash) return { html: entry.html, fresh: false };
+    if (entry && entry.theme === theme && entry.key === key) return { html: entry.html, fresh: false };
     const html = theme.render(plan.template, context);
-    this.entries.set(plan.outputPath, { theme, template: plan.template, hash, html });
+    this.entries.set(plan.outputPath, { theme, key, html });
     return { html, fresh: true };
   }
 

@@ -9,8 +9,9 @@
 import { existsSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { BUILTIN_TEMPLATES } from "../build.js";
-import { bodySettings, BuildCache, CACHE_DIR_NAME } from "../cache/build-cache.js";
-import { hasErrors, sortDiagnostics, warning, type Diagnostic } from "../diagnostics.js";
+import { BuildCache, CACHE_DIR_NAME } from "../cache/build-cache.js";
+import { articleUrlMap } from "../markdown/inputs.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { sitePaths, type SitePaths } from "../load/site.js";
 import { selectArticles } from "../model/select.js";
 import { buildSite, type SiteModel } from "../model/site.js";
@@ -20,16 +21,18 @@ import type { MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
 import type { OutputFile } from "../write/output.js";
 import { pagesToRenderNow } from "./affected.js";
-import { BodyCache, bodyDiagnostics, type StoredBodies } from "./bodies.js";
+import { BodyCache, bodyDiagnostics, type BodyTargets, type StoredBodies } from "./bodies.js";
 import { classifyChanges, type ChangeSet, type FileEvent } from "./changes.js";
 import { patchModel, type BodyChange } from "./model-patch.js";
 import { PageCache } from "./page-cache.js";
 import { TermsMemo } from "../search/search.js";
 import { SiteRoutes } from "./routes.js";
+import { missingBaseUrl } from "../plan/routes.js";
 import { SiteSources, type ArticleSource, type SourceDelta } from "./sources.js";
 import { error } from "../diagnostics.js";
 import { makePending, type ContentFile } from "../images/assets.js";
-import { coverImageProblems, imageDigests, publishedAssets, runImageStep, type ImageStep } from "../images/step.js";
+import { coverImageProblems, imageDigests, runImageStep, type ImageStep } from "../images/step.js";
+import type { ImageEntry } from "../images/plan.js";
 
 /** How a session builds the site. */
 export interface SessionOptions {
@@ -70,7 +73,7 @@ export interface RebuildReport {
 /** What the server sends for one output path. */
 export type Served =
   | { kind: "page"; html: string; status: number }
-  | { kind: "text"; text: string }
+  | { kind: "text"; text: string | Uint8Array }
   | { kind: "file"; absPath: string };
 
 /** The last good build: what a body-only change is patched against. */
@@ -114,16 +117,16 @@ export class SiteSession {
   private lateProblems = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private roots: string[] | undefined;
+  private targets: { key: string; value: BodyTargets } | undefined;
   /** ◆ images: the photos' sets; derivatives are made when first requested (see `ensureImage`). */
   private images: ImageStep | undefined;
-  private imageDigests: Record<string, string> = {};
   private readonly making = new Map<string, Promise<void>>();
 
   private constructor(private readonly options: SessionOptions) {
     this.cwd = options.cwd ?? process.cwd();
     this.paths = sitePaths(options.source);
     this.sources = new SiteSources(this.paths, this.cwd, options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}, options.signal);
-    this.bodies = new BodyCache(options.signal, storedBodies(this.paths.root, () => this.imageDigests));
+    this.bodies = new BodyCache(options.signal, storedBodies(this.paths.root));
   }
 
   /** Builds the site at `options.source` in memory; the report says whether it has errors. */
@@ -260,22 +263,13 @@ export class SiteSession {
     const imagesChanged = !this.images || change.config || delta.assets || change.files > 0;
     if (imagesChanged) {
       this.images = await runImageStep(this.sources.assets, config, { cacheDir: join(this.paths.root, CACHE_DIR_NAME), decode: false, access: "derivatives" });
-      this.imageDigests = imageDigests(this.images.entries);
     }
     const images = this.images!;
     const selection = this.select(delta, change);
     const { published, sources } = selection;
-    const stale = this.bodies.sync(selection.patch ? undefined : sources, config.basePath, this.sources.assetPaths);
-    for (const path of this.bodies.syncImages(images.entries, config.basePath)) stale.add(path);
-    let bodies: MarkdownOutput[];
-    let renderedBodies: number;
-    if (selection.patch && good) {
-      // Same published list, so the same article URLs: only changed articles, and bodies that referred to changed assets.
-      bodies = good.bodies.slice();
-      const indices = new Set<number>();
-      for (const path of [...delta.articles, ...stale]) if (good.indexOf.has(path)) indices.add(good.indexOf.get(path)!);
-      renderedBodies = this.bodies.renderAt(sources, bodies, indices, config);
-    } else ({ bodies, rendered: renderedBodies } = await this.bodies.renderAll(sources, config));
+    // Every body is reused while its text, settings and link targets (images included) are unchanged.
+    const targets = this.bodyTargets(published, config.basePath, this.sources.assetPaths, selection.patch, images.entries);
+    const { bodies, rendered: renderedBodies } = await this.bodies.renderAll(sources, config, targets);
     const diagnostics = [...this.sources.diagnostics(), ...this.theme.diagnostics, ...selection.selectDiagnostics, ...coverImageProblems(published, images.entries), ...bodyDiagnostics(bodies)];
     const report = (ok: boolean, pages: number, totalPages: number): RebuildReport => ({
       ok,
@@ -310,12 +304,10 @@ export class SiteSession {
       }
     }
     model.imageSets = images.entries; // ◆ images
-    if (!model.config.baseUrl) {
-      diagnostics.push(warning("base-url", {}));
-    }
+    const noBaseUrl = missingBaseUrl(model);
+    if (noBaseUrl) diagnostics.push(noBaseUrl);
     const sameFiles = selection.patch && !change.templates && !delta.assets && !delta.staticFiles && !imagesChanged;
-    const files = { assets: publishedAssets(this.sources.assets, images), staticFiles: this.sources.staticFiles }; // ◆ images
-    const routes = (sameFiles && good ? good.routes.replan(model) : undefined) ?? SiteRoutes.plan(model, theme, files, this.cwd, this.searchTerms);
+    const routes = (sameFiles && good ? good.routes.replan(model) : undefined) ?? SiteRoutes.plan(model, theme, this.sources, this.cwd, this.searchTerms, images);
     diagnostics.push(...routes.diagnostics);
     const sample = !good || change.templates || change.config;
     const pages = this.renderNow(pagesToRenderNow(model, routes, changed, sample), theme, diagnostics);
@@ -332,6 +324,23 @@ export class SiteSession {
       this.pages.prune((path) => routes.get(path) !== undefined);
     }
     return report(true, pages, routes.pages.length);
+  }
+
+  /** What bodies resolve links and images against: the published articles' URLs and the content files (kept while unchanged). */
+  private bodyTargets(published: readonly LoadedArticle[], basePath: string, assetList: string[], samePublished: boolean, imageSets: Record<string, ImageEntry>): BodyTargets {
+    const last = this.targets;
+    // A patched selection has the same articles at the same URLs.
+    let key = last?.key ?? "";
+    if (!samePublished || !last) {
+      key = basePath;
+      for (const a of published) key += `\n${a.contentPath}\u0000${a.slug}`;
+    }
+    if (last?.key === key && last.value.assetList === assetList && last.value.imageSets === imageSets) return last.value;
+    const articleUrls = last?.key === key ? last.value.articleUrls : articleUrlMap(published, basePath);
+    const assets = last?.value.assetList === assetList ? last.value.assets : new Set(assetList);
+    const images = last?.value.imageSets === imageSets ? last.value.images : imageDigests(imageSets);
+    this.targets = { key, value: { articleUrls, assets, assetList, images, imageSets } };
+    return this.targets.value;
   }
 
   /** The published articles: the last ones with changed bodies swapped in when no front-matter changed, else selected anew. */
@@ -407,19 +416,15 @@ export class SiteSession {
  * renders only the bodies changed since; undefined when there is no cache.
  * The cache is never written from here.
  */
-function storedBodies(root: string, images: () => Record<string, string>): StoredBodies | undefined {
+function storedBodies(root: string): StoredBodies | undefined {
   const dir = join(root, CACHE_DIR_NAME);
   if (!existsSync(dir)) return undefined;
   const cache = BuildCache.open(dir);
-  let assetSet: { list: string[]; set: Set<string> } | undefined;
-  return (source, config, articleUrls, assets) => {
+  return (source, settings, targets) => {
     const article = source.article;
     if (!article || source.textHash === undefined) return undefined;
-    if (assetSet?.list !== assets) assetSet = { list: assets, set: new Set(assets) };
-    const settings = bodySettings(config.basePath, config.markdown.allowHtml, article.displayPath);
-    const body = cache.storedBody(article.contentPath, source.textHash, settings, { articleUrls, assets: assetSet.set, images: images() });
+    const body = cache.storedBody(article.contentPath, source.textHash, settings, targets);
     if (!body) return undefined;
-    const lookups = new Set(body.dependencies.filter((d) => d.startsWith("a:")).map((d) => d.slice(2)));
-    return { output: { html: body.html, firstParagraph: body.firstParagraph, diagnostics: [] }, lookups };
+    return { output: { html: body.html, firstParagraph: body.firstParagraph, diagnostics: [] }, dependencies: body.dependencies };
   };
 }

@@ -4,18 +4,16 @@
  * and the static files. Each step is the one `loadSite` takes, file by file,
  * so the articles and diagnostics equal those of a clean load.
  */
-import { readFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
-import { error, type Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics.js";
 import { loadConfig, type ConfigOverrides } from "../load/config.js";
 import { isMarkdown, walkFolder, type FoundFile } from "../load/files.js";
 import { isInsideSite, realFolder } from "../load/walk.js";
-import { parseArticle } from "../load/frontmatter.js";
+import { readArticle } from "../load/articles.js";
 import { checkCover, type SitePaths } from "../load/site.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
-import { textHash } from "../workers/tasks.js";
 import type { FileEvent } from "./changes.js";
-import { fingerprint } from "./fingerprint.js";
+import { fingerprint } from "../model/fingerprint.js";
 import { createPacer } from "./pacing.js";
 
 /** One Markdown file under content/ and what parsing it gave. */
@@ -29,8 +27,6 @@ export interface ArticleSource {
   cover: Diagnostic[];
   /** Fingerprint of everything but the body: equal shapes cannot change the site's structure. */
   shape: string;
-  /** Fingerprint of the Markdown stage's own input for this article (what it refers to is tracked by the body cache). */
-  bodyKey: string;
   /** Hash of the file's text, as the build cache keys it (see `textHash`). */
   textHash?: string;
 }
@@ -228,32 +224,19 @@ export class SiteSources {
 
   /** Reads and parses one article file into the map; false when the file is gone. */
   private read(file: FoundFile): boolean {
-    const where = { contentPath: file.path, displayPath: join(this.display(this.paths.content), file.path), sitePath: `content/${file.path}` };
-    let text: string;
-    try {
-      text = readFileSync(file.absPath, "utf8");
-    } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "ENOTDIR") return false;
-      this.store(file, undefined, [error("read", { detail: (cause as Error).message }, { file: where.displayPath })]);
-      return true;
-    }
-    const parsed = parseArticle(text, where, this.config);
-    this.store(file, parsed.article, parsed.diagnostics, textHash(text));
+    const where = { contentPath: file.path, displayPath: join(this.display(this.paths.content), file.path), sitePath: `content/${file.path}`, absPath: file.absPath };
+    const read = readArticle(where, this.config.timezone);
+    if (read.gone) return false;
+    this.store(file, read.article, read.diagnostics, read.text !== undefined ? read.hash : undefined);
     return true;
   }
 
   private store(file: FoundFile, article: LoadedArticle | undefined, diagnostics: Diagnostic[], hash?: string): void {
-    const source: ArticleSource = { file, article, diagnostics, cover: [], shape: "", bodyKey: "" };
+    const source: ArticleSource = { file, article, diagnostics, cover: [], shape: "" };
     if (hash !== undefined) source.textHash = hash;
     if (article) {
-      const { body, bodyLine, ...shape } = article;
+      const { body: _body, bodyLine: _line, ...shape } = article;
       source.shape = fingerprint(shape);
-      source.bodyKey = fingerprint([
-        body, bodyLine, article.contentPath, article.displayPath,
-        article.cover ? [...article.images, article.cover] : article.images,
-        this.config.basePath, this.config.markdown.allowHtml,
-      ]);
     }
     if (diagnostics.length) this.withProblems.add(file.path);
     this.articles.set(file.path, source);

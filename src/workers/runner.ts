@@ -14,8 +14,9 @@ import { defaultPoolSize, DEPTH, WorkerPool } from "./pool.js";
 import {
   renderArticleChunk, renderPageChunk, setSummaries,
   type ArticleChunk, type ArticleChunkResult, type ArticleItem, type PageChunk, type PageChunkResult, type PageRecord, type PageRenderer, type ThemeSource,
-} from "./page-tasks.js";
-import { loadFiles, renderBodyChunk, type BodyToRender, type FileToLoad, type LoadedFile, type LoadOptions, type MarkdownEnv } from "./tasks.js";
+} from "../write/pages.js";
+import { loadFiles, type FileToLoad, type LoadedFile, type LoadOptions } from "../load/batch.js";
+import { renderBodyChunk, type BodyToRender, type MarkdownEnv } from "../markdown/bodies.js";
 
 /**
  * From how many articles a build uses worker threads by default. A worker

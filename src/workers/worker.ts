@@ -1,11 +1,13 @@
 /**
- * The worker-thread side of the build's pool: runs the tasks of
- * `./tasks.ts` on the messages the main thread posts, one at a time.
+ * The worker-thread side of the build's pool: runs the stage functions
+ * (`load/batch.ts`, `markdown/bodies.ts`, `write/pages.ts`) on the messages
+ * the main thread posts, one at a time.
  */
 import { parentPort } from "node:worker_threads";
 import type { SiteModel } from "../model/site.js";
-import { pageRenderer, renderPageChunk, setSummaries, type PageRenderer } from "./page-tasks.js";
-import { loadFiles, renderBodyChunk, type MarkdownEnv } from "./tasks.js";
+import { pageRenderer, renderPageChunk, setSummaries, type PageRenderer } from "../write/pages.js";
+import { loadFiles } from "../load/batch.js";
+import { renderBodyChunk, type MarkdownEnv } from "../markdown/bodies.js";
 import type { TaskMessage, TaskReply } from "./pool.js";
 
 let env: MarkdownEnv = { articleUrls: {}, assets: [] };

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, generateSite, type BuildOptions } from "../../src/build.js";
+import { build, type BuildOptions } from "../../src/build.js";
+import { plainBuild } from "../helpers/reference.js";
 import { BuildCache, type CacheStats } from "../../src/cache/build-cache.js";
 import { listTree, writeFiles } from "../helpers/site.js";
 
@@ -17,12 +18,12 @@ function corpus(articles: number): string {
   return root;
 }
 
-/** Builds with the cache and checks the output against a plain in-memory build of the same sources. */
+/** Builds with the cache and checks the output against a plain build of the same sources (no cache, no thread). */
 async function cachedBuild(options: BuildOptions & { source: string }) {
   const out = options.out ?? join(options.source, "public");
   const result = await build({ now: NOW, ...options, out });
-  const plain = await generateSite({ now: NOW, ...options });
-  const expected = new Map(plain.files.map((f) => [f.path, "data" in f ? Buffer.from(f.data) : readFileSync(f.copyFrom)]));
+  const { out: _, cacheDir: __, ...plainOptions } = options;
+  const expected = (await plainBuild({ now: NOW, ...plainOptions })).files;
   const files = listTree(out).filter((f) => f !== ".gazette");
   expect(files).toEqual([...expected.keys()].sort());
   expect(files.filter((f) => !expected.get(f)!.equals(readFileSync(join(out, f))))).toEqual([]);
@@ -58,33 +59,33 @@ function articlePaths(root: string): string[] {
 
 describe("the build cache", () => {
   it("reuses every article's front-matter and body on an unchanged rebuild, with the same output", async () => {
-    const root = corpus(60);
-    expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: 0, misses: 60 }, bodies: { hits: 0, misses: 60 } });
+    const root = corpus(30);
+    expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: 0, misses: 30 }, bodies: { hits: 0, misses: 30 } });
     expect(existsSync(join(root, ".gazette-cache"))).toBe(true);
     const again = await cachedBuild({ source: root });
-    expect(sources(again)).toEqual({ articles: { hits: 60, misses: 0 }, bodies: { hits: 60, misses: 0 } });
+    expect(sources(again)).toEqual({ articles: { hits: 30, misses: 0 }, bodies: { hits: 30, misses: 0 } });
     expect(again.pages.misses).toBe(0);
-    expect(again.pages.hits).toBeGreaterThan(60);
+    expect(again.pages.hits).toBeGreaterThan(30);
   });
 
   it("gives the same bytes from the cache on worker threads", async () => {
-    const root = corpus(60);
+    const root = corpus(30);
     await cachedBuild({ source: root, workers: 2, sharedPagesFrom: 0 });
-    expect(sources(await cachedBuild({ source: root, workers: 2, sharedPagesFrom: 0 }))).toEqual({ articles: { hits: 60, misses: 0 }, bodies: { hits: 60, misses: 0 } });
+    expect(sources(await cachedBuild({ source: root, workers: 2, sharedPagesFrom: 0 }))).toEqual({ articles: { hits: 30, misses: 0 }, bodies: { hits: 30, misses: 0 } });
   });
 
   it("renders again only the edited article's body", async () => {
-    const root = corpus(60);
+    const root = corpus(30);
     await cachedBuild({ source: root });
     const edited = join(root, "content", articlePaths(root)[10]!);
     writeFileSync(edited, `${readFileSync(edited, "utf8")}\nMột đoạn văn mới.\n`);
     const stats = await cachedBuild({ source: root });
-    expect(sources(stats)).toEqual({ articles: { hits: 59, misses: 1 }, bodies: { hits: 59, misses: 1 } });
+    expect(sources(stats)).toEqual({ articles: { hits: 29, misses: 1 }, bodies: { hits: 29, misses: 1 } });
     expect(stats.pages.misses).toBe(1); // its own page: listings show the front-matter summary, which did not change
   });
 
   it("renders again the bodies that link to an article whose URL changed, and only those", async () => {
-    const root = corpus(60);
+    const root = corpus(30);
     await cachedBuild({ source: root });
     const paths = articlePaths(root);
     const linking = paths.filter((p) => /\]\(\.\.\/\d{4}\/[^)]+\.md\)/.test(readFileSync(join(root, "content", p), "utf8")));
@@ -93,22 +94,22 @@ describe("the build cache", () => {
     const file = join(root, "content", target);
     writeFileSync(file, readFileSync(file, "utf8").replace(/^---\n/, "---\nslug: duong-dan-moi\n"));
     const stats = await cachedBuild({ source: root });
-    expect(stats.articles).toEqual({ hits: 59, misses: 1 });
-    expect(stats.bodies).toEqual({ hits: 60 - 1 - linkers.length, misses: 1 + linkers.length });
+    expect(stats.articles).toEqual({ hits: 29, misses: 1 });
+    expect(stats.bodies).toEqual({ hits: 30 - 1 - linkers.length, misses: 1 + linkers.length });
   });
 
   it("keeps every body when a template or an unrelated config key changes, and none when the base path changes", async () => {
-    const root = corpus(40);
+    const root = corpus(20);
     await cachedBuild({ source: root });
     writeFiles(root, { "templates/partials/footer.hbs": "<footer>{{site.title}} – bản sửa</footer>\n" });
     const retemplated = await cachedBuild({ source: root });
-    expect(sources(retemplated)).toEqual({ articles: { hits: 40, misses: 0 }, bodies: { hits: 40, misses: 0 } });
+    expect(sources(retemplated)).toEqual({ articles: { hits: 20, misses: 0 }, bodies: { hits: 20, misses: 0 } });
     expect(retemplated.pages.hits).toBe(0);
     writeFiles(root, { "gazette.config.yaml": "title: Cổng tin mới\nperPage: 7\n" });
-    expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: 40, misses: 0 }, bodies: { hits: 40, misses: 0 } });
-    expect((await cachedBuild({ source: root, baseUrl: "https://example.org/tin/" })).bodies).toEqual({ hits: 0, misses: 40 });
+    expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: 20, misses: 0 }, bodies: { hits: 20, misses: 0 } });
+    expect((await cachedBuild({ source: root, baseUrl: "https://example.org/tin/" })).bodies).toEqual({ hits: 0, misses: 20 });
     writeFiles(root, { "gazette.config.yaml": "title: Cổng tin mới\ntimezone: Asia/Tokyo\n" });
-    expect((await cachedBuild({ source: root, baseUrl: "https://example.org/tin/" })).articles).toEqual({ hits: 0, misses: 40 });
+    expect((await cachedBuild({ source: root, baseUrl: "https://example.org/tin/" })).articles).toEqual({ hits: 0, misses: 20 });
   });
 
   it("is neither read nor written with cache: false (--no-cache)", async () => {
@@ -150,7 +151,7 @@ function snapshot(dir: string): Map<string, string> {
 
 describe("the spare output (the output before last, recycled as the staging folder)", () => {
   it("is kept in the cache folder and rebuilt in, giving the same files as a fresh folder", async () => {
-    const root = corpus(40);
+    const root = corpus(20);
     const paths = articlePaths(root);
     await cachedBuild({ source: root });
     expect(spares(root)).toEqual([]); // nothing was replaced yet
@@ -259,7 +260,7 @@ describe("file stamps", () => {
   });
 
   it("read an unread file again when its body has to be rendered", async () => {
-    const root = corpus(60);
+    const root = corpus(30);
     await cachedBuild({ source: root, stampMarginMs: 0 });
     await cachedBuild({ source: root, stampMarginMs: 0 });
     const paths = articlePaths(root);
@@ -268,7 +269,7 @@ describe("file stamps", () => {
     const file = join(root, "content", target);
     writeFileSync(file, readFileSync(file, "utf8").replace(/^---\n/, "---\nslug: duong-dan-moi\n"));
     const stats = await cachedBuild({ source: root, stampMarginMs: 0 }); // linking bodies render from files not read at load
-    expect(stats.unread).toBe(59);
+    expect(stats.unread).toBe(29);
     expect(stats.bodies.misses).toBeGreaterThan(1);
   });
 
@@ -281,7 +282,7 @@ describe("file stamps", () => {
 
 describe("a series of cached rebuilds", () => {
   it("gives, after every kind of change, the same files as a plain build (seeded random sequence)", async () => {
-    const root = corpus(50);
+    const root = corpus(24);
     let seed = 7;
     const random = (n: number) => {
       // mulberry32, as the corpus generator uses

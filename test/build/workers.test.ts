@@ -3,20 +3,22 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, BUILTIN_TEMPLATES, generateSite, type BuildOptions } from "../../src/build.js";
+import { build, BUILTIN_TEMPLATES, type BuildOptions } from "../../src/build.js";
 import { BuildFailure } from "../../src/diagnostics.js";
 import { sitePaths } from "../../src/load/site.js";
-import { stagedBuild } from "../../src/staged-build.js";
-import { loadFiles, renderBodyChunk } from "../../src/workers/tasks.js";
+import { runBuild } from "../../src/build/run.js";
+import { loadFiles } from "../../src/load/batch.js";
+import { renderBodyChunk } from "../../src/markdown/bodies.js";
+import { plainBuild } from "../helpers/reference.js";
 import { listTree } from "../helpers/site.js";
 
 const GENERATOR = join(import.meta.dirname, "..", "fixtures", "make-corpus.mjs");
 
-/** Every file of a plain in-memory, single-threaded build, by output path. */
+/** Every file of a plain single-threaded build without the cache, by output path. */
 async function reference(options: BuildOptions): Promise<Map<string, Buffer>> {
-  const site = await generateSite(options);
+  const site = await plainBuild(options);
   expect(site.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return new Map(site.files.map((f) => [f.path, "data" in f ? Buffer.from(f.data) : readFileSync(f.copyFrom)]));
+  return site.files;
 }
 
 /** Asserts that the folder holds exactly the expected files, byte for byte (the write stage's marker aside). */
@@ -28,13 +30,13 @@ function expectSameFiles(out: string, expected: Map<string, Buffer>): void {
 }
 
 describe("builds on worker threads", () => {
-  it("write the same bytes as a plain in-process build of 300 articles, whatever the number of threads", async () => {
+  it("write the same bytes as a build on the main thread alone, whatever the number of threads", async () => {
     const root = mkdtempSync(join(tmpdir(), "gazette-workers-"));
-    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "300"]);
+    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
     const options = { source: root, baseUrl: "https://example.org/news/", now: Date.UTC(2026, 0, 1) };
     const expected = await reference(options);
     // Listings go to the workers too in the first build (by default only from 4,000 listing pages).
-    for (const [workers, sharedPagesFrom] of [[2, 0], [1, undefined], [0, undefined]] as const) {
+    for (const [workers, sharedPagesFrom] of [[2, 0], [1, undefined]] as const) {
       const out = join(root, `out-${workers}`);
       const result = await build({ ...options, out, workers, cache: false, ...(sharedPagesFrom !== undefined ? { sharedPagesFrom } : {}) });
       expect(result.stats.threads).toBe(workers);
@@ -48,7 +50,7 @@ describe("builds on worker threads", () => {
 describe("listing pages rendered while the workers render bodies", () => {
   it("show the summaries taken from bodies (articles without one in front-matter) exactly as a plain build does", async () => {
     const root = mkdtempSync(join(tmpdir(), "gazette-listed-"));
-    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "300"]);
+    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
     // Two articles in three lose their front-matter summary: their cards show their first paragraph,
     // known only once their body is rendered, so listing pages showing them must wait for it.
     let seen = 0;
@@ -81,7 +83,7 @@ describe("listing pages rendered while the workers render bodies", () => {
 describe("template problems of listing pages (rendered between article pages on threads)", () => {
   it("are reported alike, in the same order, with and without a worker", async () => {
     const root = mkdtempSync(join(tmpdir(), "gazette-listing-errors-"));
-    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "300"]);
+    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
     // The oldest article has no summary: the home listing's last page waits for its body, and the
     // listings after it are left for the end, so problems come from pages rendered early and late.
     const years = readdirSync(join(root, "content")).filter((d) => /^\d{4}$/.test(d)).sort();
@@ -105,7 +107,7 @@ describe("template problems of listing pages (rendered between article pages on 
 describe("a build refused after the workers started on the bodies", () => {
   it("fails with its message, leaves the folder alone and ends (no task left hanging)", async () => {
     const root = mkdtempSync(join(tmpdir(), "gazette-refused-"));
-    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "300"]);
+    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "60"]);
     const out = join(root, "mine");
     mkdirSync(out);
     writeFileSync(join(out, "notes.txt"), "keep me");
@@ -125,7 +127,7 @@ describe("bodies read again from their files (how sites of 8,000 articles and mo
     const expected = await reference({ source: root, now });
     for (const [workers, cache] of [[1, false], [0, true], [0, true]] as const) {
       const out = join(root, `out-${workers}-${cache}`);
-      await stagedBuild({
+      await runBuild({
         paths: sitePaths(root), outDir: out, cwd: process.cwd(), builtinTemplates: BUILTIN_TEMPLATES,
         drafts: false, future: false, now, cache, workers, rereadBodiesFrom: 0,
       });
@@ -138,7 +140,7 @@ describe("bodies read again from their files (how sites of 8,000 articles and mo
     execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
     const out = join(root, "public");
     let deleted = false;
-    const build = stagedBuild({
+    const build = runBuild({
       paths: sitePaths(root), outDir: out, cwd: process.cwd(), builtinTemplates: BUILTIN_TEMPLATES,
       drafts: false, future: false, now: Date.UTC(2026, 0, 1), cache: false, workers: 1, rereadBodiesFrom: 0,
       // Once every file is loaded, the bodies are gone: the worker's first chunks fail, and so does the main thread's.

@@ -11,7 +11,7 @@ const NOW = Date.UTC(2026, 0, 1);
 describe("gazette check on worker threads", () => {
   it("finds the same problems and links as on the main thread alone", async () => {
     const root = mkdtempSync(join(tmpdir(), "gazette-check-workers-"));
-    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "150"]);
+    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "60"]);
     // Problems for both runs to find: a missing image, a broken link, an image without alt text, an external link.
     const year = readdirSync(join(root, "content")).find((d) => /^\d{4}$/.test(d))!;
     const file = join(root, "content", year, readdirSync(join(root, "content", year))[0]!);

@@ -3,14 +3,14 @@
  * files and reports the events a watcher would, and the check that a session
  * serves exactly what a clean build of the same sources gives.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { expect } from "vitest";
-import { generateSite } from "../../src/build.js";
-import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../../src/diagnostics.js";
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../../src/diagnostics.js";
 import type { FileEvent } from "../../src/serve/changes.js";
 import type { SiteSession } from "../../src/serve/session.js";
 import type { OutputFile } from "../../src/write/output.js";
+import { plainBuild } from "../helpers/reference.js";
 import { PNG, article } from "../helpers/site.js";
 
 /** The clock of every serve test. */
@@ -97,24 +97,25 @@ export interface CompareOptions {
 }
 
 /**
- * Asserts that the session serves what a clean `generateSite` of the same
- * sources gives: the same files with the same bytes and the same problems;
- * when the clean build fails, the same problems and `previous` still served.
+ * Asserts that the session serves what a clean build of the same sources
+ * writes (`plainBuild`): the same files with the same bytes and the same
+ * problems; when the clean build fails, the same problems and `previous` still served.
  */
 export async function expectCleanBuild(session: SiteSession, root: string, options: CompareOptions = {}, previous?: OutputFile[]): Promise<OutputFile[]> {
-  const clean = await generateSite({ source: root, cwd: root, now: NOW, ...options });
+  const clean = await plainBuild({ source: root, cwd: root, now: NOW, ...options });
   expect(lines(session.diagnostics)).toEqual(lines(clean.diagnostics));
   const served = session.output();
-  if (hasErrors(clean.diagnostics)) {
+  if (clean.failed) {
     if (previous) expect(served).toEqual(previous);
     return served;
   }
-  expect(served.map((f) => f.path)).toEqual(clean.files.map((f) => f.path));
-  clean.files.forEach((file, i) => {
-    const mine = served[i]!;
-    if ("data" in file) expect("data" in mine && mine.data, `${file.path} differs from a clean build`).toBe(file.data);
-    else expect("copyFrom" in mine && mine.copyFrom, `${file.path} is copied from elsewhere`).toBe(file.copyFrom);
-  });
+  expect(served.map((f) => f.path).sort()).toEqual([...clean.files.keys()].sort());
+  for (const file of served) {
+    // Photos' derivatives are made on first request, as a browser's would ask for them.
+    if ("copyFrom" in file) await session.ensureImage(file.path);
+    const bytes = "data" in file ? Buffer.from(file.data) : readFileSync(file.copyFrom);
+    expect(bytes.equals(clean.files.get(file.path)!), `${file.path} differs from a clean build`).toBe(true);
+  }
   return served;
 }
 

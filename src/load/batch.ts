@@ -1,16 +1,14 @@
 /**
- * The work a build hands out in chunks, part one: reading and parsing
- * article files, rendering Markdown bodies (pages: `./page-tasks.ts`). Each
- * task is plain data in and plain data out, so the same functions run in
- * worker threads and in the main thread; the output is the same either way.
+ * Loading article files in batches for the build (on the worker pool): each
+ * read and parsed by `readArticleText`/`parseArticleText`, with what the
+ * build cache knows — a file whose hash the cache knows is only read and
+ * hashed, one whose stamp is unchanged is not even read.
  */
-import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { error, type Diagnostic } from "../diagnostics.js";
-import { parseArticle, type ArticleFile } from "../load/frontmatter.js";
-import { renderMarkdown, type MarkdownInput, type MarkdownOutput } from "../markdown/render.js";
-import type { ImageEntry } from "../images/plan.js";
 import type { LoadedArticle } from "../types.js";
+import { parseArticleText, readArticleText } from "./articles.js";
+import type { ArticleFile } from "./frontmatter.js";
 
 /**
  * What identifies a file's version without reading it: size, modification
@@ -38,7 +36,7 @@ export interface FileToLoad extends ArticleFile {
 
 /** A read article file: its hash, and a fresh parse (unless the cache knew the text). */
 export interface LoadedFile {
-  /** Hash of the text ("" when not asked for). */
+  /** Hash of the text ("" when it could not be read). */
   hash: string;
   /** The parsed article; its body is left empty when not kept (it is read again when rendered). */
   article?: LoadedArticle;
@@ -68,11 +66,6 @@ export interface LoadOptions {
   stampsBefore?: number;
 }
 
-/** Hash of an article file's text: the build cache's key for its front-matter. */
-export function textHash(text: string): string {
-  return createHash("sha1").update(text).digest("base64url");
-}
-
 /**
  * Reads and parses article files; a file whose hash the cache knows is only
  * read and hashed. Without `keepBodies` a body is dropped once parsed: tens
@@ -86,23 +79,23 @@ export function loadFiles(files: readonly FileToLoad[], options: LoadOptions): L
     if (stamp && file.knownStamp && file.knownHash !== undefined && file.bodyStart !== undefined && sameStamp(stamp, file.knownStamp)) {
       return { hash: file.knownHash, hit: true, unread: true, bodyStart: file.bodyStart, diagnostics: [], stamp };
     }
-    const text = readFileSync(file.absPath, "utf8");
-    const hash = options.hash ? textHash(text) : "";
-    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const read = readArticleText(file);
+    if ("gone" in read) return { hash: "", diagnostics: [error("read", { detail: "the file was deleted while the site was being built" }, { file: file.displayPath })] };
+    if ("diagnostic" in read) return { hash: "", diagnostics: [read.diagnostic] };
+    const { text, hash } = read;
     if (options.hash && file.knownHash === hash && file.bodyStart !== undefined) {
       const hit: LoadedFile = { hash, hit: true, bodyStart: file.bodyStart, diagnostics: [] };
       if (stamp) hit.stamp = stamp;
-      if (options.keepBodies) hit.body = source.slice(file.bodyStart);
+      if (options.keepBodies) hit.body = text.slice(file.bodyStart);
       return hit;
     }
-    const { contentPath, displayPath, sitePath } = file;
-    const parsed = parseArticle(text, { contentPath, displayPath, sitePath }, { timezone: options.timezone });
+    const parsed = parseArticleText(file, text, hash, options.timezone);
     const loaded: LoadedFile = { hash, diagnostics: parsed.diagnostics };
     if (stamp) loaded.stamp = stamp;
     if (parsed.article) {
       loaded.article = parsed.article;
-      if (source.endsWith(parsed.article.body)) {
-        loaded.bodyStart = source.length - parsed.article.body.length;
+      if (parsed.bodyStart !== undefined) {
+        loaded.bodyStart = parsed.bodyStart;
         if (!options.keepBodies && options.hash) parsed.article.body = "";
       }
     }
@@ -126,41 +119,3 @@ export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): b
   if (a === undefined || b === undefined) return a === b;
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
-
-/** What every body of a build resolves its links and images against. */
-export interface MarkdownEnv {
-  articleUrls: Record<string, string>;
-  assets: string[];
-  /** Photos' derivative sets and unusable images, from the asset step (`src/images/`). */
-  imageSets?: Record<string, ImageEntry>;
-}
-
-/** Where to read a body again: the file, the hash its text had when loaded, and where the body starts. */
-export interface BodySource {
-  absPath: string;
-  hash: string;
-  bodyStart: number;
-}
-
-/** One body to render: the input of `renderMarkdown` without the build-wide parts; with `source`, `body` is read from the file. */
-export type BodyToRender = Omit<MarkdownInput, "articleUrls" | "assets" | "imageSets"> & { source?: BodySource };
-
-/** Renders one body; a file that changed since it was loaded is an error rather than a page mixing two versions. */
-export function renderBody(input: BodyToRender, env: MarkdownEnv): MarkdownOutput {
-  const { source, ...rest } = input;
-  let body = rest.body;
-  if (source) {
-    const text = readFileSync(source.absPath, "utf8");
-    if (textHash(text) !== source.hash) {
-      return { html: "", firstParagraph: "", diagnostics: [error("changed", {}, { file: input.displayPath })] };
-    }
-    body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).slice(source.bodyStart);
-  }
-  return renderMarkdown({ ...rest, body, articleUrls: env.articleUrls, assets: env.assets, ...(env.imageSets ? { imageSets: env.imageSets } : {}), dependencies: true });
-}
-
-/** Renders bodies, listing the articles and files each one's output depends on (for the cache). */
-export function renderBodyChunk(bodies: readonly BodyToRender[], env: MarkdownEnv): MarkdownOutput[] {
-  return bodies.map((body) => renderBody(body, env));
-}
-

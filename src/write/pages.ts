@@ -1,9 +1,9 @@
 /**
- * The work a build hands out in chunks, part two: rendering pages and
+ * The write stage's page work, handed out in chunks by the build: rendering pages and
  * writing them into the staging folder, or hard-linking those the build
  * cache knows to be unchanged. Runs in worker threads and the main thread alike.
  */
-import { createHash } from "node:crypto";
+import { htmlDigest, pageKey } from "../render/page-key.js";
 import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hasErrors, type Diagnostic } from "../diagnostics.js";
@@ -11,9 +11,8 @@ import type { MarkdownOutput } from "../markdown/render.js";
 import type { SiteModel } from "../model/site.js";
 import { planPages, type PagePlan } from "../render/pages.js";
 import { loadTheme, TemplateError, type Theme } from "../render/templates.js";
-import type { TemplateContext } from "../render/views.js";
-import { linkReplacingSync, replaceFileSync } from "../write/replace.js";
-import { renderBody, type BodyToRender, type MarkdownEnv } from "./tasks.js";
+import { linkReplacingSync, replaceFileSync } from "./replace.js";
+import { renderBody, type BodyToRender, type MarkdownEnv } from "../markdown/bodies.js";
 
 /** Where a page renderer finds its theme (the same arguments as `loadTheme`). */
 export interface ThemeSource {
@@ -228,40 +227,3 @@ function linkPrevious(from: string, to: string, record: PageRecord): boolean {
   }
 }
 
-/**
- * The key of a page's inputs: code and theme (`salt`), the shared views, the
- * template, the path and the page's own view. An article's HTML enters by its
- * digest when one is known (hashing it again for every page costs as much as
- * the rest). Front-matter extras are the only values that may hold numbers
- * JSON cannot tell from null (NaN, ±Infinity): they are hashed apart.
- */
-function pageKey(renderer: PageRenderer, salt: string, plan: PagePlan, context: TemplateContext, htmlDigest: string | undefined): string {
-  const { site, labels, sidebar, ...own } = context;
-  renderer.sharedKey ??= createHash("sha1").update(stableJson({ site, labels, sidebar })).digest("base64url");
-  let view: object = own;
-  if (htmlDigest !== undefined && own.article) view = { ...own, article: { ...own.article, html: htmlDigest } };
-  // A listing's cards recur on several listings (home, category, tags…): each is serialised and hashed once.
-  else if (own.listing) view = { ...own, listing: { ...own.listing, items: own.listing.items.map(cardDigest) } };
-  const hash = createHash("sha1").update(`${salt}\0${renderer.sharedKey}\0${plan.template}\0${plan.outputPath}\0`).update(JSON.stringify(view));
-  if (Object.keys(own.page.data).length > 0) hash.update(stableJson(own.page.data));
-  return hash.digest("base64url");
-}
-
-const cardDigests = new WeakMap<object, string>();
-
-/** The digest of a card view (the same object on every listing that shows it). */
-function cardDigest(card: object): string {
-  let digest = cardDigests.get(card);
-  if (digest === undefined) cardDigests.set(card, (digest = createHash("sha1").update(JSON.stringify(card)).digest("base64url")));
-  return digest;
-}
-
-/** A digest of an article's HTML, for page keys and the cache. */
-export function htmlDigest(html: string): string {
-  return createHash("sha1").update(html).digest("base64url");
-}
-
-/** JSON that also tells apart the numbers JSON cannot hold (NaN, ±Infinity), which templates print differently from null. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? `\u0000${v}` : v));
-}
