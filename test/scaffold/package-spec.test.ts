@@ -6,10 +6,10 @@ import { makeSite } from "../helpers/site.js";
 
 describe("init --package", () => {
   it("makes a local tarball or folder relative to the new site, and keeps other specs as given", () => {
-    expect(dependencySpec("./dist/gazette-0.1.0.tgz", "/work", "/work/sites/tin")).toBe("file:../../dist/gazette-0.1.0.tgz");
-    expect(dependencySpec("gazette-0.1.0.tgz", "/work", "/work/tin")).toBe("file:../gazette-0.1.0.tgz");
-    expect(dependencySpec("file:../g", "/work/a", "/work/a/tin")).toBe("file:../../g");
-    expect(dependencySpec("/opt/gazette", "/work", "/opt/gazette/site")).toBe("file:..");
+    expect(dependencySpec("./dist/gazette-0.1.0.tgz", "/srv", "/srv/sites/tin")).toBe("file:../../dist/gazette-0.1.0.tgz");
+    expect(dependencySpec("gazette-0.1.0.tgz", "/srv", "/srv/tin")).toBe("file:../gazette-0.1.0.tgz");
+    expect(dependencySpec("file:../g", "/srv/a", "/srv/a/tin")).toBe("file:../../g");
+    expect(dependencySpec("/opt/gazette", "/srv", "/opt/gazette/site")).toBe("file:..");
     expect(dependencySpec("github:owner/gazette#v0.1.0", "/w", "/w/t")).toBe("github:owner/gazette#v0.1.0");
     expect(dependencySpec("git+https://git.example.org/gazette.git", "/w", "/w/t")).toBe("git+https://git.example.org/gazette.git");
     expect(dependencySpec("https://example.org/gazette-0.1.0.tgz", "/w", "/w/t")).toBe("https://example.org/gazette-0.1.0.tgz");
