@@ -8,20 +8,16 @@
  * reading it.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sameStamp, stampOf, type FileStamp } from "../load/batch.js";
 import type { ImageHeader } from "./derive.js";
 import type { OutFormat } from "./plan.js";
 import { DERIVATIVE_CODE_VERSION, type ImageSettings } from "./settings.js";
 
-/** A photo file's identity without reading it (see `FileStamp` of the article loader). */
-interface Stamp {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
-}
+/** A photo file's identity without reading it: the article loader's file stamp. */
+type Stamp = FileStamp;
 
 interface IndexFile {
   version: number;
@@ -141,19 +137,6 @@ function readIndex(path: string): IndexFile {
   return { version: DERIVATIVE_CODE_VERSION, files: {} };
 }
 
-function stampOf(path: string, before: number): Stamp | undefined {
-  try {
-    const stat = statSync(path);
-    if (stat.ctimeMs >= before || stat.mtimeMs >= before) return undefined;
-    return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
-  } catch {
-    return undefined;
-  }
-}
-
-function sameStamp(a: Stamp, b: Stamp): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
-}
 
 /** True when every named file of an entry is there. */
 export function entryHas(entryDir: string, names: readonly string[]): boolean {

@@ -104,7 +104,7 @@ export function loadFiles(files: readonly FileToLoad[], options: LoadOptions): L
 }
 
 /** The stamp of a file last changed before `before`; undefined when it changed since, or cannot be read. */
-function stampOf(path: string, before: number): FileStamp | undefined {
+export function stampOf(path: string, before: number): FileStamp | undefined {
   try {
     const stat = statSync(path);
     if (stat.ctimeMs >= before || stat.mtimeMs >= before) return undefined;

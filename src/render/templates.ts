@@ -273,6 +273,20 @@ function runtimeDiagnostic(cause: unknown, page: CompiledTemplate, partials: Map
 
 /** The first `{{#name …}}` block without exactly one argument. */
 function findBlockWithoutOneArgument(root: hbs.AST.Node, name: string): hbs.AST.Position | undefined {
+  return findFirst(root, (n) => n.type === "BlockStatement" && n.path?.original === name && n.params?.length !== 1);
+}
+
+/** A node of a Handlebars syntax tree, as far as the searches here read it. */
+interface AstNode {
+  type?: string;
+  name?: { type?: string; original?: unknown };
+  path?: { type?: string; original?: unknown };
+  params?: unknown[];
+  loc?: hbs.AST.SourceLocation;
+}
+
+/** Walks a template's syntax tree, depth first, for the start of the first located node that `matches`. */
+function findFirst(root: hbs.AST.Node, matches: (node: AstNode) => boolean): hbs.AST.Position | undefined {
   let found: hbs.AST.Position | undefined;
   const visit = (node: unknown): void => {
     if (found || node === null || typeof node !== "object") return;
@@ -280,8 +294,11 @@ function findBlockWithoutOneArgument(root: hbs.AST.Node, name: string): hbs.AST.
       for (const item of node) visit(item);
       return;
     }
-    const n = node as { type?: string; path?: { original?: unknown }; params?: unknown[]; loc?: hbs.AST.SourceLocation };
-    if (n.type === "BlockStatement" && n.path?.original === name && n.params?.length !== 1 && n.loc) found = n.loc.start;
+    const n = node as AstNode;
+    if (n.loc && matches(n)) {
+      found = n.loc.start;
+      return;
+    }
     for (const [key, value] of Object.entries(n)) if (key !== "loc" && typeof value === "object") visit(value);
   };
   visit(root);
@@ -303,26 +320,12 @@ function locate(
   return undefined;
 }
 
-/** Walks a template's syntax tree for the first `{{> name}}` (partial) or `{{name …}}` call (helper). */
+/** The first `{{> name}}` (partial) or `{{name …}}` call (helper) in a template's syntax tree. */
 function findReference(root: hbs.AST.Node, kind: "partial" | "helper", name: string): hbs.AST.Position | undefined {
-  let found: hbs.AST.Position | undefined;
-  const visit = (node: unknown): void => {
-    if (found || node === null || typeof node !== "object") return;
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    const n = node as { type?: string; name?: { type?: string; original?: unknown }; path?: { type?: string; original?: unknown }; params?: unknown[]; hash?: unknown; loc?: hbs.AST.SourceLocation };
-    if (kind === "partial" && (n.type === "PartialStatement" || n.type === "PartialBlockStatement")) {
-      if (n.name?.type === "PathExpression" && n.name.original === name && n.loc) found = n.loc.start;
-    }
-    if (kind === "helper" && (n.type === "MustacheStatement" || n.type === "SubExpression" || n.type === "BlockStatement")) {
-      if (n.path?.type === "PathExpression" && n.path.original === name && n.loc) found = n.loc.start;
-    }
-    for (const [key, value] of Object.entries(n)) if (key !== "loc" && typeof value === "object") visit(value);
-  };
-  visit(root);
-  return found;
+  if (kind === "partial") {
+    return findFirst(root, (n) => (n.type === "PartialStatement" || n.type === "PartialBlockStatement") && n.name?.type === "PathExpression" && n.name.original === name);
+  }
+  return findFirst(root, (n) => (n.type === "MustacheStatement" || n.type === "SubExpression" || n.type === "BlockStatement") && n.path?.type === "PathExpression" && n.path.original === name);
 }
 
 /**
