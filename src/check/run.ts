@@ -73,7 +73,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const project = loadProject(buildOptions);
   const selected = publishedArticles(project, buildOptions);
   const diagnostics: Diagnostic[] = [...project.diagnostics, ...selected.diagnostics];
-  // ◆ images (src/images/): headers read (derivatives the build made are consulted), nothing decoded or written.
+  // Images (src/images/): headers read (derivatives the build made are consulted), nothing decoded or written.
   const images = await runImageStep(project.loaded.assets, project.loaded.config, { cacheDir: join(root, CACHE_DIR_NAME), decode: false, access: "read" });
   diagnostics.push(...coverImageProblems(selected.published, images.entries), ...largeImageWarnings(images, relative(cwd, project.paths.content) || "."));
   lap("load");

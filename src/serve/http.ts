@@ -90,7 +90,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, { session, hub,
   const rel = target.path.slice(decodedBase.length);
   const isFolder = rel === "" || rel.endsWith("/");
   const path = isFolder ? `${rel}index.html` : rel;
-  await session.ensureImage(path); // ◆ images: a photo's derivatives are made on first request
+  await session.ensureImage(path); // a photo's derivatives are made on first request
   const served = session.lookup(path);
   if (!served) {
     if (!isFolder && session.has(`${rel}/index.html`)) return redirect(res, `${target.rawPath}/${target.query}`);

@@ -118,7 +118,7 @@ export class SiteSession {
   private queue: Promise<void> = Promise.resolve();
   private roots: string[] | undefined;
   private targets: { key: string; value: BodyTargets } | undefined;
-  /** ◆ images: the photos' sets; derivatives are made when first requested (see `ensureImage`). */
+  /** The photos' sets; derivatives are made when first requested (see `ensureImage`). */
   private images: ImageStep | undefined;
   private readonly making = new Map<string, Promise<void>>();
 
@@ -179,7 +179,7 @@ export class SiteSession {
 
   /** Folders whose files may be served from their source path (real paths): the site folder (by the policy of `isInsideSite`) and the built-in theme. */
   servableRoots(): string[] {
-    const store = this.images?.store.dir; // ◆ images: derivatives are served from the image store
+    const store = this.images?.store.dir; // derivatives are served from the image store
     this.roots ??= [this.paths.root, this.options.builtinTemplates ?? BUILTIN_TEMPLATES, ...(store ? [store] : [])].flatMap((dir) => {
       try {
         return [realpathSync(dir)];
@@ -259,7 +259,7 @@ export class SiteSession {
     const { config } = this.sources;
     const theme = this.theme.theme;
     const good = this.good;
-    // ◆ images: the asset step without decoding, again when files under content/ or the config changed.
+    // Images: the asset step without decoding, again when files under content/ or the config changed.
     const imagesChanged = !this.images || change.config || delta.assets || change.files > 0;
     if (imagesChanged) {
       this.images = await runImageStep(this.sources.assets, config, { cacheDir: join(this.paths.root, CACHE_DIR_NAME), decode: false, access: "derivatives" });
@@ -303,7 +303,7 @@ export class SiteSession {
         });
       }
     }
-    model.imageSets = images.entries; // ◆ images
+    model.imageSets = images.entries;
     const noBaseUrl = missingBaseUrl(model);
     if (noBaseUrl) diagnostics.push(noBaseUrl);
     const sameFiles = selection.patch && !change.templates && !delta.assets && !delta.staticFiles && !imagesChanged;
