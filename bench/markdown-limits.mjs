@@ -5,11 +5,20 @@
 // renderMarkdown call per body, its ratio to prose, and what came out.
 //
 //   node bench/markdown-limits.mjs [SIZE=1000000] [name,name…]
+//   node bench/markdown-limits.mjs --largest [SIZE=1000000] [name,name…]
+//
+// --largest: for each pattern, the largest body up to SIZE that the guard lets
+// through (found by bisection on the guard alone), and the time to render it:
+// the worst a writer can make gazette spend on one body.
 //
 // Needs `npm run build` (dist/) first.
 import { renderMarkdown } from "../dist/markdown/render.js";
+import { checkMarkdownLimits } from "../dist/markdown/guard.js";
 
-const size = Number(process.argv[2] ?? 1_000_000);
+const args = process.argv.slice(2);
+const largest = args[0] === "--largest";
+if (largest) args.shift();
+let size = Number(args[0] ?? 1_000_000);
 const rep = (unit) => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
 const half = (a, mid, b) => { const k = Math.floor(size / (a.length + b.length)); return a.repeat(k) + mid + b.repeat(k); };
 const bodies = {
@@ -35,10 +44,24 @@ const bodies = {
 };
 const input = (body) => ({ body, bodyLine: 1, contentPath: "a.md", displayPath: "a.md", basePath: "/", allowHtml: false, images: [], articleUrls: {}, assets: [], dependencies: true });
 renderMarkdown(input("*a* [b](c)\n\n> q\n\n- l\n\n|a|\n|-|\n"));
-const names = process.argv[3] ? process.argv[3].split(",") : Object.keys(bodies);
+const names = args[1] ? args[1].split(",") : Object.keys(bodies);
+const limit = size;
+/** The largest body of this pattern, up to `limit`, that the guard accepts (or undefined when none of 1 KB is). */
+function largestAccepted(name) {
+  let lo = 1024, hi = limit;
+  size = lo;
+  if (checkMarkdownLimits(bodies[name]())) return undefined;
+  while (hi - lo > 512) {
+    size = Math.floor((lo + hi) / 2);
+    if (checkMarkdownLimits(bodies[name]())) hi = size; else lo = size;
+  }
+  size = lo;
+  return bodies[name]();
+}
 let prose;
 for (const name of names) {
-  const body = bodies[name]();
+  const body = largest ? largestAccepted(name) : bodies[name]();
+  if (body === undefined) { console.log(`${name.padEnd(26)} refused already at 1 KB`); continue; }
   const started = performance.now();
   const out = renderMarkdown(input(body));
   const ms = performance.now() - started;

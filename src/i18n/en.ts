@@ -113,6 +113,8 @@ export const en = {
   "markdown-too-complex.setext": (a: { limit: number }) => `more than ${a.limit} headings are underlined with === or ---, which takes too long to render: write them as # headings`,
   "markdown-too-complex.list": (a: { limit: number }) => `the lists of this article are too long and nested for their place in it, which takes too long to render: split them, or put fewer items with nested lists or quotes after so much text`,
   "markdown-too-complex.list-items": (a: { limit: number }) => `this article's lists have more than ${a.limit} items, which takes too long to render: split the article or write some lists as paragraphs`,
+  "markdown-too-complex.size": (a: { size: number; limit: number }) => `this article's text is ${a.size} KiB, more than the ${a.limit} KiB gazette renders in one page: split it into several articles, or attach the full document as a file (a PDF) and link to it`,
+  "markdown-too-complex.work": () => "this article has so much nesting, emphasis or link markup for its length that it would take too long to render (it is refused from this line): split it into several articles, or remove markup that is not needed",
   "markdown-too-complex.table": (a: { limit: number }) => `the tables of this article would have more than ${a.limit} cells (each row gets as many cells as its table's header): shorten the header or split the table`,
   json: (a: { detail: string }) => `invalid JSON: ${a.detail}`,
   read: (a: { detail: string }) => `cannot read the file: ${a.detail}`,

@@ -112,6 +112,8 @@ export const vi: Catalog = {
   "markdown-too-complex.setext": (a) => `quá ${a.limit} tiêu đề được gạch dưới bằng === hoặc ---, xử lý quá lâu: hãy viết tiêu đề bằng dấu #`,
   "markdown-too-complex.list": (a) => `các danh sách của bài quá dài và lồng nhau nhiều so với vị trí của chúng, xử lý quá lâu: hãy tách danh sách, hoặc bớt các mục chứa danh sách con hay trích dẫn sau một đoạn văn dài như vậy`,
   "markdown-too-complex.list-items": (a) => `các danh sách của bài có quá ${a.limit} mục, xử lý quá lâu: hãy tách bài hoặc viết một số danh sách thành đoạn văn`,
+  "markdown-too-complex.size": (a) => `nội dung bài dài ${a.size} KiB, quá ${a.limit} KiB mà gazette hiển thị trong một trang: hãy tách thành nhiều bài, hoặc đính kèm toàn văn thành tệp (PDF) và đặt liên kết tới tệp đó`,
+  "markdown-too-complex.work": () => "bài có quá nhiều lớp lồng nhau, dấu nhấn mạnh hoặc liên kết so với độ dài, xử lý quá lâu (bị từ chối từ dòng này): hãy tách thành nhiều bài, hoặc bỏ bớt định dạng không cần thiết",
   "markdown-too-complex.table": (a) => `các bảng của bài sẽ có quá ${a.limit} ô (mỗi hàng có số ô bằng hàng tiêu đề của bảng): hãy rút gọn hàng tiêu đề hoặc tách bảng`,
   json: (a) => `tệp JSON viết sai cú pháp: ${a.detail}`,
   read: (a) => `không đọc được tệp: ${a.detail}`,

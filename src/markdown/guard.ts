@@ -35,8 +35,34 @@ export const MAX_TABLE_CELLS_BASE = 10_000;
  * two-core machine, so this bound parses in under a second there.
  */
 export const MAX_LIST_WORK = 1_500_000;
-/** List items in one body: each costs micromark about seven times a line of prose (10,000 took 1.5–2.5 s on a loaded two-core machine). */
-export const MAX_LIST_ITEMS = 10_000;
+/** List items in one body: each costs micromark about forty characters of prose (10,000 took 1.7 s on a quiet two-core machine). */
+export const MAX_LIST_ITEMS = 5_000;
+
+/**
+ * Characters in one body. Plain prose renders at about 4.7 µs a character on
+ * a quiet two-core machine (256 KiB in 1.2 s); past this an article is refused
+ * with a message to split it, so that no body takes seconds whatever it holds.
+ */
+export const MAX_BODY_CHARS = 256 * 1024;
+
+/**
+ * The whole body's estimated parse work, in characters of plain prose: each
+ * character counts 1, and what costs micromark more counts more (weights
+ * measured against prose, `bench/markdown-limits.mjs`): an emphasis or link
+ * marker 8 (16 for an image's `![`), a list item 40 (what it costs beyond its
+ * characters), a list or quote marker on a line 2, each level a line sits inside
+ * nested lists through its indentation 16, an underlined heading a twentieth
+ * of the text before it (it copies the document so far). The bound keeps
+ * every body under about 1.5 s on a quiet two-core machine; ordinary
+ * articles use a fifth of it at most.
+ */
+export const MAX_WORK = 320_000;
+const WORK_MARKER = 8;
+const WORK_IMAGE = 8;
+const WORK_LIST_ITEM = 40;
+const WORK_CONTAINER = 2;
+const WORK_INDENTED_LEVEL = 16;
+const WORK_SETEXT_SHARE = 1 / 20;
 
 /** Why a body is refused: a stable key, the message, and the 0-based line of the body where it is. */
 export interface LimitProblem {
@@ -58,6 +84,10 @@ const TABLE_DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*
 
 /** The first limit `body` goes beyond, or undefined when it can be rendered safely. */
 export function checkMarkdownLimits(body: string): LimitProblem | undefined {
+  if (body.length > MAX_BODY_CHARS) {
+    const kib = Math.ceil(body.length / 1024);
+    return { code: "markdown-too-complex", key: "markdown-too-complex.size", line: 0, args: { size: kib, limit: MAX_BODY_CHARS / 1024 }, message: `this article's text is ${kib} KiB, more than the ${MAX_BODY_CHARS / 1024} KiB gazette renders in one page: split it into several articles, or attach the full document as a file (a PDF) and link to it` };
+  }
   const lines = body.split(/\r?\n|\r/);
   let fence: string | undefined;
   let markers = 0;
@@ -72,8 +102,16 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
   let previousDepth = 0;
   let listWork = 0;
   let listItems = 0;
+  // Estimated parse work (see MAX_WORK); `seen` counts the characters before the current line.
+  let work = 0;
+  let seen = 0;
+  let allMarkers = 0;
+  const tooMuchWork = (line: number): LimitProblem => ({ code: "markdown-too-complex", key: "markdown-too-complex.work", line, args: { limit: MAX_WORK }, message: "this article has so much nesting, emphasis or link markup for its length that it would take too long to render (it is refused from this line): split it into several articles, or remove markup that is not needed" });
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    work += line.length + 1;
+    seen += line.length + 1;
+    if (work > MAX_WORK) return tooMuchWork(i);
     if (fence !== undefined) {
       if (line.trimStart().startsWith(fence)) fence = undefined;
       continue;
@@ -91,6 +129,7 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
     // A new item closes what the previous line had open deeper than it.
     const shape = listShape(line);
     listItems += shape.items;
+    work += WORK_LIST_ITEM * shape.items;
     if (listItems > MAX_LIST_ITEMS) {
       return { code: "markdown-too-complex", key: "markdown-too-complex.list-items", line: i, args: { limit: MAX_LIST_ITEMS }, message: `this article's lists have more than ${MAX_LIST_ITEMS} items, which takes too long to render: split the article or write some lists as paragraphs` };
     }
@@ -101,6 +140,12 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
       }
     }
     containers += depth;
+    work += WORK_CONTAINER * depth;
+    // Inside a list, indentation nests as deep as the markers do: about one level a two columns.
+    if ((previousDepth > 0 || shape.items > 0) && !BLANK.test(line)) {
+      const indent = line.length - line.trimStart().length;
+      work += WORK_INDENTED_LEVEL * Math.floor(indent / 2);
+    }
     if (!BLANK.test(rest)) previousDepth = shape.depth;
     const opened = FENCE.exec(rest);
     if (opened) {
@@ -118,6 +163,7 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
       previousBlank = true;
       continue;
     }
+    if (!previousBlank && SETEXT_UNDERLINE.test(rest)) work += Math.floor(seen * WORK_SETEXT_SHARE);
     if (!previousBlank && SETEXT_UNDERLINE.test(rest) && ++setext > MAX_SETEXT) {
       return { code: "markdown-too-complex", key: "markdown-too-complex.setext", line: i, args: { limit: MAX_SETEXT }, message: `more than ${MAX_SETEXT} headings are underlined with === or ---, which takes too long to render: write them as # headings` };
     }
@@ -136,9 +182,11 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
         return { code: "markdown-too-complex", key: "markdown-too-complex.table", line: i, args: { limit: maxCells }, message: `the tables of this article would have more than ${maxCells} cells (each row gets as many cells as its table's header): shorten the header or split the table` };
       }
     }
-    const scanned = scanInline(rest, i, paragraphStart, { markers, bracketDepth });
+    const scanned = scanInline(rest, i, paragraphStart, { markers, bracketDepth, total: allMarkers });
     if ("code" in scanned) return scanned;
-    ({ markers, bracketDepth } = scanned);
+    work += WORK_MARKER * (scanned.total - allMarkers) + WORK_IMAGE * countImages(rest);
+    ({ markers, bracketDepth, total: allMarkers } = scanned);
+    if (work > MAX_WORK) return tooMuchWork(i);
   }
   return undefined;
 }
@@ -165,9 +213,17 @@ function listShape(line: string): { depth: number; items: number; firstItem: num
   return { depth: depth > 0 ? depth + indent : 0, items, firstItem };
 }
 
+/** How many `![` (images) a line opens. */
+function countImages(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf("!["); at !== -1; at = text.indexOf("![", at + 2)) n++;
+  return n;
+}
+
 /** Counts one line's emphasis and link markers into its paragraph's totals; a problem when a limit is passed. */
-function scanInline(text: string, line: number, paragraphStart: number, counts: { markers: number; bracketDepth: number }): LimitProblem | { markers: number; bracketDepth: number } {
+function scanInline(text: string, line: number, paragraphStart: number, counts: { markers: number; bracketDepth: number; total: number }): LimitProblem | { markers: number; bracketDepth: number; total: number } {
   let { markers, bracketDepth } = counts;
+  const before = markers;
   let run = 0;
   let runChar = 0;
   for (let j = 0; j < text.length; j++) {
@@ -202,5 +258,5 @@ function scanInline(text: string, line: number, paragraphStart: number, counts: 
       return { code: "markdown-too-complex", key: "markdown-too-complex.markers", line: paragraphStart, args: { limit: MAX_MARKERS }, message: `this paragraph has more than ${MAX_MARKERS} emphasis or link markers (* _ [ ]), which takes too long to render: split it into paragraphs, or escape the markers as \\* \\_ \\[` };
     }
   }
-  return { markers, bracketDepth };
+  return { markers, bracketDepth, total: counts.total + markers - before };
 }

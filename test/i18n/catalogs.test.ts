@@ -62,7 +62,7 @@ describe("message catalogs", () => {
       alt: "ảnh", caption: "Chú thích", length: 200, max: 150, kind: "category", shown: "Văn hóa", example: "content/d.md", more: 2, others: "content/e.md",
       status: 301, finalUrl: "https://b.example/", articles: 3, pages: 9, errors: 1, warnings: 2, links: 4, fetched: false, broken: 0, redirected: 0,
       seconds: "1.50", where: "public", time: "40 ms", initial: true, config: true, theme: false, port: 4000, next: 4001, host: "h", range: "ports 4000–4009",
-      prop: "alt", link: "../x", entry: ".git/config", marker: ".gazette", sample: "a, b", command: "init", expected: "1 argument", got: "2", suggestion: "build", done: 1, total: 2, cd: "", dir: "site", target: "/x", list: true, outside: false, timezone: "Asia/Ho_Chi_Minh", lint: "  image-alt: warning", near: "{{#if", rendering: "templates/article.hbs", partial: "templates/partials/head-extra.hbs", codePoint: "U+000B", item: "sinh kế", quote: "\"", char: "@", open: "[", close: "]", limit: 32, set: true,
+      prop: "alt", link: "../x", entry: ".git/config", marker: ".gazette", sample: "a, b", command: "init", expected: "1 argument", got: "2", suggestion: "build", done: 1, total: 2, cd: "", dir: "site", target: "/x", list: true, outside: false, timezone: "Asia/Ho_Chi_Minh", lint: "  image-alt: warning", near: "{{#if", rendering: "templates/article.hbs", partial: "templates/partials/head-extra.hbs", codePoint: "U+000B", item: "sinh kế", quote: "\"", char: "@", open: "[", close: "]", limit: 32, size: 300, set: true,
     };
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       for (const catalog of [en, vi]) {
