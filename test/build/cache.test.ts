@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { build, type BuildOptions } from "../../src/build.js";
 import { plainBuild } from "../helpers/reference.js";
 import { BuildCache, type CacheStats } from "../../src/cache/build-cache.js";
@@ -10,20 +10,47 @@ import { listTree, writeFiles } from "../helpers/site.js";
 
 const GENERATOR = join(import.meta.dirname, "..", "fixtures", "make-corpus.mjs");
 const NOW = Date.UTC(2026, 0, 1);
+/** Articles of most generated sites here: enough for links between articles and two listing pages of 10. */
+const ARTICLES = 12;
+/** Articles of the site built on worker threads: two chunks of bodies (25 a chunk). */
+const THREADED = 30;
+/** Articles of the series of random edits: two listing pages or more at every page size it tries. */
+const SERIES = 16;
 
-/** A generated site of `articles` articles. */
+/** Generated corpora by size, each made once and copied for every test that asks for one. */
+const generated = new Map<number, string>();
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A fresh copy of a generated site of `articles` articles, in a folder named
+ * `site` (the default site title), so that equal sources give equal plain
+ * builds and each state is built once for reference (see `plainBuild`).
+ */
 function corpus(articles: number): string {
-  const root = mkdtempSync(join(tmpdir(), "gazette-cache-"));
-  execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", String(articles)]);
+  let model = generated.get(articles);
+  if (!model) {
+    model = join(mkdtempSync(join(tmpdir(), "gazette-corpus-")), "site");
+    made.push(join(model, ".."));
+    execFileSync(process.execPath, [GENERATOR, "--out", model, "--articles", String(articles)]);
+    generated.set(articles, model);
+  }
+  const root = join(mkdtempSync(join(tmpdir(), "gazette-cache-")), "site");
+  made.push(join(root, ".."));
+  cpSync(model, root, { recursive: true });
   return root;
 }
 
 /** Builds with the cache and checks the output against a plain build of the same sources (no cache, no thread). */
 async function cachedBuild(options: BuildOptions & { source: string }) {
   const out = options.out ?? join(options.source, "public");
-  const result = await build({ now: NOW, ...options, out });
-  const { out: _, cacheDir: __, ...plainOptions } = options;
-  const expected = (await plainBuild({ now: NOW, ...plainOptions })).files;
+  const result = await build({ now: NOW, cwd: options.source, ...options, out });
+  // The reference has no cache and no thread: the options about them do not reach it.
+  const plainOptions: BuildOptions = { now: NOW, cwd: options.source, ...options };
+  for (const key of ["out", "cacheDir", "workers", "sharedPagesFrom", "stampMarginMs"] as const) delete plainOptions[key];
+  const expected = (await plainBuild(plainOptions)).files;
   const files = listTree(out).filter((f) => f !== ".gazette");
   expect(files).toEqual([...expected.keys()].sort());
   expect(files.filter((f) => !expected.get(f)!.equals(readFileSync(join(out, f))))).toEqual([]);
@@ -59,33 +86,33 @@ function articlePaths(root: string): string[] {
 
 describe("the build cache", () => {
   it("reuses every article's front-matter and body on an unchanged rebuild, with the same output", async () => {
-    const root = corpus(30);
-    expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: 0, misses: 30 }, bodies: { hits: 0, misses: 30 } });
+    const root = corpus(ARTICLES);
+    expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: 0, misses: ARTICLES }, bodies: { hits: 0, misses: ARTICLES } });
     expect(existsSync(join(root, ".gazette-cache"))).toBe(true);
     const again = await cachedBuild({ source: root });
-    expect(sources(again)).toEqual({ articles: { hits: 30, misses: 0 }, bodies: { hits: 30, misses: 0 } });
+    expect(sources(again)).toEqual({ articles: { hits: ARTICLES, misses: 0 }, bodies: { hits: ARTICLES, misses: 0 } });
     expect(again.pages.misses).toBe(0);
-    expect(again.pages.hits).toBeGreaterThan(30);
+    expect(again.pages.hits).toBeGreaterThan(ARTICLES);
   });
 
   it("gives the same bytes from the cache on worker threads", async () => {
-    const root = corpus(30);
+    const root = corpus(THREADED);
     await cachedBuild({ source: root, workers: 2, sharedPagesFrom: 0 });
-    expect(sources(await cachedBuild({ source: root, workers: 2, sharedPagesFrom: 0 }))).toEqual({ articles: { hits: 30, misses: 0 }, bodies: { hits: 30, misses: 0 } });
+    expect(sources(await cachedBuild({ source: root, workers: 2, sharedPagesFrom: 0 }))).toEqual({ articles: { hits: THREADED, misses: 0 }, bodies: { hits: THREADED, misses: 0 } });
   });
 
   it("renders again only the edited article's body", async () => {
-    const root = corpus(30);
+    const root = corpus(ARTICLES);
     await cachedBuild({ source: root });
     const edited = join(root, "content", articlePaths(root)[10]!);
     writeFileSync(edited, `${readFileSync(edited, "utf8")}\nMột đoạn văn mới.\n`);
     const stats = await cachedBuild({ source: root });
-    expect(sources(stats)).toEqual({ articles: { hits: 29, misses: 1 }, bodies: { hits: 29, misses: 1 } });
+    expect(sources(stats)).toEqual({ articles: { hits: ARTICLES - 1, misses: 1 }, bodies: { hits: ARTICLES - 1, misses: 1 } });
     expect(stats.pages.misses).toBe(1); // its own page: listings show the front-matter summary, which did not change
   });
 
   it("renders again the bodies that link to an article whose URL changed, and only those", async () => {
-    const root = corpus(30);
+    const root = corpus(ARTICLES);
     await cachedBuild({ source: root });
     const paths = articlePaths(root);
     const linking = paths.filter((p) => /\]\(\.\.\/\d{4}\/[^)]+\.md\)/.test(readFileSync(join(root, "content", p), "utf8")));
@@ -94,26 +121,26 @@ describe("the build cache", () => {
     const file = join(root, "content", target);
     writeFileSync(file, readFileSync(file, "utf8").replace(/^---\n/, "---\nslug: duong-dan-moi\n"));
     const stats = await cachedBuild({ source: root });
-    expect(stats.articles).toEqual({ hits: 29, misses: 1 });
-    expect(stats.bodies).toEqual({ hits: 30 - 1 - linkers.length, misses: 1 + linkers.length });
+    expect(stats.articles).toEqual({ hits: ARTICLES - 1, misses: 1 });
+    expect(stats.bodies).toEqual({ hits: ARTICLES - 1 - linkers.length, misses: 1 + linkers.length });
   });
 
   it("keeps every body when a template or an unrelated config key changes, and none when the base path changes", async () => {
-    const root = corpus(20);
+    const root = corpus(ARTICLES);
     await cachedBuild({ source: root });
     writeFiles(root, { "templates/partials/footer.hbs": "<footer>{{site.title}} – bản sửa</footer>\n" });
     const retemplated = await cachedBuild({ source: root });
-    expect(sources(retemplated)).toEqual({ articles: { hits: 20, misses: 0 }, bodies: { hits: 20, misses: 0 } });
+    expect(sources(retemplated)).toEqual({ articles: { hits: ARTICLES, misses: 0 }, bodies: { hits: ARTICLES, misses: 0 } });
     expect(retemplated.pages.hits).toBe(0);
     writeFiles(root, { "gazette.config.yaml": "title: Cổng tin mới\nperPage: 7\n" });
-    expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: 20, misses: 0 }, bodies: { hits: 20, misses: 0 } });
-    expect((await cachedBuild({ source: root, baseUrl: "https://example.org/tin/" })).bodies).toEqual({ hits: 0, misses: 20 });
+    expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: ARTICLES, misses: 0 }, bodies: { hits: ARTICLES, misses: 0 } });
+    expect((await cachedBuild({ source: root, baseUrl: "https://example.org/tin/" })).bodies).toEqual({ hits: 0, misses: ARTICLES });
     writeFiles(root, { "gazette.config.yaml": "title: Cổng tin mới\ntimezone: Asia/Tokyo\n" });
-    expect((await cachedBuild({ source: root, baseUrl: "https://example.org/tin/" })).articles).toEqual({ hits: 0, misses: 20 });
+    expect((await cachedBuild({ source: root, baseUrl: "https://example.org/tin/" })).articles).toEqual({ hits: 0, misses: ARTICLES });
   });
 
   it("is neither read nor written with cache: false (--no-cache)", async () => {
-    const root = corpus(20);
+    const root = corpus(ARTICLES);
     const result = await build({ source: root, now: NOW, cache: false });
     expect(result.stats.cache).toBeUndefined();
     expect(existsSync(join(root, ".gazette-cache"))).toBe(false);
@@ -127,14 +154,14 @@ describe("the build cache", () => {
   });
 
   it("ignores a corrupt cache file instead of failing", async () => {
-    const root = corpus(30);
+    const root = corpus(ARTICLES);
     await cachedBuild({ source: root });
     const cacheDir = join(root, ".gazette-cache");
     const shards = readdirSync(cacheDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name); // the image store (a folder) aside
     expect(shards.length).toBeGreaterThan(0);
     for (const [i, shard] of shards.entries()) writeFileSync(join(cacheDir, shard), i % 2 ? "not a cache" : Buffer.from([0xff, 0x0d, 1, 2, 3]));
-    expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: 0, misses: 30 }, bodies: { hits: 0, misses: 30 } });
-    expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: 30, misses: 0 }, bodies: { hits: 30, misses: 0 } });
+    expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: 0, misses: ARTICLES }, bodies: { hits: 0, misses: ARTICLES } });
+    expect(sources(await cachedBuild({ source: root }))).toEqual({ articles: { hits: ARTICLES, misses: 0 }, bodies: { hits: ARTICLES, misses: 0 } });
   });
 });
 
@@ -151,7 +178,7 @@ function snapshot(dir: string): Map<string, string> {
 
 describe("the spare output (the output before last, recycled as the staging folder)", () => {
   it("is kept in the cache folder and rebuilt in, giving the same files as a fresh folder", async () => {
-    const root = corpus(20);
+    const root = corpus(ARTICLES);
     const paths = articlePaths(root);
     await cachedBuild({ source: root });
     expect(spares(root)).toEqual([]); // nothing was replaced yet
@@ -180,7 +207,7 @@ describe("the spare output (the output before last, recycled as the staging fold
   });
 
   it("leaves the live output as it was when a build fails after writing pages into the spare", async () => {
-    const root = corpus(30);
+    const root = corpus(ARTICLES);
     const paths = articlePaths(root);
     await cachedBuild({ source: root });
     await cachedBuild({ source: root });
@@ -203,7 +230,7 @@ describe("the spare output (the output before last, recycled as the staging fold
 
   const otherDevice = existsSync("/dev/shm") && statSync("/dev/shm").dev !== statSync(tmpdir()).dev;
   it.skipIf(!otherDevice)("is not kept when the output is on another file system, which is then replaced as before (needs /dev/shm on its own file system)", async () => {
-    const root = corpus(15);
+    const root = corpus(ARTICLES);
     const parent = mkdtempSync(join("/dev/shm", "gazette-out-"));
     const out = join(parent, "public");
     try {
@@ -220,7 +247,7 @@ describe("the spare output (the output before last, recycled as the staging fold
   });
 
   it("is kept for the output folder last built only: those of other folders are deleted", async () => {
-    const root = corpus(12);
+    const root = corpus(ARTICLES);
     const cacheDir = join(root, ".gazette-cache");
     for (const name of ["a", "b", "a", "c", "c"]) await cachedBuild({ source: root, out: join(root, name) });
     // Building into c replaced c's previous output: its spare alone is left; a's (kept when a was
@@ -233,7 +260,7 @@ describe("the spare output (the output before last, recycled as the staging fold
   });
 
   it("is not used with cache: false", async () => {
-    const root = corpus(10);
+    const root = corpus(ARTICLES);
     for (let i = 0; i < 3; i++) await build({ source: root, now: NOW, cache: false });
     expect(spares(root)).toEqual([]);
   });
@@ -241,12 +268,12 @@ describe("the spare output (the output before last, recycled as the staging fold
 
 describe("file stamps", () => {
   it("skip reading files unchanged since a build, and still see a same-size edit with the old modification time", async () => {
-    const root = corpus(20);
+    const root = corpus(ARTICLES);
     const paths = articlePaths(root);
     await cachedBuild({ source: root, stampMarginMs: 0 });
     const second = await cachedBuild({ source: root, stampMarginMs: 0 });
-    expect(second.articles).toEqual({ hits: 20, misses: 0 });
-    expect(second.unread).toBe(20);
+    expect(second.articles).toEqual({ hits: ARTICLES, misses: 0 });
+    expect(second.unread).toBe(ARTICLES);
     const file = join(root, "content", paths[4]!);
     const { mtime, size } = statSync(file);
     const text = readFileSync(file, "utf8");
@@ -255,12 +282,12 @@ describe("file stamps", () => {
     writeFileSync(file, changed);
     utimesSync(file, mtime, mtime);
     const third = await cachedBuild({ source: root, stampMarginMs: 0 }); // the output is compared with a plain build
-    expect(third.articles).toEqual({ hits: 19, misses: 1 });
-    expect(third.unread).toBe(19);
+    expect(third.articles).toEqual({ hits: ARTICLES - 1, misses: 1 });
+    expect(third.unread).toBe(ARTICLES - 1);
   });
 
   it("read an unread file again when its body has to be rendered", async () => {
-    const root = corpus(30);
+    const root = corpus(ARTICLES);
     await cachedBuild({ source: root, stampMarginMs: 0 });
     await cachedBuild({ source: root, stampMarginMs: 0 });
     const paths = articlePaths(root);
@@ -269,12 +296,12 @@ describe("file stamps", () => {
     const file = join(root, "content", target);
     writeFileSync(file, readFileSync(file, "utf8").replace(/^---\n/, "---\nslug: duong-dan-moi\n"));
     const stats = await cachedBuild({ source: root, stampMarginMs: 0 }); // linking bodies render from files not read at load
-    expect(stats.unread).toBe(29);
+    expect(stats.unread).toBe(ARTICLES - 1);
     expect(stats.bodies.misses).toBeGreaterThan(1);
   });
 
   it("are not trusted for files changed just before the build", async () => {
-    const root = corpus(10);
+    const root = corpus(ARTICLES);
     await cachedBuild({ source: root });
     expect((await cachedBuild({ source: root })).unread).toBe(0); // written a moment ago: hashed every time
   });
@@ -282,7 +309,7 @@ describe("file stamps", () => {
 
 describe("a series of cached rebuilds", () => {
   it("gives, after every kind of change, the same files as a plain build (seeded random sequence)", async () => {
-    const root = corpus(24);
+    const root = corpus(SERIES);
     let seed = 7;
     const random = (n: number) => {
       // mulberry32, as the corpus generator uses
