@@ -1,14 +1,13 @@
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { build, type BuildOptions } from "../../src/build.js";
 import { plainBuild } from "../helpers/reference.js";
 import { BuildCache, type CacheStats } from "../../src/cache/build-cache.js";
+import { corpus } from "../helpers/corpus.js";
 import { listTree, writeFiles } from "../helpers/site.js";
 
-const GENERATOR = join(import.meta.dirname, "..", "fixtures", "make-corpus.mjs");
 const NOW = Date.UTC(2026, 0, 1);
 /** Articles of most generated sites here: enough for links between articles and two listing pages of 10. */
 const ARTICLES = 12;
@@ -16,32 +15,6 @@ const ARTICLES = 12;
 const THREADED = 30;
 /** Articles of the series of random edits: two listing pages or more at every page size it tries. */
 const SERIES = 16;
-
-/** Generated corpora by size, each made once and copied for every test that asks for one. */
-const generated = new Map<number, string>();
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/**
- * A fresh copy of a generated site of `articles` articles, in a folder named
- * `site` (the default site title), so that equal sources give equal plain
- * builds and each state is built once for reference (see `plainBuild`).
- */
-function corpus(articles: number): string {
-  let model = generated.get(articles);
-  if (!model) {
-    model = join(mkdtempSync(join(tmpdir(), "gazette-corpus-")), "site");
-    made.push(join(model, ".."));
-    execFileSync(process.execPath, [GENERATOR, "--out", model, "--articles", String(articles)]);
-    generated.set(articles, model);
-  }
-  const root = join(mkdtempSync(join(tmpdir(), "gazette-cache-")), "site");
-  made.push(join(root, ".."));
-  cpSync(model, root, { recursive: true });
-  return root;
-}
 
 /** Builds with the cache and checks the output against a plain build of the same sources (no cache, no thread). */
 async function cachedBuild(options: BuildOptions & { source: string }) {

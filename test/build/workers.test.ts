@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,10 +8,9 @@ import { sitePaths } from "../../src/load/site.js";
 import { runBuild } from "../../src/build/run.js";
 import { loadFiles } from "../../src/load/batch.js";
 import { renderBodyChunk } from "../../src/markdown/bodies.js";
+import { corpus } from "../helpers/corpus.js";
 import { plainBuild } from "../helpers/reference.js";
 import { listTree } from "../helpers/site.js";
-
-const GENERATOR = join(import.meta.dirname, "..", "fixtures", "make-corpus.mjs");
 
 /** Every file of a plain single-threaded build without the cache, by output path. */
 async function reference(options: BuildOptions): Promise<Map<string, Buffer>> {
@@ -29,61 +27,78 @@ function expectSameFiles(out: string, expected: Map<string, Buffer>): void {
   expect(different).toEqual([]);
 }
 
+/** Articles of the sites built here: four chunks of bodies (25 a chunk), so that every lane (the main thread, two workers) takes some. */
+const ARTICLES = 80;
+
+/** The site most tests here build: two articles in three without a front-matter summary. */
+let summariesFromBodies: { root: string; firstParagraphs: string[] } | undefined;
+
+/**
+ * Two articles in three lose their front-matter summary: their cards show their first paragraph,
+ * known only once their body is rendered, so listing pages showing them must wait for it. Made
+ * once: the tests that share it build it without changing it, into folders of their own.
+ */
+function sharedSite(): { root: string; firstParagraphs: string[] } {
+  if (summariesFromBodies) return summariesFromBodies;
+  const root = corpus(ARTICLES);
+  let seen = 0;
+  const firstParagraphs: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".md") && seen++ % 3 !== 0) {
+        const text = readFileSync(path, "utf8");
+        writeFileSync(path, text.replace(/^summary: .*\n/m, ""));
+        firstParagraphs.push(text.split("\n---\n")[1]!.trim().split("\n")[0]!.slice(0, 40));
+      }
+    }
+  };
+  walk(join(root, "content"));
+  return (summariesFromBodies = { root, firstParagraphs });
+}
+
+/** A new output folder outside the site. */
+function outFolder(): string {
+  return join(mkdtempSync(join(tmpdir(), "gazette-workers-out-")), "public");
+}
+
+const NOW = Date.UTC(2026, 0, 1);
+
 describe("builds on worker threads", () => {
   it("write the same bytes as a build on the main thread alone, whatever the number of threads", async () => {
-    const root = mkdtempSync(join(tmpdir(), "gazette-workers-"));
-    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
-    const options = { source: root, baseUrl: "https://example.org/news/", now: Date.UTC(2026, 0, 1) };
+    const options = { source: sharedSite().root, baseUrl: "https://example.org/news/", now: NOW };
     const expected = await reference(options);
     // Listings go to the workers too in the first build (by default only from 4,000 listing pages).
     for (const [workers, sharedPagesFrom] of [[2, 0], [1, undefined]] as const) {
-      const out = join(root, `out-${workers}`);
+      const out = outFolder();
       const result = await build({ ...options, out, workers, cache: false, ...(sharedPagesFrom !== undefined ? { sharedPagesFrom } : {}) });
       expect(result.stats.threads).toBe(workers);
       const index = [...expected.keys()].filter((path) => path.startsWith("search/") && path.endsWith(".json")).length;
       expect(result.stats.pages).toBe(expected.size - 16 - 5 - 3 - index); // the 8 images' derivatives (WebP and PNG), 5 theme assets, 3 feed files and search index aside
       expectSameFiles(out, expected);
     }
-  }, 120_000); // four builds, each making the 8 images' derivatives
+  }, 120_000); // three builds, each making the 8 images' derivatives
 });
 
 describe("listing pages rendered while the workers render bodies", () => {
   it("show the summaries taken from bodies (articles without one in front-matter) exactly as a plain build does", async () => {
-    const root = mkdtempSync(join(tmpdir(), "gazette-listed-"));
-    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
-    // Two articles in three lose their front-matter summary: their cards show their first paragraph,
-    // known only once their body is rendered, so listing pages showing them must wait for it.
-    let seen = 0;
-    const firstParagraphs: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (entry.name.endsWith(".md") && seen++ % 3 !== 0) {
-          const text = readFileSync(path, "utf8");
-          writeFileSync(path, text.replace(/^summary: .*\n/m, ""));
-          firstParagraphs.push(text.split("\n---\n")[1]!.trim().split("\n")[0]!.slice(0, 40));
-        }
-      }
-    };
-    walk(join(root, "content"));
-    const options = { source: root, baseUrl: "https://example.org/news/", now: Date.UTC(2026, 0, 1) };
+    // The site of the test above, also built there on one thread and on two sharing the listings.
+    const { root, firstParagraphs } = sharedSite();
+    const options = { source: root, baseUrl: "https://example.org/news/", now: NOW };
     const expected = await reference(options);
     // The plain build's home page shows first paragraphs as summaries.
     const home = expected.get("index.html")!.toString();
     expect(firstParagraphs.filter((p) => home.includes(p)).length).toBeGreaterThan(0);
-    for (const workers of [1, 2]) {
-      const out = join(root, `out-${workers}`);
-      await build({ ...options, out, workers, cache: false });
-      expectSameFiles(out, expected);
-    }
+    const out = outFolder();
+    await build({ ...options, out, workers: 2, cache: false });
+    expectSameFiles(out, expected);
   });
 });
 
 describe("template problems of listing pages (rendered between article pages on threads)", () => {
   it("are reported alike, in the same order, with and without a worker", async () => {
-    const root = mkdtempSync(join(tmpdir(), "gazette-listing-errors-"));
-    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
+    const root = corpus(ARTICLES);
     // The oldest article has no summary: the home listing's last page waits for its body, and the
     // listings after it are left for the end, so problems come from pages rendered early and late.
     const years = readdirSync(join(root, "content")).filter((d) => /^\d{4}$/.test(d)).sort();
@@ -106,8 +121,7 @@ describe("template problems of listing pages (rendered between article pages on 
 
 describe("a build refused after the workers started on the bodies", () => {
   it("fails with its message, leaves the folder alone and ends (no task left hanging)", async () => {
-    const root = mkdtempSync(join(tmpdir(), "gazette-refused-"));
-    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "60"]);
+    const root = corpus(ARTICLES);
     const out = join(root, "mine");
     mkdirSync(out);
     writeFileSync(join(out, "notes.txt"), "keep me");
@@ -121,23 +135,23 @@ describe("a build refused after the workers started on the bodies", () => {
 
 describe("bodies read again from their files (how sites of 8,000 articles and more are built)", () => {
   it("give the same bytes, on threads and with the cache", async () => {
-    const root = mkdtempSync(join(tmpdir(), "gazette-reread-"));
-    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
-    const now = Date.UTC(2026, 0, 1);
-    const expected = await reference({ source: root, now });
+    // The shared site (and its reference): bodies without a summary read again for listings too.
+    const { root } = sharedSite();
+    const baseUrl = "https://example.org/news/";
+    const expected = await reference({ source: root, baseUrl, now: NOW });
+    const cacheDir = join(mkdtempSync(join(tmpdir(), "gazette-workers-cache-")), "cache");
     for (const [workers, cache] of [[1, false], [0, true], [0, true]] as const) {
-      const out = join(root, `out-${workers}-${cache}`);
+      const out = outFolder();
       await runBuild({
         paths: sitePaths(root), outDir: out, cwd: process.cwd(), builtinTemplates: BUILTIN_TEMPLATES,
-        drafts: false, future: false, now, cache, workers, rereadBodiesFrom: 0,
+        drafts: false, future: false, now: NOW, cache, cacheDir, workers, rereadBodiesFrom: 0, baseUrl,
       });
       expectSameFiles(out, expected);
     }
   });
 
   it("fail the build cleanly when a worker's task fails, leaving no output (files deleted while building)", async () => {
-    const root = mkdtempSync(join(tmpdir(), "gazette-reread-"));
-    execFileSync(process.execPath, [GENERATOR, "--out", root, "--articles", "120"]);
+    const root = corpus(ARTICLES);
     const out = join(root, "public");
     let deleted = false;
     const build = runBuild({
