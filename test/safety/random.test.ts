@@ -4,7 +4,9 @@
  * symbolic links in and out of the site,
  * built and checked in process. Whatever comes in, nothing crashes, `check`
  * reports every error `build` does, a failed build leaves the previous output
- * byte for byte, and a successful one has strictly well-formed XML.
+ * byte for byte, and a successful one has strictly well-formed XML. Nearly
+ * every case holds a file the build refuses, so each failed case is built
+ * again without the files it named: what it accepted must publish cleanly.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
@@ -14,7 +16,8 @@ import { listTree, makeSite, writeFiles } from "../helpers/site.js";
 import { at, check, errors, FORBIDDEN, parseXmlStrictly, tryBuild } from "./helpers.js";
 
 const SEED = 20261207;
-const CASES = 200;
+/** Cases per run: the first of the seeded sequence; GAZETTE_RANDOM_CASES=1000 (say) runs a deeper search. */
+const CASES = Number(process.env.GAZETTE_RANDOM_CASES) || 50;
 
 /** mulberry32: a small seeded PRNG. */
 function prng(seed: number): () => number {
@@ -105,6 +108,7 @@ describe("hostile sites from a seeded generator", () => {
     expect(first.ok).toBe(true);
     let previous = digestTree(out);
     let failed = 0;
+    let published = 0;
     let linkedOut = 0;
     for (let n = 0; n < CASES; n++) {
       rmSync(join(root, "content"), { recursive: true, force: true });
@@ -134,8 +138,18 @@ describe("hostile sites from a seeded generator", () => {
       if (!built.ok) {
         failed++;
         expect(digestTree(out), context).toEqual(previous);
-        continue;
+        // Nearly every case has a file the build refuses: without those files, what it accepted is published.
+        for (const file of new Set(errors(built.diagnostics).map((d) => d.file ?? ""))) {
+          if (/^(content|static)\//.test(file)) rmSync(join(root, file), { recursive: true, force: true });
+        }
+        const rebuilt = await tryBuild(root, { cache: false });
+        expect(rebuilt.diagnostics.filter((d) => /unexpected/i.test(d.message)), context).toEqual([]);
+        if (!rebuilt.ok) {
+          expect(digestTree(out), context).toEqual(previous);
+          continue;
+        }
       }
+      published++;
       for (const file of ["feed.xml", "sitemap.xml"]) parseXmlStrictly(readFileSync(join(out, file), "utf8"));
       for (const file of listTree(out)) {
         const text = readFileSync(join(out, file), "utf8");
@@ -146,7 +160,7 @@ describe("hostile sites from a seeded generator", () => {
     }
     // Both outcomes are exercised.
     expect(failed).toBeGreaterThan(CASES / 10);
-    expect(failed).toBeLessThan(CASES);
+    expect(published).toBeGreaterThan(CASES / 2);
     expect(linkedOut).toBeGreaterThan(0);
   }, 600_000);
 });
