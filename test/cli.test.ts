@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { gazetteInProcess } from "./check/helpers.js";
 import { article, listTree, makeSite } from "./helpers/site.js";
 
 const BIN = join(import.meta.dirname, "..", "bin", "gazette.js");
@@ -47,9 +48,10 @@ describe("a reader that closes the pipe early", () => {
 });
 
 describe("the gazette command", () => {
-  it("builds a site and prints a one-line summary", () => {
+  // What a command prints and its exit code, from its `main` in process (the errors test and the others of this file start the real command).
+  it("builds a site and prints a one-line summary", async () => {
     const root = makeSite({ "content/2024-01-01-tin-mot.md": article({ title: "Tin một", date: "2024-01-01" }), "gazette.config.yaml": "baseUrl: https://example.org/\n" });
-    const run = gazette(["build"], root);
+    const run = await gazetteInProcess(["build"], root);
     expect(run.stderr).toMatch(/^built 1 article, \d+ pages \(\d+ files\) into public\/ in [\d.]+ s\n$/);
     expect(run.code).toBe(0);
     expect(listTree(join(root, "public"))).toContain("tin-mot/index.html");
@@ -57,7 +59,7 @@ describe("the gazette command", () => {
     const counted = Number(/\((\d+) files\)/.exec(run.stderr)![1]);
     expect(counted).toBe(listTree(join(root, "public")).filter((p) => p !== ".gazette").length);
     // Built again unchanged: the summary says what the build cache saved.
-    const again = gazette(["build"], root);
+    const again = await gazetteInProcess(["build"], root);
     expect(again.stderr).toMatch(/^built 1 article, (\d+) pages \(\d+ files\) into public\/ in [\d.]+ s; from the cache: 1 of 1 body, (\d+) of \1 pages\n$/);
   });
 
@@ -71,17 +73,17 @@ describe("the gazette command", () => {
     expect(existsSync(join(root, "public"))).toBe(false);
   });
 
-  it("exits 2 on an unknown flag or a missing source folder", () => {
+  it("exits 2 on an unknown flag or a missing source folder", async () => {
     const root = makeSite({ "content/a.md": article({ title: "A", date: "2024-01-01" }) });
-    expect(gazette(["build", "--nope"], root).code).toBe(2);
-    const missing = gazette(["build", "--source", "nowhere"], root);
+    expect((await gazetteInProcess(["build", "--nope"], root)).code).toBe(2);
+    const missing = await gazetteInProcess(["build", "--source", "nowhere"], root);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("source folder not found: nowhere");
   });
 
-  it("prints one JSON report with --json", () => {
+  it("prints one JSON report with --json", async () => {
     const root = makeSite({ "content/a.md": article({ title: "A", date: "2024-01-01" }) });
-    const run = gazette(["build", "--json"], root);
+    const run = await gazetteInProcess(["build", "--json"], root);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ ok: true, articles: 1, outDir: "public" });
@@ -90,18 +92,18 @@ describe("the gazette command", () => {
     expect(report.timings.total).toBeGreaterThanOrEqual(0);
   });
 
-  it("refuses to replace a folder it did not make", () => {
+  it("refuses to replace a folder it did not make", async () => {
     const root = makeSite({ "content/a.md": article({ title: "A", date: "2024-01-01" }), "mine/notes.txt": "keep me" });
-    const run = gazette(["build", "--out", "mine"], root);
+    const run = await gazetteInProcess(["build", "--out", "mine"], root);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("refusing to replace");
     expect(listTree(join(root, "mine"))).toEqual(["notes.txt"]);
   });
 
-  it("keeps a .git folder at the top of an existing output", () => {
+  it("keeps a .git folder at the top of an existing output", async () => {
     const root = makeSite({ "content/a.md": article({ title: "A", date: "2024-01-01" }), "public/.git/HEAD": "ref: refs/heads/gh-pages\n" });
-    expect(gazette(["build"], root).code).toBe(0);
-    expect(gazette(["build"], root).code).toBe(0);
+    expect((await gazetteInProcess(["build"], root)).code).toBe(0);
+    expect((await gazetteInProcess(["build"], root)).code).toBe(0);
     expect(listTree(join(root, "public"))).toContain(".git/HEAD");
   });
 });

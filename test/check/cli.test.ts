@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main, type Io } from "../../src/cli.js";
 import { PNG, article, makeSite } from "../helpers/site.js";
-import { gazette, gazetteAsync } from "./helpers.js";
+import { gazette, gazetteAsync, gazetteInProcess } from "./helpers.js";
 
 const clean = article({ title: "Tin sạch", date: "2024-01-01", author: "Tuấn Nguyễn" }, "Mở đầu.\n");
 const warned = article({ title: "Không tác giả", date: "2024-01-01" }, "Mở đầu.\n\n![Toàn cảnh hội thảo](i/a.png)\n");
@@ -34,35 +34,35 @@ describe("gazette check on the command line", () => {
     ]);
   });
 
-  it("fails on warnings with --strict", () => {
+  it("fails on warnings with --strict", async () => {
     const root = makeSite({ "content/a.md": warned, "content/i/a.png": PNG });
-    expect(gazette(["check", "--strict"], root).code).toBe(1);
-    expect(gazette(["check", "--strict"], makeSite({ "content/a.md": clean })).code).toBe(0);
+    expect((await gazetteInProcess(["check", "--strict"], root)).code).toBe(1);
+    expect((await gazetteInProcess(["check", "--strict"], makeSite({ "content/a.md": clean }))).code).toBe(0);
   });
 
-  it("exits 1 on errors and 2 on usage errors", () => {
+  it("exits 1 on errors and 2 on usage errors", async () => {
     const root = makeSite({ "content/a.md": broken });
-    const run = gazette(["check"], root);
+    const run = await gazetteInProcess(["check"], root);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("content/a.md:6:5: error: link to missing article: nope.md [broken-link]");
-    expect(gazette(["check", "--source", "nowhere"], root).code).toBe(2);
-    expect(gazette(["check", "--bogus"], root).code).toBe(2);
-    expect(gazette(["check", "--timeout", "soon"], root).code).toBe(2);
+    expect((await gazetteInProcess(["check", "--source", "nowhere"], root)).code).toBe(2);
+    expect((await gazetteInProcess(["check", "--bogus"], root)).code).toBe(2);
+    expect((await gazetteInProcess(["check", "--timeout", "soon"], root)).code).toBe(2);
   });
 
-  it("prints only what fails with --quiet", () => {
+  it("prints only what fails with --quiet", async () => {
     const root = makeSite({ "content/a.md": warned, "content/b.md": broken, "content/i/a.png": PNG });
-    const run = gazette(["check", "--quiet"], root);
+    const run = await gazetteInProcess(["check", "--quiet"], root);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual(["content/b.md:6:5: error: link to missing article: nope.md [broken-link]"]);
   });
 
-  it("shows examples and the rules in --help", () => {
-    const run = gazette(["check", "--help"], makeSite({}));
+  it("shows examples and the rules in --help", async () => {
+    const run = await gazetteInProcess(["check", "--help"], makeSite({}));
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Examples:");
     expect(run.stdout).toContain("image-caption");
-    for (const command of ["new", "init", "build"]) expect(gazette([command, "--help"], makeSite({})).stdout).toContain("Examples:");
+    for (const command of ["new", "init", "build"]) expect((await gazetteInProcess([command, "--help"], makeSite({}))).stdout).toContain("Examples:");
   });
 
   it("colours severities on a terminal, never with NO_COLOR", async () => {
@@ -95,7 +95,7 @@ describe("gazette check --external on the command line", () => {
   it("applies --timeout and counts the links in the summary", async () => {
     const body = `Xem [a](${origin}/ok), [b](${origin}/never) và [c](${origin}/gone).\n`;
     const root = makeSite({ "content/a.md": article({ title: "A", date: "2024-01-01", author: "Tuấn Nguyễn" }, body) });
-    const listed = gazette(["check"], root);
+    const listed = await gazetteInProcess(["check"], root);
     expect(listed.code).toBe(0);
     expect(listed.stderr).toMatch(/3 external links \(not fetched: use --external\)/);
     // A limit no local answer comes near; only the link that never answers reaches it.
@@ -108,9 +108,9 @@ describe("gazette check --external on the command line", () => {
 });
 
 describe("JSON reports", () => {
-  it("check --json prints one object with ok, articles, errors, warnings, external and timings", () => {
+  it("check --json prints one object with ok, articles, errors, warnings, external and timings", async () => {
     const root = makeSite({ "content/a.md": warned, "content/b.md": broken, "content/i/a.png": PNG });
-    const run = gazette(["check", "--json"], root);
+    const run = await gazetteInProcess(["check", "--json"], root);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("");
     const report = JSON.parse(run.stdout);
@@ -122,23 +122,23 @@ describe("JSON reports", () => {
     expect(Object.keys(report.timings).sort()).toEqual(["lint", "load", "markdown", "total"]);
   });
 
-  it("check --json lists external links with their uses, and --strict turns ok false on warnings", () => {
+  it("check --json lists external links with their uses, and --strict turns ok false on warnings", async () => {
     const root = makeSite({ "content/a.md": article({ title: "A", date: "2024-01-01" }, "Xem [cổng](https://example.org/a#x) và [lại](https://example.org/a).\n") });
-    const report = JSON.parse(gazette(["check", "--json", "--strict"], root).stdout);
+    const report = JSON.parse((await gazetteInProcess(["check", "--json", "--strict"], root)).stdout);
     expect(report.ok).toBe(false);
     expect(report.external).toMatchObject({ links: 1, uses: 2, fetched: false });
     expect(report.external.urls).toEqual([{ url: "https://example.org/a", uses: [{ file: "content/a.md", line: 5, column: 5 }, { file: "content/a.md", line: 5, column: 40 }] }]);
   });
 
-  it("build --json prints pages, articles, warnings, errors and timings, also when it fails", () => {
+  it("build --json prints pages, articles, warnings, errors and timings, also when it fails", async () => {
     const root = makeSite({ "content/a.md": clean });
-    const run = gazette(["build", "--json"], root);
+    const run = await gazetteInProcess(["build", "--json"], root);
     const report = JSON.parse(run.stdout);
     for (const key of ["ok", "articles", "pages", "files", "errors", "warnings", "timings"]) expect(report).toHaveProperty(key);
     expect(report).toMatchObject({ ok: true, articles: 1, errors: [] });
     expect(report.pages).toBeGreaterThan(0);
     expect(typeof report.timings.total).toBe("number");
-    const failed = JSON.parse(gazette(["build", "--json"], makeSite({ "content/b.md": broken })).stdout);
+    const failed = JSON.parse((await gazetteInProcess(["build", "--json"], makeSite({ "content/b.md": broken }))).stdout);
     expect(failed).toMatchObject({ ok: false, pages: 0, errors: [{ code: "broken-link", file: "content/b.md" }] });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { main, type Io } from "../../src/cli.js";
 import { checkSite, type CheckOptions, type CheckResult } from "../../src/check/run.js";
 import type { Diagnostic } from "../../src/diagnostics.js";
 import { makeSite } from "../helpers/site.js";
@@ -33,6 +34,19 @@ const BIN = join(import.meta.dirname, "..", "..", "bin", "gazette.js");
 export function gazette(args: string[], cwd: string, env: Record<string, string> = {}) {
   const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * Runs the command line's `main` in this process, as `gazette` does, with its
+ * output collected: for tests that read what a command prints and its exit
+ * code. Starting the real CLI is left to the end-to-end tests (`gazette`).
+ */
+export async function gazetteInProcess(args: string[], cwd: string, env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, env: { ...process.env, NO_COLOR: "1", ...env }, cwd };
+  const code = await main(["node", "gazette", ...args], io);
+  return { code, stdout, stderr };
 }
 
 /** Runs the real CLI without blocking this process (needed when this process also serves HTTP). */

@@ -1,10 +1,11 @@
 /**
  * The language of what the CLI prints: `--lang`, else GAZETTE_LANG, else the
- * site's `language`, else English; codes and JSON fields stay English.
+ * site's `language`, else English; codes and JSON fields stay English. The
+ * first test runs the real command; the others call its `main` in process.
  */
 import { describe, expect, it } from "vitest";
 import { clientScript } from "../../src/serve/reload-client.js";
-import { gazette } from "../check/helpers.js";
+import { gazette, gazetteInProcess } from "../check/helpers.js";
 import { PNG, article, makeSite } from "../helpers/site.js";
 
 const UNSET = { GAZETTE_LANG: "" };
@@ -38,20 +39,20 @@ describe("messages in the writer's language", () => {
     expect(build.stderr).toContain("không tạo được trang: 1 lỗi; trang đã tạo lần trước vẫn giữ nguyên");
   });
 
-  it("follows --lang over GAZETTE_LANG over the site's language", () => {
+  it("follows --lang over GAZETTE_LANG over the site's language", async () => {
     const root = mistakes();
-    expect(gazette(["check", "--lang", "en"], root, UNSET).stderr).toContain("error: image not found: images/khong-co.png [missing-image]");
-    expect(gazette(["check"], root, { GAZETTE_LANG: "en" }).stderr).toContain("error: image not found");
-    expect(gazette(["check", "--lang", "vi"], root, { GAZETTE_LANG: "en" }).stderr).toContain("lỗi: Không tìm thấy ảnh");
-    expect(gazette(["check"], mistakes("en"), UNSET).stderr).toContain("error: image not found");
-    expect(gazette(["check"], mistakes("fr"), UNSET).stderr).toContain("error: image not found");
-    const unknown = gazette(["check", "--lang", "fr"], root, UNSET);
+    expect((await gazetteInProcess(["check", "--lang", "en"], root, UNSET)).stderr).toContain("error: image not found: images/khong-co.png [missing-image]");
+    expect((await gazetteInProcess(["check"], root, { GAZETTE_LANG: "en" })).stderr).toContain("error: image not found");
+    expect((await gazetteInProcess(["check", "--lang", "vi"], root, { GAZETTE_LANG: "en" })).stderr).toContain("lỗi: Không tìm thấy ảnh");
+    expect((await gazetteInProcess(["check"], mistakes("en"), UNSET)).stderr).toContain("error: image not found");
+    expect((await gazetteInProcess(["check"], mistakes("fr"), UNSET)).stderr).toContain("error: image not found");
+    const unknown = await gazetteInProcess(["check", "--lang", "fr"], root, UNSET);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('gazette: --lang must be vi or en, not "fr"\n');
   });
 
-  it("keeps codes and JSON fields English, with the message in the writer's language", () => {
-    const { stdout } = gazette(["check", "--json"], mistakes(), UNSET);
+  it("keeps codes and JSON fields English, with the message in the writer's language", async () => {
+    const { stdout } = await gazetteInProcess(["check", "--json"], mistakes(), UNSET);
     const report = JSON.parse(stdout) as { errors: Record<string, unknown>[]; warnings: Record<string, unknown>[] };
     expect(report.errors).toEqual([
       { code: "missing-image", severity: "error", file: "content/2026/hoi-thao.md", line: 9, column: 1, message: "Không tìm thấy ảnh: images/khong-co.png; hãy kiểm tra tên tệp và thư mục của ảnh" },
@@ -59,26 +60,26 @@ describe("messages in the writer's language", () => {
     expect(report.warnings.map((w) => w.code)).toEqual(["unparsed-image", "raw-html"]);
   });
 
-  it("writes new's skeleton comments and init's config comments in Vietnamese", () => {
+  it("writes new's skeleton comments and init's config comments in Vietnamese", async () => {
     const root = makeSite({ "gazette.config.yaml": "language: vi\n" });
-    const made = gazette(["new", "Thông báo lịch nghỉ Tết"], root, UNSET);
+    const made = await gazetteInProcess(["new", "Thông báo lịch nghỉ Tết"], root, UNSET);
     expect(made.code).toBe(0);
     expect(made.stderr).toContain('đã tạo bản nháp; xoá dòng "draft: true" để đăng bài');
-    const init = gazette(["init", "moi", "--lang", "vi"], root, UNSET);
+    const init = await gazetteInProcess(["init", "moi", "--lang", "vi"], root, UNSET);
     expect(init.code).toBe(0);
     expect(init.stderr).toContain("đã tạo trang tin gazette");
-    const again = gazette(["init", "moi", "--lang", "vi"], root, UNSET);
+    const again = await gazetteInProcess(["init", "moi", "--lang", "vi"], root, UNSET);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^gazette: thư mục moi không trống/);
   });
 
-  it("words commander's usage errors in the site's language, before the command line is parsed", () => {
+  it("words commander's usage errors in the site's language, before the command line is parsed", async () => {
     const root = mistakes();
-    const vi = gazette(["build", "--bogus"], root, UNSET);
+    const vi = await gazetteInProcess(["build", "--bogus"], root, UNSET);
     expect(vi.code).toBe(2);
     expect(vi.stderr).toBe("lỗi: không có tùy chọn '--bogus'\n(gõ gazette --help để xem cách dùng)\n");
-    expect(gazette(["biuld", "--lang", "vi"], root, { GAZETTE_LANG: "en" }).stderr).toBe("lỗi: không có lệnh 'biuld'\n(có phải là build?)\n(gõ gazette --help để xem cách dùng)\n");
-    expect(gazette(["build", "--bogus", "--lang=en"], root, UNSET).stderr).toBe("error: unknown option '--bogus'\n(run gazette --help for usage)\n");
+    expect((await gazetteInProcess(["biuld", "--lang", "vi"], root, { GAZETTE_LANG: "en" })).stderr).toBe("lỗi: không có lệnh 'biuld'\n(có phải là build?)\n(gõ gazette --help để xem cách dùng)\n");
+    expect((await gazetteInProcess(["build", "--bogus", "--lang=en"], root, UNSET)).stderr).toBe("error: unknown option '--bogus'\n(run gazette --help for usage)\n");
   });
 
   it("puts the overlay's texts into the live-reload script", () => {
