@@ -8,5 +8,8 @@ export default defineConfig({
     env: { GAZETTE_LANG: "en" },
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Two test files at once: vitest's default in a run is one fewer than the cores (one file at a time on
+    // two cores), which leaves a core idle while a file waits on a child process, a browser or the disk.
+    maxWorkers: 2,
   },
 });

@@ -1,15 +1,45 @@
 /**
  * Builds the CLI once before the suite exactly as `npm run build` does (tsc,
  * then the esbuild bundle that `bin/gazette.js` runs), so end-to-end tests run
- * the real command against current sources, never a stale bundle.
+ * the real command against current sources, never a stale bundle. The build
+ * is skipped when its inputs (src/, tsconfig.json, the package and lock
+ * files, the bundle script) and dist/ are byte for byte those the last build
+ * here left: the same inputs give the same dist/.
  */
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+
+/** A hash of the files the build reads from this checkout and of the dist/ it wrote (a hand-made build in between is seen). */
+function buildHash(root: string): string {
+  const hash = createHash("sha256");
+  const add = (path: string) => hash.update(`${relative(root, path)}\0`).update(readFileSync(path)).update("\0");
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else add(join(dir, entry.name));
+    }
+  };
+  walk(join(root, "src"));
+  for (const file of ["tsconfig.json", "package.json", "package-lock.json", join("scripts", "bundle.mjs")]) {
+    if (existsSync(join(root, file))) add(join(root, file));
+  }
+  walk(join(root, "dist"));
+  return hash.digest("hex");
+}
 
 export default function setup(): void {
   const root = join(import.meta.dirname, "..");
+  const stampDir = join(root, "node_modules", ".cache", "gazette-tests");
+  const stamp = join(stampDir, "dist-build");
+  const outputs = ["cli.js", "gazette.js", "worker.js", join("workers", "worker.js")].map((f) => join(root, "dist", f));
+  if (outputs.every((f) => existsSync(f)) && existsSync(stamp) && readFileSync(stamp, "utf8") === buildHash(root)) return;
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: root, stdio: "inherit" });
   execFileSync(process.execPath, [join(root, "scripts", "bundle.mjs")], { cwd: root, stdio: "inherit" });
+  mkdirSync(stampDir, { recursive: true });
+  writeFileSync(stamp, buildHash(root));
 }
