@@ -33,20 +33,31 @@ function pathsOf(data: unknown): string[] {
   return paths;
 }
 
-/** Fails with the text when the fast path's answers differ from the `yaml` package's. */
-function expectSameAsFull(text: string, fast: FastYaml): void {
+/** How the fast path's answers differ from the `yaml` package's for `text`; empty when they agree. */
+function differences(text: string, fast: FastYaml): string[] {
   const doc = parseDocument(text, { schema: "core", uniqueKeys: true });
   const full = parseFull(text);
-  const where = `for ${JSON.stringify(text)}`;
-  expect(doc.errors, where).toEqual([]);
-  expect(full.problem, where).toBeUndefined();
+  const out: string[] = [];
+  if (doc.errors.length > 0) out.push(`the yaml package finds errors: ${doc.errors.map((e) => e.code).join(", ")}`);
+  if (full.problem) out.push(`the full reader finds a problem: ${full.problem.key}`);
   const expected = doc.toJS();
-  expect(isDeepStrictEqual(fast.data, expected), `${where}: ${JSON.stringify(fast.data)} vs ${JSON.stringify(expected)}`).toBe(true);
-  expect(JSON.stringify(fast.data), where).toBe(JSON.stringify(expected));
+  if (!isDeepStrictEqual(fast.data, expected) || JSON.stringify(fast.data) !== JSON.stringify(expected)) {
+    out.push(`data ${JSON.stringify(fast.data)} instead of ${JSON.stringify(expected)}`);
+  }
   const viaFast = parseYaml(text);
-  expect(isDeepStrictEqual(viaFast.data, fast.data), where).toBe(true);
-  expect(JSON.stringify(viaFast.topLevelLines()), where).toBe(JSON.stringify(full.topLevelLines()));
-  for (const path of pathsOf(expected)) expect(viaFast.lineOf(path), `${where} at ${path}`).toBe(full.lineOf(path));
+  if (!isDeepStrictEqual(viaFast.data, fast.data)) out.push("parseYaml does not give the fast path's data");
+  const [lines, fullLines] = [JSON.stringify(viaFast.topLevelLines()), JSON.stringify(full.topLevelLines())];
+  if (lines !== fullLines) out.push(`top-level lines ${lines} instead of ${fullLines}`);
+  for (const path of pathsOf(expected)) {
+    if (viaFast.lineOf(path) !== full.lineOf(path)) out.push(`lineOf(${path}) is ${viaFast.lineOf(path)} instead of ${full.lineOf(path)}`);
+  }
+  return out;
+}
+
+/** Fails with the text when the fast path's answers differ from the `yaml` package's. */
+function expectSameAsFull(text: string, fast: FastYaml): void {
+  const found = differences(text, fast);
+  if (found.length > 0) expect.fail(`for ${JSON.stringify(text)}: ${found.join("; ")}`);
 }
 
 // Pieces of front-matter: the subset (`good`) and near misses around its edges (`bad`).
@@ -168,8 +179,10 @@ function generator(rand: () => number) {
       return [`${k}:`, ...mapLines(indent, wobble)];
     }
     const items = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => {
-      const [first, ...rest] = mapLines(indent + 2, wobble);
-      return [`${pad}- ${first!.trimStart()}`, ...rest];
+      // Keys line up after the dash and its spaces: `- src: a` then `  alt: b`, or `-   src: a` then `    alt: b`.
+      const gap = pick([1, 1, 1, 2, 3]);
+      const [first, ...rest] = mapLines(indent + 1 + gap, wobble);
+      return [`${pad}-${" ".repeat(gap)}${first!.trimStart()}`, ...rest];
     });
     return [`${k}:`, ...items.flat()];
   };
@@ -181,6 +194,7 @@ function generator(rand: () => number) {
     const n = 1 + Math.floor(rand() * 7);
     for (let i = 0; i < n; i++) lines.push(...entry(used), ...filler(0));
     if (chance(0.02)) lines.splice(Math.floor(rand() * lines.length), 0, bad(pick(["---", "...", "%YAML 1.2", "a: &x b", "b: *x", "c: !!str 1", "d: |", "  text"])));
+    if (chance(0.02)) lines.splice(0, lines.length, ...bad(pick([["- a", "- b"], ["just text"], ["[a, b]"], lines.map((l) => ` ${l}`)])));
     let text = (chance(0.8) ? "\n" : "") + lines.join("\n") + (chance(0.8) ? "\n" : "");
     if (chance(0.02)) text = bad(text.replace(/\n/g, "\r\n"));
     return { text, clean };
@@ -194,7 +208,7 @@ describe("the fast front-matter reader gives what the yaml package gives, or dec
     let cleanAccepted = 0;
     let acceptedOutside = 0;
     let declined = 0;
-    for (let i = 0; i < 4000; i++) {
+    for (let i = 0; i < 3000; i++) {
       // Every other text is drawn until it is inside the subset, so both kinds come in fair numbers.
       let generated = next();
       for (let tries = 0; i % 2 === 0 && !generated.clean && tries < 100; tries++) generated = next();
@@ -211,9 +225,9 @@ describe("the fast front-matter reader gives what the yaml package gives, or dec
       expectSameAsFull(text, fast);
     }
     // The grammar mixes both kinds in fair numbers; the fast path takes all of the first.
-    expect(clean).toBeGreaterThan(1800);
+    expect(clean).toBeGreaterThan(1300);
     expect(cleanAccepted).toBe(clean);
-    expect(declined).toBeGreaterThan(1000);
+    expect(declined).toBeGreaterThan(700);
     // Some texts with a near miss still fall inside the subset (a tab in no line, a duplicate key in two different mappings…).
     expect(acceptedOutside).toBeGreaterThan(0);
   });
