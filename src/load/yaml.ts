@@ -1,7 +1,9 @@
 /**
  * Reading YAML (front-matter and the config) with the `yaml` package: core
  * schema (dates stay text), aliases bounded, the exact line of every key, and
- * the mistakes writers make explained with what to write instead.
+ * the mistakes writers make explained with what to write instead. Plain
+ * front-matter is read first by the fast reader in yaml-fast.ts, which gives
+ * the same data and lines or declines to the `yaml` package.
  */
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Pair } from "yaml";
 import { parseYamlFast, type FastYaml } from "./yaml-fast.js";
