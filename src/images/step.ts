@@ -4,13 +4,14 @@
  * whole when the orchestrators change.
  */
 import { createHash } from "node:crypto";
-import { error, warning, type Diagnostic } from "../diagnostics.js";
+import { warning, type Diagnostic } from "../diagnostics.js";
 import type { FoundFile } from "../load/files.js";
 import { isExternal, resolveContentPath, splitHref } from "../load/paths.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
 import { isImageAsset, prepareImages, type PreparedImages } from "./assets.js";
 import { ImageStore, type StoreAccess } from "./cache.js";
 import { isProblem, isSvg, type ImageEntry } from "./plan.js";
+import { imageProblemDiagnostic } from "./problems.js";
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from "./settings.js";
 
 /** What the step gives the rest of the build. */
@@ -77,7 +78,7 @@ export function coverImageProblems(articles: readonly LoadedArticle[], entries: 
     const entry = path === undefined ? undefined : entries[path];
     if (!isProblem(entry)) continue;
     const at = { file: article.displayPath, line: article.fieldLines.cover };
-    problems.push(entry.code === "unsafe-svg" ? error("unsafe-svg", { path: path!, src, detail: entry.problem, field: "cover" }, at) : error("bad-image", { path: path!, src, problem: entry.problem, field: "cover" }, at));
+    problems.push(imageProblemDiagnostic(entry, path!, src, at, "cover"));
   }
   return problems;
 }
