@@ -19,6 +19,7 @@ import { createStopwatch } from "../timings.js";
 import { applyLintLevels, lintArticle, type CheckedArticle } from "./lint.js";
 import { collectExternalLinks, externalDiagnostics, type ExternalLink } from "./links.js";
 import { lintDuplicateTitles, lintNameVariants } from "./names.js";
+import { lintUnpublishedImages } from "./unpublished-images.js";
 import { planRoutes } from "../plan/routes.js";
 import { repairOutput } from "../write/output.js";
 
@@ -85,7 +86,7 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
     // give (what the build publishes); of the search index only the files known without reading the bodies.
     if (project.theme) diagnostics.push(...planRoutes(model, project.theme, { content: project.loaded.assets, static: project.loaded.staticFiles }, cwd, { pathsOnly: true, images }).diagnostics);
     const lint = checked.flatMap(lintArticle);
-    lint.push(...lintNameVariants(selected.published), ...lintDuplicateTitles(selected.published));
+    lint.push(...lintNameVariants(selected.published), ...lintDuplicateTitles(selected.published), ...lintUnpublishedImages(checked, project.loaded.articles, images));
     lap("lint");
 
     const links = collectExternalLinks(checked);

@@ -205,6 +205,8 @@ export const en = {
     `${a.field ? `field "${a.field}": ` : ""}image content/${a.path} (${a.src}): ${a.fault ? imageFaultText(a.fault) : a.problem}`,
   "unsafe-svg": (a: { path: string; src: string; detail: string; field?: string }) =>
     `${a.field ? `field "${a.field}": ` : ""}unsafe SVG content/${a.path} (${a.src}): contains ${a.detail}: an SVG opened from the site can run script or load other files`,
+  "unpublished-image": (a: { path: string; draft: boolean }) =>
+    `the photo content/${a.path} is used by this ${a.draft ? "draft" : "article dated in the future"} and by no published article, yet every build publishes it (as its derivatives): it is public before the article; keep it out of content/ until the article is published, if it must not be seen earlier`,
   "image-too-large": (a: { detail: string }) => `image is ${a.detail} (over 20 MB or 50 megapixels): slow to build; shrink it before adding it`,
   "missing-image.cover": (a: { src: string }) => `field "cover": image not found: ${a.src}`,
   "broken-link.article": (a: { url: string }) => `link to missing article: ${a.url}`,

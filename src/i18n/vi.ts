@@ -173,6 +173,8 @@ export const vi: Catalog = {
 
   "bad-image": (a) => `${a.field ? `trường "${a.field}": ` : ""}ảnh content/${a.path} (${a.src}) không dùng được: ${a.fault ? imageFault(a.fault) : a.problem}`,
   "unsafe-svg": (a) => `${a.field ? `trường "${a.field}": ` : ""}tệp SVG content/${a.path} (${a.src}) không an toàn: có ${a.detail}; SVG mở từ trang có thể chạy mã hoặc tải tệp từ nơi khác`,
+  "unpublished-image": (a) =>
+    `ảnh content/${a.path} được ${a.draft ? "bài nháp" : "bài hẹn giờ (ngày đăng ở tương lai)"} này dùng mà chưa bài đã đăng nào dùng, nhưng lần dựng trang nào cũng đăng ảnh (các bản thu nhỏ): ảnh lộ ra trước bài; nếu chưa được để ai thấy thì hãy để ảnh ngoài thư mục content/ cho tới khi đăng bài`,
   "image-too-large": (a) => `ảnh nặng ${a.detail} (quá 20 MB hoặc 50 megapixel): dựng trang chậm; hãy thu nhỏ ảnh trước khi đưa lên`,
   "missing-image": (a) => `Không tìm thấy ảnh: ${a.url}${a.outside ? " (nằm ngoài thư mục content/)" : ""}; hãy kiểm tra tên tệp và thư mục của ảnh`,
   "missing-image.cover": (a) => `trường "cover": Không tìm thấy ảnh: ${a.src}; hãy kiểm tra tên tệp và thư mục của ảnh`,

@@ -91,5 +91,30 @@ describe("gazette check on photos", () => {
       expect(stderr).toContain("bad-image");
     }
   }, 60_000);
+
+  it("warns where a draft or an article dated in the future uses a photo no published article uses (every build publishes it)", async () => {
+    const photo = await phonePhoto(300, 200);
+    const root = makeSite({
+      "content/images/dung-chung.jpg": photo,
+      "content/images/bi-mat.jpg": await phonePhoto(300, 200, 1, 2),
+      "content/images/hen-gio.jpg": await phonePhoto(300, 200, 1, 3),
+      "content/images/khong-ai-dung.jpg": await phonePhoto(300, 200, 1, 4),
+      "content/2024/2024-07-26-hoi-thao.md": article({ title: "Hội thảo", date: "2024-07-26", author: "An" }, "![Toàn cảnh hội trường](../images/dung-chung.jpg \"Toạ đàm.\")\n"),
+      "content/2024/2024-07-27-nhap.md": article(
+        { title: "Bài nháp", date: "2024-07-27", author: "An", draft: "true", cover: "{src: ../images/dung-chung.jpg, alt: Toàn cảnh hội trường, caption: Toạ đàm.}" },
+        "Mở đầu.\n\n![Nhân chứng giấu mặt][anh]\n\n[anh]: <../images/bi-mat.jpg>\n",
+      ),
+      "content/2027/2027-01-05-hen-gio.md": article({ title: "Bài hẹn giờ", date: "2027-01-05", author: "An", cover: "{src: ../images/hen-gio.jpg, alt: Lễ khánh thành cầu, caption: Cầu mới.}" }),
+    });
+    const warnings = async (drafts: boolean) =>
+      (await checkSite({ source: root, cwd: root, now: NOW, drafts })).diagnostics.filter((d) => d.code === "unpublished-image").map((d) => `${d.file}:${d.line} ${d.message}`);
+    const found = await warnings(false);
+    expect(found).toHaveLength(2);
+    // The draft's photo at its reference definition; the scheduled article's at its cover field. The photo a published article uses, and the one nobody uses, are not reported.
+    expect(found[0]).toMatch(/^content\/2024\/2024-07-27-nhap\.md:12 the photo content\/images\/bi-mat\.jpg is used by this draft and by no published article/);
+    expect(found[1]).toMatch(/^content\/2027\/2027-01-05-hen-gio\.md:5 the photo content\/images\/hen-gio\.jpg is used by this article dated in the future/);
+    // With --drafts the draft is checked as published: only the scheduled article's photo is left.
+    expect(await warnings(true)).toEqual([found[1]]);
+  });
 });
 
