@@ -207,7 +207,7 @@ export const en = {
     `${a.field ? `field "${a.field}": ` : ""}unsafe SVG content/${a.path} (${a.src}): contains ${a.detail}: an SVG opened from the site can run script or load other files`,
   "unpublished-image": (a: { path: string; draft: boolean }) =>
     `the photo content/${a.path} is used by this ${a.draft ? "draft" : "article dated in the future"} and by no published article, yet every build publishes it (as its derivatives): it is public before the article; keep it out of content/ until the article is published, if it must not be seen earlier`,
-  "image-too-large": (a: { detail: string }) => `image is ${a.detail} (over 20 MB or 50 megapixels): slow to build; shrink it before adding it`,
+  "image-too-large": (a: { detail: string; mb?: string; megapixels?: number }) => `image is ${a.detail} (over 20 MB or 50 megapixels): slow to build; shrink it before adding it`,
   "missing-image.cover": (a: { src: string }) => `field "cover": image not found: ${a.src}`,
   "broken-link.article": (a: { url: string }) => `link to missing article: ${a.url}`,
   "broken-link.file": (a: { url: string }) => `link to missing file: ${a.url}`,

@@ -51,6 +51,12 @@ function imageFault(f: ImageFault): string {
   }
 }
 
+/** How heavy a photo is: its megabytes and megapixels, whichever are over the limit. */
+function imageWeight(a: { detail: string; mb?: string; megapixels?: number }): string {
+  const parts = [a.mb !== undefined ? `nặng ${a.mb} MB` : "", a.megapixels !== undefined ? `có ${a.megapixels} megapixel` : ""].filter(Boolean);
+  return parts.length > 0 ? parts.join(", ") : `nặng ${a.detail}`;
+}
+
 const DATE_FORMS = `2024-07-26, "2024-07-26 09:00" hoặc 2024-07-26T09:00:00+07:00`;
 
 function dateProblem(a: { value: string; problem: DateProblem; detail?: string }): string {
@@ -175,7 +181,7 @@ export const vi: Catalog = {
   "unsafe-svg": (a) => `${a.field ? `trường "${a.field}": ` : ""}tệp SVG content/${a.path} (${a.src}) không an toàn: có ${a.detail}; SVG mở từ trang có thể chạy mã hoặc tải tệp từ nơi khác`,
   "unpublished-image": (a) =>
     `ảnh content/${a.path} được ${a.draft ? "bài nháp" : "bài hẹn giờ (ngày đăng ở tương lai)"} này dùng mà chưa bài đã đăng nào dùng, nhưng lần dựng trang nào cũng đăng ảnh (các bản thu nhỏ): ảnh lộ ra trước bài; nếu chưa được để ai thấy thì hãy để ảnh ngoài thư mục content/ cho tới khi đăng bài`,
-  "image-too-large": (a) => `ảnh nặng ${a.detail} (quá 20 MB hoặc 50 megapixel): dựng trang chậm; hãy thu nhỏ ảnh trước khi đưa lên`,
+  "image-too-large": (a) => `ảnh ${imageWeight(a)} (quá 20 MB hoặc 50 megapixel): dựng trang chậm; hãy thu nhỏ ảnh trước khi đưa lên`,
   "missing-image": (a) => `Không tìm thấy ảnh: ${a.url}${a.outside ? " (nằm ngoài thư mục content/)" : ""}; hãy kiểm tra tên tệp và thư mục của ảnh`,
   "missing-image.cover": (a) => `trường "cover": Không tìm thấy ảnh: ${a.src}; hãy kiểm tra tên tệp và thư mục của ảnh`,
   "broken-link.article": (a) => `liên kết tới bài viết không có: ${a.url}; hãy kiểm tra tên tệp .md`,

@@ -87,12 +87,11 @@ export function coverImageProblems(articles: readonly LoadedArticle[], entries: 
 export function largeImageWarnings(step: ImageStep, contentDisplay: string): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   for (const [path, size] of Object.entries(step.prepared.sizes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const reasons: string[] = [];
-    if (size.bytes > 20 * 1024 * 1024) reasons.push(`${(size.bytes / 1024 / 1024).toFixed(1)} MB`);
-    if (size.pixels > 50_000_000) reasons.push(`${Math.round(size.pixels / 1e6)} megapixels`);
-    if (reasons.length > 0) {
-      warnings.push(warning("image-too-large", { detail: reasons.join(" + ") }, { file: `${contentDisplay}/${path}` }));
-    }
+    const mb = size.bytes > 20 * 1024 * 1024 ? (size.bytes / 1024 / 1024).toFixed(1) : undefined;
+    const megapixels = size.pixels > 50_000_000 ? Math.round(size.pixels / 1e6) : undefined;
+    if (mb === undefined && megapixels === undefined) continue;
+    const detail = [mb !== undefined ? `${mb} MB` : "", megapixels !== undefined ? `${megapixels} megapixels` : ""].filter(Boolean).join(" + ");
+    warnings.push(warning("image-too-large", { detail, ...(mb !== undefined ? { mb } : {}), ...(megapixels !== undefined ? { megapixels } : {}) }, { file: `${contentDisplay}/${path}` }));
   }
   return warnings;
 }

@@ -1,17 +1,17 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { article, makeSite } from "../helpers/site.js";
-import { phonePhoto } from "./photos.js";
+import { article, makeSite, writeFiles } from "../helpers/site.js";
+import { declaredPng, phonePhoto } from "./photos.js";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "gazette.js");
 
 /** Words of the English texts of image problems (ours and the image library's): none may be left in a Vietnamese message. */
 const ENGLISH = /\b(the|a|an|is|it|of|or|not|no|image|file|cannot|be|read|readable|decoded|decode|truncated|premature|end|input|buffer|contains|unsupported|format|empty|bytes|data|damaged|copy|again|from|original|error|vipsjpeg|vipspng|libpng|header|field)\b/i;
 
-function run(root: string, args: string[], env: Record<string, string> = {}): { status: number | null; lines: string[] } {
+function run(root: string, args: string[], env: Record<string, string> = {}, code = "bad-image"): { status: number | null; lines: string[] } {
   const result = spawnSync(process.execPath, [BIN, ...args, "--source", root], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", GAZETTE_LANG: "", ...env } });
-  return { status: result.status, lines: result.stderr.split("\n").filter((line) => line.includes("[bad-image]")) };
+  return { status: result.status, lines: result.stderr.split("\n").filter((line) => line.includes(`[${code}]`)) };
 }
 
 /** A message line without its file names and paths (`content/images/rong.jpg`, `../images/rong.jpg`) and its code. */
@@ -46,6 +46,11 @@ describe("bad-image in Vietnamese", () => {
     // check reads headers only: the empty file and the text file, in the language GAZETTE_LANG names.
     const checked = run(root, ["check"], { GAZETTE_LANG: "vi" });
     expect(checked.lines).toEqual([empty, text]);
+
+    // A scan of 56 megapixels (declared): check's warning counts in Vietnamese too.
+    writeFiles(root, { "content/images/ban-quet.png": declaredPng(8000, 7000) });
+    const heavy = run(root, ["check", "--lang", "vi"], {}, "image-too-large").lines;
+    expect(heavy).toEqual(["content/images/ban-quet.png: cảnh báo: ảnh có 56 megapixel (quá 20 MB hoặc 50 megapixel): dựng trang chậm; hãy thu nhỏ ảnh trước khi đưa lên [image-too-large]"]);
 
     // In English, the same causes in English words.
     const english = run(root, ["build"]).lines;
