@@ -19,6 +19,7 @@ import type { ArticleItem, PageRecord } from "../write/pages.js";
 import type { FileToLoad, LoadOptions } from "../load/batch.js";
 import type { BodySource, BodyToRender, MarkdownEnv } from "../markdown/bodies.js";
 import { imageDigests, type ImageStep } from "../images/step.js";
+import type { ArticleTerms } from "../search/terms.js";
 
 /** Reads and parses every article file (cached front-matter where the text is unchanged), in path order. */
 export async function loadArticles(
@@ -32,7 +33,9 @@ export async function loadArticles(
   sources: Map<LoadedArticle, BodySource>,
   keepBodies: boolean,
   stampsBefore: number,
+  terms?: Map<string, ArticleTerms>,
 ): Promise<LoadedArticle[]> {
+  const search = config.search !== false;
   const toLoad = files.map((file): FileToLoad => {
     const item: FileToLoad = { contentPath: file.path, displayPath: join(contentDisplay, file.path), sitePath: `content/${file.path}`, absPath: file.absPath };
     const known = cache?.known(file.path, config.timezone);
@@ -42,6 +45,8 @@ export async function loadArticles(
   // Large sites read each body again when rendering it rather than keep them all (see `loadFiles`).
   const options: LoadOptions = { timezone: config.timezone, hash: cache !== undefined || !keepBodies, keepBodies };
   if (cache) options.stampsBefore = stampsBefore;
+  // Search terms are computed on the pool with each fresh parse; the plan's search step takes them from the cache or `terms`.
+  if (search) options.terms = true;
   const loaded = await runner.load(toLoad, options, progress);
   const articles: LoadedArticle[] = [];
   loaded.forEach((result, i) => {
@@ -50,7 +55,13 @@ export async function loadArticles(
     if (result.hit) {
       article = cache?.article(file.contentPath, result.hash, file, result.body ?? "", result.stamp, result.unread);
       if (!article) throw new Error(`the build cache lost the entry of ${file.contentPath}`);
-    } else if (article && result.diagnostics.length === 0) cache?.rememberArticle(article, result.hash, config.timezone, result.bodyStart, result.stamp);
+    } else if (article && result.diagnostics.length === 0) {
+      cache?.rememberArticle(article, result.hash, config.timezone, result.bodyStart, result.stamp);
+      if (result.terms) {
+        terms?.set(file.contentPath, result.terms);
+        cache?.rememberSearchTerms(file.contentPath, result.terms);
+      }
+    }
     diagnostics.push(...result.diagnostics);
     if (!article) return;
     // An unread file's body, like every body of a large site, is read again if it has to be rendered.

@@ -20,7 +20,7 @@ import type { LoadedArticle } from "../types.js";
 import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "../workers/runner.js";
 import type { BodySource } from "../markdown/bodies.js";
 import { coverImageProblems, runImageStep, type ImageStep } from "../images/step.js";
-import { buildTermsSource } from "../search/search.js";
+import { buildTermsSource, type ArticleTerms } from "../search/search.js";
 import { writeOutput, type OutputFile } from "../write/output.js";
 import { replaceFileSync } from "../write/replace.js";
 import { Bodies, loadArticles } from "./bodies.js";
@@ -96,7 +96,8 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     const sources = new Map<LoadedArticle, BodySource>();
     const keepBodies = markdownFiles.length < (options.rereadBodiesFrom ?? REREAD_BODIES_FROM);
     const stampsBefore = Date.now() - (options.stampMarginMs ?? STAMP_MARGIN_MS);
-    const articles = await loadArticles(runner, markdownFiles, display(paths.content), config, cache, diagnostics, options.onProgress, sources, keepBodies, stampsBefore);
+    const loadedTerms = new Map<string, ArticleTerms>();
+    const articles = await loadArticles(runner, markdownFiles, display(paths.content), config, cache, diagnostics, options.onProgress, sources, keepBodies, stampsBefore, loadedTerms);
     const assetPaths = new Set(assets.map((a) => a.path));
     for (const article of articles) diagnostics.push(...checkCover(article, assetPaths));
     const staticFiles = listSourceFiles(paths, paths.static, cwd, diagnostics);
@@ -127,7 +128,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     lap("model");
 
     // Every output path is planned up front: the route table (and its problems) of every driver.
-    const searchTerms = buildTermsSource(cache, (i) => sources.get(published[i]!));
+    const searchTerms = buildTermsSource(cache, (i) => sources.get(published[i]!), loadedTerms);
     const table = planRoutes(model, theme, { content: assets, static: staticFiles }, cwd, { images, searchTerms, timings });
     late.push(...table.diagnostics);
     const plans = table.plans;

@@ -6,6 +6,7 @@
  */
 import { statSync } from "node:fs";
 import { error, type Diagnostic } from "../diagnostics.js";
+import { articleTerms, type ArticleTerms } from "../search/terms.js";
 import type { LoadedArticle } from "../types.js";
 import { parseArticleText, readArticleText } from "./articles.js";
 import type { ArticleFile } from "./frontmatter.js";
@@ -50,6 +51,8 @@ export interface LoadedFile {
   unread?: boolean;
   /** The file's stamp, when hashing and old enough to be trusted next time. */
   stamp?: FileStamp;
+  /** The article's search terms, with `LoadOptions.terms` and a fresh parse (they depend only on the file's text). */
+  terms?: ArticleTerms;
 }
 
 /** How to load: the site timezone, whether to hash texts (for the cache), whether to keep bodies in memory. */
@@ -64,6 +67,8 @@ export interface LoadOptions {
    * showing it, so it is read and hashed every time until it is older.
    */
   stampsBefore?: number;
+  /** Also compute each freshly parsed article's search terms here, on the pool, while its body is at hand. */
+  terms?: boolean;
 }
 
 /**
@@ -94,6 +99,7 @@ export function loadFiles(files: readonly FileToLoad[], options: LoadOptions): L
     if (stamp) loaded.stamp = stamp;
     if (parsed.article) {
       loaded.article = parsed.article;
+      if (options.terms && parsed.diagnostics.length === 0) loaded.terms = articleTerms(parsed.article, parsed.article.body);
       if (parsed.bodyStart !== undefined) {
         loaded.bodyStart = parsed.bodyStart;
         if (!options.keepBodies && options.hash) parsed.article.body = "";

@@ -81,21 +81,20 @@ export interface TermsCache {
 }
 
 /**
- * Terms from the build cache, when there is one, else from each article's
- * body: in memory, or read again from its file when the loader dropped it
+ * Terms the loader computed (`loaded`, by content path), else from the build
+ * cache when there is one, else from each article's body: in memory, or read again from its file when the loader dropped it
  * (`dropped` gives where, by the article's index in the model).
  */
-export function buildTermsSource(cache: TermsCache | undefined, dropped: (index: number) => BodyLocation | undefined): TermsSource {
+export function buildTermsSource(cache: TermsCache | undefined, dropped: (index: number) => BodyLocation | undefined, loaded?: ReadonlyMap<string, ArticleTerms>): TermsSource {
   const source: TermsSource = {
     body: (article, index) => {
       const location = dropped(index);
       return location ? readBody(location) : article.body;
     },
   };
-  if (cache) {
-    source.cached = (article) => cache.searchTerms(article.contentPath);
-    source.remember = (article, terms) => cache.rememberSearchTerms(article.contentPath, terms);
-  }
+  // Terms computed by the loader with each fresh parse (by content path), then the cache's.
+  source.cached = (article) => loaded?.get(article.contentPath) ?? cache?.searchTerms(article.contentPath);
+  if (cache) source.remember = (article, terms) => cache.rememberSearchTerms(article.contentPath, terms);
   return source;
 }
 

@@ -18,11 +18,11 @@ describe("a generated Vietnamese news corpus", () => {
     expect(result.stats.articles).toBe(200);
     const out = join(root, "public");
     const files = listTree(out);
-    // 200 articles, 20 home pages, listings for 7 categories, 10 authors and 12 tags, and the 40 images as derivatives (PNG and WebP).
+    // 200 articles, 20 home pages, listings for 7 categories, 10 authors and 12 tags, and the 8 images as derivatives (PNG and WebP).
     expect(files.filter((f) => /^bai-\d+\/index\.html$/.test(f))).toHaveLength(200);
     expect(files).toContain("page/20/index.html");
     expect(files).not.toContain("page/21/index.html");
-    expect(files.filter((f) => f.startsWith("images/"))).toHaveLength(80);
+    expect(files.filter((f) => f.startsWith("images/"))).toHaveLength(16);
     const { checked, broken } = findBrokenLinks(out, "/news/");
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(15_000);

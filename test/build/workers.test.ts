@@ -41,10 +41,10 @@ describe("builds on worker threads", () => {
       const result = await build({ ...options, out, workers, cache: false, ...(sharedPagesFrom !== undefined ? { sharedPagesFrom } : {}) });
       expect(result.stats.threads).toBe(workers);
       const index = [...expected.keys()].filter((path) => path.startsWith("search/") && path.endsWith(".json")).length;
-      expect(result.stats.pages).toBe(expected.size - 80 - 5 - 3 - index); // the 40 images' derivatives (WebP and PNG), 5 theme assets, 3 feed files and search index aside
+      expect(result.stats.pages).toBe(expected.size - 16 - 5 - 3 - index); // the 8 images' derivatives (WebP and PNG), 5 theme assets, 3 feed files and search index aside
       expectSameFiles(out, expected);
     }
-  }, 120_000); // four builds, each making the 40 images' derivatives
+  }, 120_000); // four builds, each making the 8 images' derivatives
 });
 
 describe("listing pages rendered while the workers render bodies", () => {

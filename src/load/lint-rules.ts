@@ -1,7 +1,7 @@
 /**
  * The lint rules of `gazette check`: ids, default severities and what each
- * finds. Plain data with no imports, so that the config loader can validate
- * `lint:` keys against it.
+ * finds. Part of the config's schema (the loader validates `lint:` keys
+ * against it); `check/lint.ts` applies them.
  */
 
 /** What the config may set a rule to. */
