@@ -141,16 +141,18 @@ export class ImageStore {
     for (const shard of listDir(this.dir)) {
       if (!/^[0-9a-f]{2}$/.test(shard)) continue;
       const shardDir = join(this.dir, shard);
-      const entries = listDir(shardDir);
-      for (const name of entries) {
+      let left = 0;
+      for (const name of listDir(shardDir)) {
         const entryDir = join(shardDir, name);
-        if (this.used.has(entryDir)) continue;
-        const lastUsed = mtimeOf(join(entryDir, "meta.json")) ?? mtimeOf(entryDir);
-        if (lastUsed === undefined || lastUsed >= cutoff) continue;
+        const lastUsed = this.used.has(entryDir) ? now : (mtimeOf(join(entryDir, "meta.json")) ?? mtimeOf(entryDir));
+        if (lastUsed === undefined || lastUsed >= cutoff) {
+          left++;
+          continue;
+        }
         rmSync(entryDir, { recursive: true, force: true });
         removed++;
       }
-      if (entries.length > 0 && listDir(shardDir).length === 0) {
+      if (left === 0 && listDir(shardDir).length === 0) {
         try {
           rmdirSync(shardDir);
         } catch {
