@@ -17,7 +17,7 @@ import { missingBaseUrl, planRoutes } from "../plan/routes.js";
 import { loadTheme } from "../render/templates.js";
 import { createStopwatch } from "../timings.js";
 import type { LoadedArticle } from "../types.js";
-import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "../workers/runner.js";
+import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "./runner.js";
 import type { BodySource } from "../markdown/bodies.js";
 import { coverImageProblems, runImageStep, type ImageStep } from "../images/step.js";
 import { buildTermsSource, type ArticleTerms } from "../search/search.js";

@@ -13,7 +13,7 @@ import type { LoadedSite } from "../load/site.js";
 import { buildSite } from "../model/site.js";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
-import { TaskRunner, threadsFor } from "../workers/runner.js";
+import { TaskRunner, threadsFor } from "../build/runner.js";
 import { checkUrls, type ExternalCheckOptions, type LinkResult } from "./external.js";
 import { createStopwatch } from "../timings.js";
 import { applyLintLevels, lintArticle, type CheckedArticle } from "./lint.js";

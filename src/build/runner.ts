@@ -5,12 +5,15 @@
  * next one whenever it is free. Results come back in input order whichever
  * thread did the work, so the output does not depend on the split.
  */
+import { join } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { pathToFileURL } from "node:url";
+import { FROM_SOURCES, PACKAGE_ROOT } from "../package-root.js";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { SiteModel } from "../model/site.js";
 import { planPages } from "../render/pages.js";
 import type { Theme } from "../render/templates.js";
-import { defaultPoolSize, DEPTH, WorkerPool } from "./pool.js";
+import { defaultPoolSize, DEPTH, WorkerPool } from "../workers/pool.js";
 import {
   renderArticleChunk, renderPageChunk, setSummaries,
   type ArticleChunk, type ArticleChunkResult, type ArticleItem, type PageChunk, type PageChunkResult, type PageRecord, type PageRenderer, type ThemeSource,
@@ -50,6 +53,16 @@ const ARTICLE_CHUNK = 25;
 
 /** Listing pages per chunk. */
 const PAGE_CHUNK = 50;
+
+/**
+ * The build's worker script (`./worker.ts`) next to this module:
+ * `dist/build/worker.js` beside `dist/build/runner.js`, and the bundle
+ * `dist/worker.js` beside the bundled CLI `dist/gazette.js` (see
+ * scripts/bundle.mjs); from TypeScript sources (tests), the compiled one.
+ */
+function workerScript(): URL {
+  return FROM_SOURCES ? pathToFileURL(join(PACKAGE_ROOT, "dist", "build", "worker.js")) : new URL("./worker.js", import.meta.url);
+}
 
 /** Reports work done: stage name, units done, units in all. */
 export type ProgressFn = (stage: string, done: number, total: number) => void;
@@ -214,7 +227,7 @@ export class TaskRunner {
     readonly threads: number,
     private readonly sharedPagesFrom = SHARED_PAGES_FROM,
   ) {
-    this.pool = threads > 0 ? new WorkerPool(threads) : undefined;
+    this.pool = threads > 0 ? new WorkerPool(threads, workerScript()) : undefined;
   }
 
   /** Reads and parses article files. */
