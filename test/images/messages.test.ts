@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharpFault } from "../../src/images/derive.js";
 import { article, makeSite, writeFiles } from "../helpers/site.js";
 import { declaredPng, phonePhoto } from "./photos.js";
 
@@ -59,3 +60,14 @@ describe("bad-image in Vietnamese", () => {
     expect(english[2]).toContain("not a JPEG or PNG");
   }, 60_000);
 });
+
+describe("the image library's errors", () => {
+  it("are sorted into the causes the messages word, its own text kept only for the others", () => {
+    expect(sharpFault(new Error("Input buffer contains unsupported image format"), false)).toEqual({ kind: "not-image" });
+    expect(sharpFault(new Error("VipsJpeg: premature end of JPEG image"), true)).toEqual({ kind: "truncated" });
+    expect(sharpFault(new Error("vipspng: libpng read error"), true)).toEqual({ kind: "corrupt" });
+    expect(sharpFault(new Error("Input buffer has corrupt header: VipsJpeg: Corrupt JPEG data"), false)).toEqual({ kind: "corrupt" });
+    expect(sharpFault(new Error("Input file is missing\nmore"), true)).toEqual({ kind: "unknown", detail: "is missing", decoding: true });
+  });
+});
+
