@@ -196,6 +196,8 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     lap("listings");
     cache?.save();
     cache?.dropOtherSpares(options.outDir);
+    // Only now that the build succeeded: derivatives no build has used for a month leave the image store.
+    images.store.prune();
     const result: BuildRunResult = { files, diagnostics, model, articles: published.length, pages, written: pages + texts.length + files.length, timings, threads: runner.threads };
     if (cache) result.cache = cache.stats;
     result.images = images.prepared.stats;
