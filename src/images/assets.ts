@@ -150,13 +150,13 @@ function publish(file: ContentFile, set: ImageSet, header: ImageHeader, entryDir
 
 /**
  * Makes the derivatives of a photo left pending by a `prepareImages` without
- * `decode` (serve makes them when first requested). Resolves to a problem
- * message when the photo cannot be decoded after all.
+ * `decode` (serve makes them when first requested). Resolves to the problem
+ * when the photo cannot be decoded after all.
  */
-export async function makePending(file: ContentFile, settings: ImageSettings, store: ImageStore): Promise<string | undefined> {
+export async function makePending(file: ContentFile, settings: ImageSettings, store: ImageStore): Promise<ImageProblem | undefined> {
   const bytes = readFileSync(file.absPath);
   const header = await readHeader(bytes);
-  if ("problem" in header) return header.problem;
+  if ("problem" in header) return header;
   const entryDir = store.entryDir(bytesHash(bytes), settings);
   const set = planImageSet(file.path, header.width, header.height, header.format, settings);
   if (store.header(entryDir) && entryHas(entryDir, storedNames(set))) {
@@ -169,7 +169,7 @@ export async function makePending(file: ContentFile, settings: ImageSettings, st
     store.commit(entryDir, made.map((m) => ({ name: names.get(m.path)!, data: m.data })), header);
     store.markUsed(entryDir);
   } catch (cause) {
-    return decodeProblem(cause).problem;
+    return decodeProblem(cause);
   }
   return undefined;
 }

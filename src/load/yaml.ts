@@ -227,7 +227,7 @@ function topLevelLines(doc: Document, pos: (offset: number) => { line: number })
   for (const pair of doc.contents.items) {
     if (isScalar(pair.key) && pair.key.range && !isAlias(pair.key)) {
       const key = String(pair.key.value);
-      if (!(key in out)) out[key] = pos(pair.key.range[0]).line;
+      if (!Object.hasOwn(out, key)) out[key] = pos(pair.key.range[0]).line;
     }
   }
   return out;
