@@ -29,7 +29,6 @@ import { TermsMemo } from "../search/search.js";
 import { SiteRoutes } from "./routes.js";
 import { missingBaseUrl } from "../plan/routes.js";
 import { SiteSources, type ArticleSource, type SourceDelta } from "./sources.js";
-import { error } from "../diagnostics.js";
 import { makePending, type ContentFile } from "../images/assets.js";
 import { imageProblemDiagnostic } from "../images/problems.js";
 import { coverImageProblems, imageDigests, runImageStep, type ImageStep } from "../images/step.js";
