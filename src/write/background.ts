@@ -20,7 +20,7 @@ export class BackgroundWrites {
   private failure: Error | undefined;
   private idle: (() => void)[] = [];
 
-  constructor(private readonly limit = 64) {}
+  constructor(private readonly limit = 256) {}
 
   /**
    * Writes `data` to a new file at `path` (which must not exist), in the
