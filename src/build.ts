@@ -17,7 +17,7 @@ import type { SiteModel } from "./model/site.js";
 import { builtinTemplatesDir, loadTheme, type Theme } from "./render/templates.js";
 import { runBuild } from "./build/run.js";
 import type { LoadedArticle } from "./types.js";
-import type { ProgressFn, TaskRunner } from "./workers/runner.js";
+import type { ProgressFn, TaskRunner } from "./build/runner.js";
 import { repairOutput, type OutputFile } from "./write/output.js";
 import type { ImageStep } from "./images/step.js";
 

@@ -13,7 +13,7 @@ import type { MarkdownOutput } from "../markdown/render.js";
 import { FEED_SIZE } from "../render/feeds.js";
 import type { PagePlan } from "../render/pages.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
-import type { ArticleFeed, PageJob, ProgressFn, TaskRunner } from "../workers/runner.js";
+import type { ArticleFeed, PageJob, ProgressFn, TaskRunner } from "./runner.js";
 import { htmlDigest } from "../render/page-key.js";
 import type { ArticleItem, PageRecord } from "../write/pages.js";
 import type { FileToLoad, LoadOptions } from "../load/batch.js";

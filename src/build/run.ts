@@ -17,7 +17,7 @@ import { missingBaseUrl, planRoutes } from "../plan/routes.js";
 import { loadTheme } from "../render/templates.js";
 import { createStopwatch } from "../timings.js";
 import type { LoadedArticle } from "../types.js";
-import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "../workers/runner.js";
+import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "./runner.js";
 import type { BodySource } from "../markdown/bodies.js";
 import { coverImageProblems, runImageStep, type ImageStep } from "../images/step.js";
 import { buildTermsSource, type ArticleTerms } from "../search/search.js";
@@ -196,6 +196,8 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     lap("listings");
     cache?.save();
     cache?.dropOtherSpares(options.outDir);
+    // Only now that the build succeeded: derivatives no build has used for a month leave the image store.
+    images.store.prune();
     const result: BuildRunResult = { files, diagnostics, model, articles: published.length, pages, written: pages + texts.length + files.length, timings, threads: runner.threads };
     if (cache) result.cache = cache.stats;
     result.images = images.prepared.stats;

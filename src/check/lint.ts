@@ -7,7 +7,7 @@ import { warning, type Diagnostic } from "../diagnostics.js";
 import type { BodyReference } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
 import { altTextProblem, captionProblem } from "./placeholders.js";
-import { LINT_RULES, type LintLevel } from "./rules.js";
+import { LINT_RULES, type LintLevel } from "../load/lint-rules.js";
 
 /** Longest title that reads well in listings, in characters. */
 export const MAX_TITLE = 150;

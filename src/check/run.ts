@@ -13,12 +13,13 @@ import type { LoadedSite } from "../load/site.js";
 import { buildSite } from "../model/site.js";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { LoadedArticle } from "../types.js";
-import { TaskRunner, threadsFor } from "../workers/runner.js";
+import { TaskRunner, threadsFor } from "../build/runner.js";
 import { checkUrls, type ExternalCheckOptions, type LinkResult } from "./external.js";
 import { createStopwatch } from "../timings.js";
 import { applyLintLevels, lintArticle, type CheckedArticle } from "./lint.js";
 import { collectExternalLinks, externalDiagnostics, type ExternalLink } from "./links.js";
 import { lintDuplicateTitles, lintNameVariants } from "./names.js";
+import { lintUnpublishedImages } from "./unpublished-images.js";
 import { planRoutes } from "../plan/routes.js";
 import { repairOutput } from "../write/output.js";
 
@@ -75,26 +76,31 @@ export async function checkSite(options: CheckOptions): Promise<CheckResult> {
   const diagnostics: Diagnostic[] = [...project.diagnostics, ...selected.diagnostics];
   // Images (src/images/): headers read (derivatives the build made are consulted), nothing decoded or written.
   const images = await runImageStep(project.loaded.assets, project.loaded.config, { cacheDir: join(root, CACHE_DIR_NAME), decode: false, access: "read" });
-  diagnostics.push(...coverImageProblems(selected.published, images.entries), ...largeImageWarnings(images, relative(cwd, project.paths.content) || "."));
-  lap("load");
-  const checked = await readBodies(project.loaded, selected.published, diagnostics, options.workers, images);
-  lap("markdown");
-  const model = buildSite(selected.published, checked.map((c) => ({ html: "", firstParagraph: c.firstParagraph })), project.loaded.config);
-  // The plan stage's checks (layouts, output paths), without rendering a page; of the search index only the files known without reading the bodies.
-  if (project.theme) diagnostics.push(...planRoutes(model, project.theme, { content: project.loaded.assets, static: project.loaded.staticFiles }, cwd, { pathsOnly: true }).diagnostics);
-  const lint = checked.flatMap(lintArticle);
-  lint.push(...lintNameVariants(selected.published), ...lintDuplicateTitles(selected.published));
-  lap("lint");
+  try {
+    diagnostics.push(...coverImageProblems(selected.published, images.entries), ...largeImageWarnings(images, relative(cwd, project.paths.content) || "."));
+    lap("load");
+    const checked = await readBodies(project.loaded, selected.published, diagnostics, options.workers, images);
+    lap("markdown");
+    const model = buildSite(selected.published, checked.map((c) => ({ html: "", firstParagraph: c.firstParagraph })), project.loaded.config);
+    // The plan stage's checks (layouts, output paths), without rendering a page: photos as the derivatives their headers
+    // give (what the build publishes); of the search index only the files known without reading the bodies.
+    if (project.theme) diagnostics.push(...planRoutes(model, project.theme, { content: project.loaded.assets, static: project.loaded.staticFiles }, cwd, { pathsOnly: true, images }).diagnostics);
+    const lint = checked.flatMap(lintArticle);
+    lint.push(...lintNameVariants(selected.published), ...lintDuplicateTitles(selected.published), ...lintUnpublishedImages(checked, project.loaded.articles, images));
+    lap("lint");
 
-  const links = collectExternalLinks(checked);
-  let results = new Map<string, LinkResult>();
-  if (options.external && links.length > 0) {
-    results = await checkUrls(links.map((l) => l.url), options.http);
-    lint.push(...externalDiagnostics(links, results));
-    lap("external");
+    const links = collectExternalLinks(checked);
+    let results = new Map<string, LinkResult>();
+    if (options.external && links.length > 0) {
+      results = await checkUrls(links.map((l) => l.url), options.http);
+      lint.push(...externalDiagnostics(links, results));
+      lap("external");
+    }
+    diagnostics.push(...applyLintLevels(lint, project.loaded.config.lint));
+    return { articles: selected.published.length, diagnostics, external: { links, results, checked: options.external === true }, timings };
+  } finally {
+    images.store.dispose();
   }
-  diagnostics.push(...applyLintLevels(lint, project.loaded.config.lint));
-  return { articles: selected.published.length, diagnostics, external: { links, results, checked: options.external === true }, timings };
 }
 
 /** Parses every article body as the build does (on worker threads too for large sites), keeping its diagnostics and what it links to. */

@@ -4,7 +4,7 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { EXTERNAL_DEFAULTS } from "../check/external.js";
 import { checkJson, checkPassed, summaryLine } from "../check/report.js";
-import { LINT_RULES } from "../check/rules.js";
+import { LINT_RULES } from "../load/lint-rules.js";
 import { checkSite } from "../check/run.js";
 import { UsageError } from "../diagnostics.js";
 import { EXIT, internalError, printDiagnostics, useColour, workersFromEnv, type Io } from "./io.js";

@@ -3,7 +3,7 @@
  * build has run for a second, redrawn in place at most ten times a second,
  * and erased when the build ends, so only the summary stays.
  */
-import type { ProgressFn } from "../workers/runner.js";
+import type { ProgressFn } from "../build/runner.js";
 import type { Io } from "./io.js";
 import { message, type Lang } from "../i18n/catalog.js";
 

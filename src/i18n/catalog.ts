@@ -5,7 +5,7 @@
 import { en } from "./en.js";
 import { vi } from "./vi.js";
 
-export type { BaseUrlProblem, DateProblem, Found, PlaceholderReason } from "./en.js";
+export type { BaseUrlProblem, DateProblem, Found, ImageFault, PlaceholderReason } from "./en.js";
 
 /** A catalog: every message key with the function that writes it. */
 export type Catalog = typeof en;

@@ -24,6 +24,46 @@ function found(f: Found): string {
   return `${f.kind} ${f.value ?? ""}`.trim();
 }
 
+/**
+ * Why a photo cannot be published (`src/images/derive.ts` sorts the image
+ * library's errors into these): the common causes have their own wording;
+ * `unknown` carries the library's own text, the last resort.
+ */
+export type ImageFault =
+  | { kind: "empty" }
+  | { kind: "not-image" }
+  | { kind: "other-format"; format: string }
+  | { kind: "no-size" }
+  | { kind: "too-many-pixels"; width: number; height: number; limit: number }
+  | { kind: "truncated" }
+  | { kind: "corrupt" }
+  | { kind: "unreadable"; code: string }
+  | { kind: "unknown"; detail: string; decoding: boolean };
+
+/** The English text of an image fault. */
+export function imageFaultText(f: ImageFault): string {
+  switch (f.kind) {
+    case "empty":
+      return "the file is empty (0 bytes)";
+    case "not-image":
+      return "not a readable image: the file is not a JPEG or PNG, or not an image at all (a web page or a document saved with an image's name?)";
+    case "other-format":
+      return `not a JPEG or PNG image (the file holds ${f.format}): convert it to JPEG, or give it its own extension`;
+    case "no-size":
+      return "not a readable image (no size in its header)";
+    case "too-many-pixels":
+      return `too many pixels: it declares ${f.width} × ${f.height} px (${Math.round((f.width * f.height) / 1e6)} megapixels, more than ${f.limit}); a decompression bomb or a scan to shrink first`;
+    case "truncated":
+      return "cannot be decoded: the file is truncated (it ends before the image does); copy it again from the original";
+    case "corrupt":
+      return "cannot be decoded: the image data is damaged; copy it again from the original or save it again";
+    case "unreadable":
+      return `cannot be read (${f.code})`;
+    case "unknown":
+      return f.decoding ? `cannot be decoded (${f.detail}): a damaged or truncated file?` : `not a readable image (${f.detail})`;
+  }
+}
+
 /** Why a text is no real description of an image (see check/placeholders.ts). */
 export type PlaceholderReason = "no-letters" | "number" | "file-name" | "camera" | "placeholder";
 
@@ -161,10 +201,13 @@ export const en = {
 
   // Diagnostics: bodies, pages and outputs.
   "missing-image": (a: { url: string; outside: boolean }) => `image not found: ${a.url}${a.outside ? " (outside content/)" : ""}`,
-  "bad-image": (a: { path: string; src: string; problem: string; field?: string }) => `${a.field ? `field "${a.field}": ` : ""}image content/${a.path} (${a.src}): ${a.problem}`,
+  "bad-image": (a: { path: string; src: string; problem: string; fault?: ImageFault; field?: string }) =>
+    `${a.field ? `field "${a.field}": ` : ""}image content/${a.path} (${a.src}): ${a.fault ? imageFaultText(a.fault) : a.problem}`,
   "unsafe-svg": (a: { path: string; src: string; detail: string; field?: string }) =>
     `${a.field ? `field "${a.field}": ` : ""}unsafe SVG content/${a.path} (${a.src}): contains ${a.detail}: an SVG opened from the site can run script or load other files`,
-  "image-too-large": (a: { detail: string }) => `image is ${a.detail} (over 20 MB or 50 megapixels): slow to build; shrink it before adding it`,
+  "unpublished-image": (a: { path: string; draft: boolean }) =>
+    `the photo content/${a.path} is used by this ${a.draft ? "draft" : "article dated in the future"} and by no published article, yet every build publishes it (as its derivatives): it is public before the article; keep it out of content/ until the article is published, if it must not be seen earlier`,
+  "image-too-large": (a: { detail: string; mb?: string; megapixels?: number }) => `image is ${a.detail} (over 20 MB or 50 megapixels): slow to build; shrink it before adding it`,
   "missing-image.cover": (a: { src: string }) => `field "cover": image not found: ${a.src}`,
   "broken-link.article": (a: { url: string }) => `link to missing article: ${a.url}`,
   "broken-link.file": (a: { url: string }) => `link to missing file: ${a.url}`,

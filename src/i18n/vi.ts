@@ -2,7 +2,7 @@
  * The Vietnamese message catalog: the same keys and arguments as `en`, in
  * the words a newsroom's staff use (tệp, trường, bài viết, ảnh, liên kết).
  */
-import type { BaseUrlProblem, Catalog, DateProblem, Found, PlaceholderReason } from "./catalog.js";
+import type { BaseUrlProblem, Catalog, DateProblem, Found, ImageFault, PlaceholderReason } from "./catalog.js";
 
 function found(f: Found): string {
   if (f.kind === "list") return "một danh sách";
@@ -25,6 +25,36 @@ function baseUrl(a: { value: string; problem: BaseUrlProblem }): string {
   if (a.problem === "scheme") return `"${a.value}" phải bắt đầu bằng http:// hoặc https://`;
   if (a.problem === "query") return `"${a.value}" không được có phần ?… hay #…`;
   return `"${a.value}" không phải địa chỉ đầy đủ (cần viết dạng https://example.org/tin-tuc/)`;
+}
+
+/** Why a photo cannot be published; the image library's own (English) text only when the cause is not one of the known ones. */
+function imageFault(f: ImageFault): string {
+  switch (f.kind) {
+    case "empty":
+      return "tệp rỗng (0 byte)";
+    case "not-image":
+      return "tệp không phải ảnh JPEG hay PNG, có khi không phải ảnh (một trang web hay văn bản được lưu với tên ảnh?)";
+    case "other-format":
+      return `tệp là ảnh dạng ${f.format}, không phải JPEG hay PNG: hãy chuyển sang JPEG, hoặc đặt đúng đuôi tệp`;
+    case "no-size":
+      return "phần đầu tệp ảnh không ghi kích thước";
+    case "too-many-pixels":
+      return `ảnh khai báo ${f.width} × ${f.height} điểm ảnh (${Math.round((f.width * f.height) / 1e6)} megapixel, quá giới hạn ${f.limit} megapixel): có thể là tệp cố ý làm treo máy, hoặc ảnh quét cần thu nhỏ trước`;
+    case "truncated":
+      return "tệp ảnh bị cắt cụt (dữ liệu hết trước khi hết ảnh): hãy chép lại từ tệp gốc";
+    case "corrupt":
+      return "dữ liệu ảnh bị hỏng, không giải mã được: hãy chép lại từ tệp gốc hoặc lưu lại ảnh";
+    case "unreadable":
+      return `không đọc được tệp (lỗi ${f.code})`;
+    case "unknown":
+      return `${f.decoding ? "không giải mã được ảnh" : "không đọc được ảnh"} (thông báo gốc của thư viện ảnh: ${f.detail})`;
+  }
+}
+
+/** How heavy a photo is: its megabytes and megapixels, whichever are over the limit. */
+function imageWeight(a: { detail: string; mb?: string; megapixels?: number }): string {
+  const parts = [a.mb !== undefined ? `nặng ${a.mb} MB` : "", a.megapixels !== undefined ? `có ${a.megapixels} megapixel` : ""].filter(Boolean);
+  return parts.length > 0 ? parts.join(", ") : `nặng ${a.detail}`;
 }
 
 const DATE_FORMS = `2024-07-26, "2024-07-26 09:00" hoặc 2024-07-26T09:00:00+07:00`;
@@ -147,9 +177,11 @@ export const vi: Catalog = {
   "front-matter.not-authors": (a) => `trường "${a.field}" phải là tên tác giả hoặc {name, url}; ở đây có ${found(a.found)}`,
   "front-matter.category": (a) => `trường "category" chỉ ghi một chuyên mục${a.list ? " (mỗi bài thuộc một chuyên mục; muốn ghi thêm thì dùng tags)" : ""}`,
 
-  "bad-image": (a) => `${a.field ? `trường "${a.field}": ` : ""}ảnh content/${a.path} (${a.src}) không dùng được: ${a.problem}`,
+  "bad-image": (a) => `${a.field ? `trường "${a.field}": ` : ""}ảnh content/${a.path} (${a.src}) không dùng được: ${a.fault ? imageFault(a.fault) : a.problem}`,
   "unsafe-svg": (a) => `${a.field ? `trường "${a.field}": ` : ""}tệp SVG content/${a.path} (${a.src}) không an toàn: có ${a.detail}; SVG mở từ trang có thể chạy mã hoặc tải tệp từ nơi khác`,
-  "image-too-large": (a) => `ảnh nặng ${a.detail} (quá 20 MB hoặc 50 megapixel): dựng trang chậm; hãy thu nhỏ ảnh trước khi đưa lên`,
+  "unpublished-image": (a) =>
+    `ảnh content/${a.path} được ${a.draft ? "bài nháp" : "bài hẹn giờ (ngày đăng ở tương lai)"} này dùng mà chưa bài đã đăng nào dùng, nhưng lần dựng trang nào cũng đăng ảnh (các bản thu nhỏ): ảnh lộ ra trước bài; nếu chưa được để ai thấy thì hãy để ảnh ngoài thư mục content/ cho tới khi đăng bài`,
+  "image-too-large": (a) => `ảnh ${imageWeight(a)} (quá 20 MB hoặc 50 megapixel): dựng trang chậm; hãy thu nhỏ ảnh trước khi đưa lên`,
   "missing-image": (a) => `Không tìm thấy ảnh: ${a.url}${a.outside ? " (nằm ngoài thư mục content/)" : ""}; hãy kiểm tra tên tệp và thư mục của ảnh`,
   "missing-image.cover": (a) => `trường "cover": Không tìm thấy ảnh: ${a.src}; hãy kiểm tra tên tệp và thư mục của ảnh`,
   "broken-link.article": (a) => `liên kết tới bài viết không có: ${a.url}; hãy kiểm tra tên tệp .md`,

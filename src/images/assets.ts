@@ -8,9 +8,9 @@
 import { readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { readHeader, makeDerivatives, type ImageHeader } from "./derive.js";
+import { readHeader, makeDerivatives, ImageFaultError, type ImageHeader } from "./derive.js";
 import { bytesHash, entryHas, storeName, type ImageStore } from "./cache.js";
-import { isRaster, isSvg, planImageSet, type ImageEntry, type ImageSet } from "./plan.js";
+import { faultProblem, isRaster, isSvg, planImageSet, type ImageEntry, type ImageProblem, type ImageSet } from "./plan.js";
 import type { ImageSettings } from "./settings.js";
 import { unsafeSvgReason } from "./svg.js";
 
@@ -103,7 +103,7 @@ async function prepareOne(file: ContentFile, settings: ImageSettings, store: Ima
     try {
       bytes = readFileSync(file.absPath);
     } catch (cause) {
-      return { problem: `cannot be read (${(cause as NodeJS.ErrnoException).code ?? String(cause)})` };
+      return faultProblem({ kind: "unreadable", code: (cause as NodeJS.ErrnoException).code ?? String(cause) });
     }
     hash = bytesHash(bytes);
   }
@@ -112,6 +112,7 @@ async function prepareOne(file: ContentFile, settings: ImageSettings, store: Ima
   if (header) {
     const set = planImageSet(file.path, header.width, header.height, header.format, settings);
     if (entryHas(entryDir, storedNames(set))) {
+      store.markUsed(entryDir);
       store.rememberHash(file.path, hash, known.stamp);
       result.stats.cached++;
       return publish(file, set, header, entryDir, result, known.stamp?.size);
@@ -130,11 +131,12 @@ async function prepareOne(file: ContentFile, settings: ImageSettings, store: Ima
   try {
     made = await makeDerivatives(bytes, set, settings);
   } catch (cause) {
-    return { problem: (cause as Error).message };
+    return decodeProblem(cause);
   }
   result.stats.decoded++;
   const names = new Map(storedFiles(set).map((f) => [f.path, f.name]));
   store.commit(entryDir, made.map((m) => ({ name: names.get(m.path)!, data: m.data })), header);
+  store.markUsed(entryDir);
   store.rememberHash(file.path, hash, known.stamp);
   return publish(file, set, header, entryDir, result, bytes.byteLength);
 }
@@ -148,24 +150,32 @@ function publish(file: ContentFile, set: ImageSet, header: ImageHeader, entryDir
 
 /**
  * Makes the derivatives of a photo left pending by a `prepareImages` without
- * `decode` (serve makes them when first requested). Resolves to a problem
- * message when the photo cannot be decoded after all.
+ * `decode` (serve makes them when first requested). Resolves to the problem
+ * when the photo cannot be decoded after all.
  */
-export async function makePending(file: ContentFile, settings: ImageSettings, store: ImageStore): Promise<string | undefined> {
+export async function makePending(file: ContentFile, settings: ImageSettings, store: ImageStore): Promise<ImageProblem | undefined> {
   const bytes = readFileSync(file.absPath);
   const header = await readHeader(bytes);
-  if ("problem" in header) return header.problem;
+  if ("problem" in header) return header;
   const entryDir = store.entryDir(bytesHash(bytes), settings);
   const set = planImageSet(file.path, header.width, header.height, header.format, settings);
-  if (store.header(entryDir) && entryHas(entryDir, storedNames(set))) return undefined;
+  if (store.header(entryDir) && entryHas(entryDir, storedNames(set))) {
+    store.markUsed(entryDir);
+    return undefined;
+  }
   try {
     const made = await makeDerivatives(bytes, set, settings);
     const names = new Map(storedFiles(set).map((f) => [f.path, f.name]));
     store.commit(entryDir, made.map((m) => ({ name: names.get(m.path)!, data: m.data })), header);
+    store.markUsed(entryDir);
   } catch (cause) {
-    return (cause as Error).message;
+    return decodeProblem(cause);
   }
   return undefined;
+}
+
+function decodeProblem(cause: unknown): ImageProblem {
+  return cause instanceof ImageFaultError ? faultProblem(cause.fault) : { problem: (cause as Error).message };
 }
 
 /** Each output file of a set with its name in the store. */

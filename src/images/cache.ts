@@ -5,10 +5,12 @@
  * version. A folder is complete once its `meta.json` is written; it is shared
  * by every output folder and never made again while it exists. An index of
  * file stamps lets a warm build find the key of an unchanged photo without
- * reading it.
+ * reading it. Each build marks the entries it uses (their `meta.json` is
+ * touched) and, once it has succeeded, removes those no build has used for
+ * `STORE_MAX_AGE_MS` (see `prune`).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sameStamp, stampOf, type FileStamp } from "../load/batch.js";
@@ -30,10 +32,22 @@ export type StoreAccess = "write" | "derivatives" | "read";
 /** The folder of the derivative store inside the build cache folder. */
 export const IMAGE_CACHE_DIR = "images";
 
+/**
+ * How long an entry no build has used is kept: 30 days. Far longer than the
+ * gap between two builds of a live site (and than the week after which CI
+ * caches left unused are evicted), so an output folder built only now and then
+ * (a monthly archive, a preview with other settings) or a photo put back after
+ * a few weeks still finds its derivatives; short enough that replaced photos
+ * and abandoned settings stop taking space within a month.
+ */
+export const STORE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
 /** Where derivatives are kept between builds (or, without the cache, for one build only). */
 export class ImageStore {
   private readonly index: IndexFile;
   private readonly nextIndex: IndexFile = { version: DERIVATIVE_CODE_VERSION, files: {} };
+  /** Entry folders this store was used for: never pruned by it. */
+  private readonly used = new Set<string>();
 
   private constructor(
     /** The store's folder. */
@@ -48,8 +62,8 @@ export class ImageStore {
   /**
    * The store in the build cache folder `cacheDir`, or a temporary one (deleted
    * by `dispose`) when undefined. `access`: "write" (build) keeps the stamp
-   * index too; "derivatives" (serve) only adds derivatives it makes; "read"
-   * (check) writes nothing.
+   * index too and prunes; "derivatives" (serve) only adds derivatives it
+   * makes and marks those it uses; "read" (check) writes nothing.
    */
   static open(cacheDir: string | undefined, access: StoreAccess = "write"): ImageStore {
     if (cacheDir === undefined) return new ImageStore(mkdtempSync(join(tmpdir(), "gazette-images-")), false);
@@ -98,6 +112,57 @@ export class ImageStore {
     renameSync(temp, entryDir);
   }
 
+  /**
+   * Records that this run uses the entry: its `meta.json` is touched (the
+   * entry's last use, which `prune` reads), unless the store is read only.
+   */
+  markUsed(entryDir: string): void {
+    this.used.add(entryDir);
+    if (!this.persistent || this.access === "read") return;
+    const now = new Date();
+    try {
+      utimesSync(join(entryDir, "meta.json"), now, now);
+    } catch {
+      // removed meanwhile: it is made again when next needed
+    }
+  }
+
+  /**
+   * Removes the entries no run has used for `maxAgeMs` (by the time their
+   * `meta.json` was last touched; an incomplete entry by its folder's time),
+   * never one this store was used for. Only a persistent store opened for
+   * "write" prunes; call it once a build has succeeded. Returns how many
+   * entries were removed.
+   */
+  prune(maxAgeMs = STORE_MAX_AGE_MS, now = Date.now()): number {
+    if (!this.persistent || this.access !== "write") return 0;
+    const cutoff = now - maxAgeMs;
+    let removed = 0;
+    for (const shard of listDir(this.dir)) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+      const shardDir = join(this.dir, shard);
+      let left = 0;
+      for (const name of listDir(shardDir)) {
+        const entryDir = join(shardDir, name);
+        const lastUsed = this.used.has(entryDir) ? now : (mtimeOf(join(entryDir, "meta.json")) ?? mtimeOf(entryDir));
+        if (lastUsed === undefined || lastUsed >= cutoff) {
+          left++;
+          continue;
+        }
+        rmSync(entryDir, { recursive: true, force: true });
+        removed++;
+      }
+      if (left === 0 && listDir(shardDir).length === 0) {
+        try {
+          rmdirSync(shardDir);
+        } catch {
+          // an entry was added meanwhile
+        }
+      }
+    }
+    return removed;
+  }
+
   /** Saves the stamp index for the next build (persistent stores only). */
   save(): void {
     if (!this.persistent || this.access !== "write") return;
@@ -137,6 +202,22 @@ function readIndex(path: string): IndexFile {
   return { version: DERIVATIVE_CODE_VERSION, files: {} };
 }
 
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function mtimeOf(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
 
 /** True when every named file of an entry is there. */
 export function entryHas(entryDir: string, names: readonly string[]): boolean {

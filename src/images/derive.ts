@@ -1,9 +1,11 @@
 /**
  * The sharp side of the asset step: reading a photo's header, and making all
- * its derivatives from one decode. Errors come back as messages, never throws.
+ * its derivatives from one decode. sharp's errors are sorted into the faults
+ * the messages word in each language (`ImageFault`).
  */
 import type { Sharp, SharpOptions } from "sharp";
-import { fallbackFormat, type ImageSet, type OutFormat } from "./plan.js";
+import type { ImageFault } from "../i18n/catalog.js";
+import { fallbackFormat, faultProblem, type ImageProblem, type ImageSet, type OutFormat } from "./plan.js";
 import { MAX_INPUT_PIXELS, type ImageSettings } from "./settings.js";
 
 type SharpModule = (typeof import("sharp"))["default"];
@@ -35,24 +37,41 @@ export interface ImageHeader {
 const INPUT: SharpOptions = { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true };
 
 /** Reads the header of `bytes` (no pixels decoded): its upright size and format, or why it is not a usable photo. */
-export async function readHeader(bytes: Uint8Array): Promise<ImageHeader | { problem: string }> {
-  if (bytes.byteLength === 0) return { problem: "the file is empty (0 bytes)" };
+export async function readHeader(bytes: Uint8Array): Promise<ImageHeader | ImageProblem> {
+  if (bytes.byteLength === 0) return faultProblem({ kind: "empty" });
   const sharp = await loadSharp();
   let meta: Awaited<ReturnType<Sharp["metadata"]>>;
   try {
     meta = await sharp(bytes, { failOn: "none", limitInputPixels: false }).metadata();
   } catch (cause) {
-    return { problem: `not a readable image (${reason(cause)})` };
+    return faultProblem(sharpFault(cause, false));
   }
-  if (meta.format !== "jpeg" && meta.format !== "png") return { problem: `not a JPEG or PNG image (the file holds ${meta.format ?? "something else"})` };
+  if (meta.format !== "jpeg" && meta.format !== "png") return faultProblem(meta.format ? { kind: "other-format", format: meta.format } : { kind: "not-image" });
   const { width, height } = meta;
-  if (!width || !height) return { problem: "not a readable image (no size in its header)" };
+  if (!width || !height) return faultProblem({ kind: "no-size" });
   const pixels = width * height;
-  if (pixels > MAX_INPUT_PIXELS) {
-    return { problem: `too many pixels: it declares ${width} × ${height} px (${Math.round(pixels / 1e6)} megapixels, more than ${MAX_INPUT_PIXELS / 1e6}); a decompression bomb or a scan to shrink first` };
-  }
+  if (pixels > MAX_INPUT_PIXELS) return faultProblem({ kind: "too-many-pixels", width, height, limit: MAX_INPUT_PIXELS / 1e6 });
   const turned = (meta.orientation ?? 1) >= 5;
   return { width: turned ? height : width, height: turned ? width : height, format: fallbackFormat(meta.format), pixels };
+}
+
+/** An image that could not be decoded, and why. */
+export class ImageFaultError extends Error {
+  constructor(readonly fault: ImageFault) {
+    super(faultProblem(fault).problem);
+  }
+}
+
+/**
+ * The fault behind an error of sharp (libvips): the common causes by their
+ * wording in libvips, libjpeg and libpng; otherwise its own first line.
+ */
+export function sharpFault(cause: unknown, decoding: boolean): ImageFault {
+  const detail = reason(cause);
+  if (/unsupported image format/i.test(detail)) return { kind: "not-image" };
+  if (/premature end|truncated|unexpected end|end of (?:file|data|stream)|not enough (?:data|image data)|short read/i.test(detail)) return { kind: "truncated" };
+  if (/corrupt|invalid|bad (?:huffman|marker|seek|data)|damaged|crc error|read error|decode error|vipsjpeg|vipspng|libpng|libspng|jpeg datastream/i.test(detail)) return { kind: "corrupt" };
+  return { kind: "unknown", detail, decoding };
 }
 
 /** A made derivative: its content path and bytes. */
@@ -65,7 +84,7 @@ export interface MadeFile {
  * Makes every file of `set` from `bytes`: one decode, shrunk on load to the
  * largest width needed and turned upright, then each width resized from that
  * and encoded in each format. Metadata (EXIF, GPS, XMP, IPTC, ICC) is not
- * written: sharp keeps none unless asked. Throws an Error whose message says what is wrong with the image.
+ * written: sharp keeps none unless asked. Throws an `ImageFaultError` saying what is wrong with the image.
  */
 export async function makeDerivatives(bytes: Uint8Array, set: ImageSet, settings: ImageSettings): Promise<MadeFile[]> {
   const sharp = await loadSharp();
@@ -94,7 +113,7 @@ export async function makeDerivatives(bytes: Uint8Array, set: ImageSet, settings
       made.push({ path: set.original, data: await encode(sharp(data, raw), format, settings).toBuffer() });
     }
   } catch (cause) {
-    throw new Error(`cannot be decoded (${reason(cause)}): a damaged or truncated file?`);
+    throw new ImageFaultError(sharpFault(cause, true));
   }
   return made;
 }

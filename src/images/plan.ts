@@ -5,6 +5,7 @@
  * the same size.
  */
 import { posix } from "node:path";
+import { imageFaultText, type ImageFault } from "../i18n/en.js";
 import type { ImageSettings } from "./settings.js";
 
 /** A format a derivative is written in. */
@@ -41,6 +42,13 @@ export interface ImageProblem {
   problem: string;
   /** The diagnostic code: `bad-image` (default) or `unsafe-svg`. */
   code?: string;
+  /** Of a `bad-image`: the cause, which the messages word in each language (`problem` is its English text). */
+  fault?: ImageFault;
+}
+
+/** The problem of a photo that cannot be published because of `fault`. */
+export function faultProblem(fault: ImageFault): ImageProblem {
+  return { problem: imageFaultText(fault), fault };
 }
 
 /** What the asset step knows of a raster image: its set, or its problem. */

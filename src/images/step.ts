@@ -4,13 +4,14 @@
  * whole when the orchestrators change.
  */
 import { createHash } from "node:crypto";
-import { error, warning, type Diagnostic } from "../diagnostics.js";
+import { warning, type Diagnostic } from "../diagnostics.js";
 import type { FoundFile } from "../load/files.js";
 import { isExternal, resolveContentPath, splitHref } from "../load/paths.js";
 import type { LoadedArticle, SiteConfig } from "../types.js";
 import { isImageAsset, prepareImages, type PreparedImages } from "./assets.js";
 import { ImageStore, type StoreAccess } from "./cache.js";
 import { isProblem, isSvg, type ImageEntry } from "./plan.js";
+import { imageProblemDiagnostic } from "./problems.js";
 import { DEFAULT_IMAGE_SETTINGS, type ImageSettings } from "./settings.js";
 
 /** What the step gives the rest of the build. */
@@ -77,7 +78,7 @@ export function coverImageProblems(articles: readonly LoadedArticle[], entries: 
     const entry = path === undefined ? undefined : entries[path];
     if (!isProblem(entry)) continue;
     const at = { file: article.displayPath, line: article.fieldLines.cover };
-    problems.push(entry.code === "unsafe-svg" ? error("unsafe-svg", { path: path!, src, detail: entry.problem, field: "cover" }, at) : error("bad-image", { path: path!, src, problem: entry.problem, field: "cover" }, at));
+    problems.push(imageProblemDiagnostic(entry, path!, src, at, "cover"));
   }
   return problems;
 }
@@ -86,12 +87,11 @@ export function coverImageProblems(articles: readonly LoadedArticle[], entries: 
 export function largeImageWarnings(step: ImageStep, contentDisplay: string): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   for (const [path, size] of Object.entries(step.prepared.sizes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const reasons: string[] = [];
-    if (size.bytes > 20 * 1024 * 1024) reasons.push(`${(size.bytes / 1024 / 1024).toFixed(1)} MB`);
-    if (size.pixels > 50_000_000) reasons.push(`${Math.round(size.pixels / 1e6)} megapixels`);
-    if (reasons.length > 0) {
-      warnings.push(warning("image-too-large", { detail: reasons.join(" + ") }, { file: `${contentDisplay}/${path}` }));
-    }
+    const mb = size.bytes > 20 * 1024 * 1024 ? (size.bytes / 1024 / 1024).toFixed(1) : undefined;
+    const megapixels = size.pixels > 50_000_000 ? Math.round(size.pixels / 1e6) : undefined;
+    if (mb === undefined && megapixels === undefined) continue;
+    const detail = [mb !== undefined ? `${mb} MB` : "", megapixels !== undefined ? `${megapixels} megapixels` : ""].filter(Boolean).join(" + ");
+    warnings.push(warning("image-too-large", { detail, ...(mb !== undefined ? { mb } : {}), ...(megapixels !== undefined ? { megapixels } : {}) }, { file: `${contentDisplay}/${path}` }));
   }
   return warnings;
 }

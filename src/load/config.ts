@@ -6,7 +6,7 @@ import { lstatSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { error, warning, type Diagnostic } from "../diagnostics.js";
 import type { ArgsOf, BaseUrlProblem, MessageKey } from "../i18n/catalog.js";
-import { LINT_LEVELS, LINT_RULE_IDS, type LintLevel } from "../check/rules.js";
+import { LINT_LEVELS, LINT_RULE_IDS, type LintLevel } from "./lint-rules.js";
 import type { SiteConfig } from "../types.js";
 import { readImageSettings } from "../images/settings.js";
 import { isValidTimezone } from "./dates.js";

@@ -1,9 +1,12 @@
 /**
  * Reading YAML (front-matter and the config) with the `yaml` package: core
  * schema (dates stay text), aliases bounded, the exact line of every key, and
- * the mistakes writers make explained with what to write instead.
+ * the mistakes writers make explained with what to write instead. Plain
+ * front-matter is read first by the fast reader in yaml-fast.ts, which gives
+ * the same data and lines or declines to the `yaml` package.
  */
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Pair } from "yaml";
+import { parseYamlFast, type FastYaml } from "./yaml-fast.js";
 
 /** How many times aliases may copy anchored data into one document (yaml's own default, stated). */
 export const MAX_ALIAS_COUNT = 100;
@@ -30,6 +33,27 @@ export interface ParsedYaml {
 
 /** Parses one YAML document; lines count from the start of `text`. */
 export function parseYaml(text: string): ParsedYaml {
+  // Plain front-matter takes the fast path, which gives the same data and lines or declines.
+  const fast = parseYamlFast(text);
+  return fast ? fromFast(fast) : parseFull(text);
+}
+
+/** The answers of the fast path, in the shape the full parser gives them. */
+function fromFast(fast: FastYaml): ParsedYaml {
+  return {
+    data: fast.data,
+    lineOf(path) {
+      const [first, second] = path.split(".");
+      const line = fast.top.get(first ?? "");
+      if (line === undefined || second === undefined) return line;
+      return fast.inner.get(first!)?.get(second) ?? line;
+    },
+    topLevelLines: () => Object.fromEntries(fast.top),
+  };
+}
+
+/** Parses one YAML document with the `yaml` package (the whole language, errors explained). */
+export function parseFull(text: string): ParsedYaml {
   const counter = new LineCounter();
   const doc = parseDocument(text, { schema: "core", lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lines = text.split(/\r?\n|\r/);
@@ -203,7 +227,7 @@ function topLevelLines(doc: Document, pos: (offset: number) => { line: number })
   for (const pair of doc.contents.items) {
     if (isScalar(pair.key) && pair.key.range && !isAlias(pair.key)) {
       const key = String(pair.key.value);
-      if (!(key in out)) out[key] = pos(pair.key.range[0]).line;
+      if (!Object.hasOwn(out, key)) out[key] = pos(pair.key.range[0]).line;
     }
   }
   return out;

@@ -7,6 +7,7 @@ import { error, type Diagnostic } from "../diagnostics.js";
 import { isExternal, resolveContentPath, siteUrl, splitHref } from "../load/paths.js";
 import { isProblem, type ImageEntry, type ImageSet } from "../images/plan.js";
 import { pictureView, SIZES } from "../images/markup.js";
+import { imageProblemDiagnostic } from "../images/problems.js";
 
 /** The parts of a render's input that URL rewriting needs. */
 export interface UrlContext {
@@ -89,7 +90,7 @@ export function createUrlRewriter(context: UrlContext, diagnostics: Diagnostic[]
     dependencies?.push(`i:${path}`);
     if (!isProblem(entry)) return entry;
     const at = { file: context.displayPath, line: where ? where.start.line + context.bodyLine - 1 : undefined, column: where?.start.column };
-    diagnostics.push(entry.code === "unsafe-svg" ? error("unsafe-svg", { path, src: url, detail: entry.problem }, at) : error("bad-image", { path, src: url, problem: entry.problem }, at));
+    diagnostics.push(imageProblemDiagnostic(entry, path, url, at));
     return false;
   };
   const setOf = (url: string): ImageSet | undefined => {

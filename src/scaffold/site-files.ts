@@ -3,7 +3,7 @@
  * article with captioned images, the theme-override guide, `.gitignore`, a
  * GitHub Pages workflow and a `package.json` pinning gazette.
  */
-import { LINT_RULES } from "../check/rules.js";
+import { LINT_RULES } from "../load/lint-rules.js";
 import { message, type Lang } from "../i18n/catalog.js";
 
 /** What the texts are filled with. */

@@ -29,8 +29,8 @@ import { TermsMemo } from "../search/search.js";
 import { SiteRoutes } from "./routes.js";
 import { missingBaseUrl } from "../plan/routes.js";
 import { SiteSources, type ArticleSource, type SourceDelta } from "./sources.js";
-import { error } from "../diagnostics.js";
 import { makePending, type ContentFile } from "../images/assets.js";
+import { imageProblemDiagnostic } from "../images/problems.js";
 import { coverImageProblems, imageDigests, runImageStep, type ImageStep } from "../images/step.js";
 import type { ImageEntry } from "../images/plan.js";
 
@@ -206,7 +206,7 @@ export class SiteSession {
         delete images.prepared.pending[file.path];
         this.making.delete(file.path);
         this.roots = undefined; // the store's folder may be new
-        if (problem !== undefined) this.reportLate(error("bad-image", { path: file.path, src: file.path, problem }, { file: `content/${file.path}` }));
+        if (problem !== undefined) this.reportLate(imageProblemDiagnostic(problem, file.path, file.path, { file: `content/${file.path}` }));
       });
       this.making.set(file.path, making);
     }

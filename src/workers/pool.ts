@@ -1,16 +1,14 @@
 /**
- * A small pool of worker threads for the build: tasks go to the least busy
- * worker, a few at a time each so that none waits for its next message;
- * `broadcast` sends build-wide data (link targets, the model) to every worker.
+ * A small pool of worker threads: tasks go to the least busy worker, a few at
+ * a time each so that none waits for its next message; `broadcast` sends
+ * shared data to every worker. It knows no task: the script each worker runs
+ * (given by the caller, see `build/worker.ts`) answers messages by kind.
  */
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { FROM_SOURCES, PACKAGE_ROOT } from "../package-root.js";
 
-/** The kinds of task a worker runs (see `./worker.ts`). */
-export type TaskKind = "load" | "env" | "markdown" | "model" | "summaries" | "pages";
+/** The kind of a task, which the worker script maps to a function. */
+export type TaskKind = string;
 
 /** A message to a worker. */
 export interface TaskMessage {
@@ -49,16 +47,6 @@ export function defaultPoolSize(): number {
   return Math.max(0, Math.min(7, availableParallelism() - 1));
 }
 
-/**
- * The worker script next to this module: `dist/workers/worker.js` beside
- * `dist/workers/pool.js`, and the bundle `dist/worker.js` beside the bundled
- * CLI `dist/gazette.js` (see scripts/bundle.mjs); from TypeScript sources
- * (tests), the compiled one in `dist/workers/`.
- */
-function workerScript(): URL {
-  return FROM_SOURCES ? pathToFileURL(join(PACKAGE_ROOT, "dist", "workers", "worker.js")) : new URL("./worker.js", import.meta.url);
-}
-
 /** Worker threads running build tasks. */
 export class WorkerPool {
   private readonly slots: Slot[];
@@ -68,11 +56,14 @@ export class WorkerPool {
   /** Settles when every worker has loaded its modules (or failed). */
   readonly ready: Promise<void>;
 
-  /** Starts `size` workers; they load their modules while the main thread goes on. */
-  constructor(readonly size: number) {
+  /** Starts `size` workers running `script`; they load their modules while the main thread goes on. */
+  constructor(
+    readonly size: number,
+    script: URL,
+  ) {
     const readiness: Promise<unknown>[] = [];
     this.slots = Array.from({ length: size }, () => {
-      const slot: Slot = { worker: new Worker(workerScript()), busy: 0, pending: new Map() };
+      const slot: Slot = { worker: new Worker(script), busy: 0, pending: new Map() };
       // Message 0 is the worker saying its modules are loaded.
       readiness.push(new Promise((resolve) => slot.pending.set(0, { resolve, reject: resolve })));
       slot.worker.on("message", (reply: TaskReply) => this.settle(slot, reply));

@@ -406,6 +406,30 @@
       });
   }
 
+  /**
+   * `ids` (ascending) ordered by score, highest first, ties in id order (newest
+   * first). Scores take few distinct values, so the ids are grouped by score
+   * instead of sorted: linear in the matches, which can be most of the site.
+   */
+  function byScore(ids, scores) {
+    var groups = new Map();
+    for (var i = 0; i < ids.length; i++) {
+      var score = scores[ids[i]];
+      var group = groups.get(score);
+      if (group) group.push(ids[i]);
+      else groups.set(score, [ids[i]]);
+    }
+    var order = Array.from(groups.keys()).sort(function (a, b) {
+      return b - a;
+    });
+    var sorted = [];
+    for (var k = 0; k < order.length; k++) {
+      var members = groups.get(order[k]);
+      for (var m = 0; m < members.length; m++) sorted.push(members[m]);
+    }
+    return sorted;
+  }
+
   /** Applies the filters and order to the current matches and shows the first page (or the next one). */
   function show(mine) {
     var selected = timed(function () {
@@ -423,12 +447,7 @@
         if (categoryOk) yearCounts[year] = (yearCounts[year] || 0) + 1;
         if (categoryOk && yearOk) kept.push(id);
       });
-      if (!state.order) {
-        var scores = current.scores;
-        kept.sort(function (a, b) {
-          return scores[b] - scores[a] || a - b;
-        });
-      }
+      if (!state.order) kept = byScore(kept, current.scores);
       fillSelect(
           categorySelect,
           Object.keys(categoryCounts).map(function (c) {

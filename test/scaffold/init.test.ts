@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { LINT_RULE_IDS } from "../../src/check/rules.js";
+import { LINT_RULE_IDS } from "../../src/load/lint-rules.js";
 import { loadConfig } from "../../src/load/config.js";
 import { initSite } from "../../src/scaffold/init.js";
 import { ScaffoldError } from "../../src/scaffold/write.js";

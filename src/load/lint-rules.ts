@@ -1,7 +1,7 @@
 /**
  * The lint rules of `gazette check`: ids, default severities and what each
- * finds. Plain data with no imports, so that the config loader can validate
- * `lint:` keys against it.
+ * finds. Part of the config's schema (the loader validates `lint:` keys
+ * against it); `check/lint.ts` applies them.
  */
 
 /** What the config may set a rule to. */
@@ -24,6 +24,7 @@ export const LINT_RULES: readonly LintRule[] = [
   { id: "summary-length", severity: "warning", finds: "a `summary:` longer than 300 characters, or no summary at all (no `summary:` and no first paragraph)" },
   { id: "missing-author", severity: "warning", finds: "an article without `author:` or `authors:`" },
   { id: "name-variant", severity: "warning", finds: "a category, tag or author spelled differently from another only by case, accents or punctuation (\"Văn hoá\" / \"Văn hóa\"): both share one page" },
+  { id: "unpublished-image", severity: "warning", finds: "a photo that only drafts or articles dated in the future use: every build publishes it, before its article" },
   { id: "duplicate-title", severity: "warning", finds: "two articles with the same title (case and spacing aside)" },
   { id: "external-link", severity: "error", finds: "with --external: an external link that answers 4xx/5xx, times out, cannot connect or redirects more than 5 times" },
   { id: "external-redirect", severity: "warning", finds: "with --external: an external link that redirects (the message gives the final URL)" },

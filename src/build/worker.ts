@@ -1,5 +1,5 @@
 /**
- * The worker-thread side of the build's pool: runs the stage functions
+ * The script the build's worker threads run (see `./runner.ts`): the stage functions
  * (`load/batch.ts`, `markdown/bodies.ts`, `write/pages.ts`) on the messages
  * the main thread posts, one at a time.
  */
@@ -8,7 +8,7 @@ import type { SiteModel } from "../model/site.js";
 import { pageRenderer, renderPageChunk, setSummaries, type PageRenderer } from "../write/pages.js";
 import { loadFiles } from "../load/batch.js";
 import { renderBodyChunk, type MarkdownEnv } from "../markdown/bodies.js";
-import type { TaskMessage, TaskReply } from "./pool.js";
+import type { TaskMessage, TaskReply } from "../workers/pool.js";
 
 let env: MarkdownEnv = { articleUrls: {}, assets: [] };
 let renderer: PageRenderer | undefined;

@@ -5,14 +5,18 @@
  * next one whenever it is free. Results come back in input order whichever
  * thread did the work, so the output does not depend on the split.
  */
+import { join } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { pathToFileURL } from "node:url";
+import { FROM_SOURCES, PACKAGE_ROOT } from "../package-root.js";
+import { BackgroundWrites } from "../write/background.js";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { SiteModel } from "../model/site.js";
 import { planPages } from "../render/pages.js";
 import type { Theme } from "../render/templates.js";
-import { defaultPoolSize, DEPTH, WorkerPool } from "./pool.js";
+import { defaultPoolSize, DEPTH, WorkerPool } from "../workers/pool.js";
 import {
-  renderArticleChunk, renderPageChunk, setSummaries,
+  renderArticleChunk, renderPageChunk, setSummaries, writePagesInBackground,
   type ArticleChunk, type ArticleChunkResult, type ArticleItem, type PageChunk, type PageChunkResult, type PageRecord, type PageRenderer, type ThemeSource,
 } from "../write/pages.js";
 import { loadFiles, type FileToLoad, type LoadedFile, type LoadOptions } from "../load/batch.js";
@@ -50,6 +54,16 @@ const ARTICLE_CHUNK = 25;
 
 /** Listing pages per chunk. */
 const PAGE_CHUNK = 50;
+
+/**
+ * The build's worker script (`./worker.ts`) next to this module:
+ * `dist/build/worker.js` beside `dist/build/runner.js`, and the bundle
+ * `dist/worker.js` beside the bundled CLI `dist/gazette.js` (see
+ * scripts/bundle.mjs); from TypeScript sources (tests), the compiled one.
+ */
+function workerScript(): URL {
+  return FROM_SOURCES ? pathToFileURL(join(PACKAGE_ROOT, "dist", "build", "worker.js")) : new URL("./worker.js", import.meta.url);
+}
 
 /** Reports work done: stage name, units done, units in all. */
 export type ProgressFn = (stage: string, done: number, total: number) => void;
@@ -214,7 +228,7 @@ export class TaskRunner {
     readonly threads: number,
     private readonly sharedPagesFrom = SHARED_PAGES_FROM,
   ) {
-    this.pool = threads > 0 ? new WorkerPool(threads) : undefined;
+    this.pool = threads > 0 ? new WorkerPool(threads, workerScript()) : undefined;
   }
 
   /** Reads and parses article files. */
@@ -254,6 +268,10 @@ export class TaskRunner {
    * their results, for `pages`.
    */
   async articles(job: PageJob, feed: ArticleFeed, progress?: ProgressFn, listings: number[] = []): Promise<ArticleChunkResult & { listed: ListedPages }> {
+    return inBackground(() => this.renderArticles(job, feed, progress, listings));
+  }
+
+  private async renderArticles(job: PageJob, feed: ArticleFeed, progress: ProgressFn | undefined, listings: number[]): Promise<ArticleChunkResult & { listed: ListedPages }> {
     const renderer = this.rendererOf(job);
     const inline = (chunk: ArticleItem[]): ArticleChunkResult => renderArticleChunk(renderer, this.articleChunk(job, chunk), feed.env);
     const results: ArticleChunkResult[] = [];
@@ -299,6 +317,10 @@ export class TaskRunner {
    * path when keyed. `listed`: the first of them, already rendered by `articles`.
    */
   async pages(job: PageJob, indexes: number[], progress?: ProgressFn, listed: ListedPages = { count: 0, results: [] }): Promise<PageChunkResult & { pageRecords: Map<string, PageRecord> }> {
+    return inBackground(() => this.renderPages(job, indexes, progress, listed));
+  }
+
+  private async renderPages(job: PageJob, indexes: number[], progress: ProgressFn | undefined, listed: ListedPages): Promise<PageChunkResult & { pageRecords: Map<string, PageRecord> }> {
     const plans = this.rendererOf(job).plans;
     const rest = indexes.slice(listed.count);
     const modelSent = rest.length >= this.sharedPagesFrom ? this.sendModel(job) : undefined;
@@ -402,6 +424,25 @@ export class TaskRunner {
     }
     await lanesDone;
     return results.flat();
+  }
+}
+
+/**
+ * Runs `work` with the main thread's page files written in the background
+ * (see `BackgroundWrites`), and returns once every one is on disk.
+ */
+async function inBackground<T>(work: () => Promise<T>): Promise<T> {
+  const writes = new BackgroundWrites();
+  writePagesInBackground(writes);
+  try {
+    const result = await work();
+    await writes.flush();
+    return result;
+  } catch (cause) {
+    await writes.flush().catch(() => undefined); // the work's own failure is the one to report
+    throw cause;
+  } finally {
+    writePagesInBackground(undefined);
   }
 }
 
