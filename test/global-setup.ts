@@ -35,7 +35,7 @@ export default function setup(): void {
   const root = join(import.meta.dirname, "..");
   const stampDir = join(root, "node_modules", ".cache", "gazette-tests");
   const stamp = join(stampDir, "dist-build");
-  const outputs = ["cli.js", "gazette.js", "worker.js", join("workers", "worker.js")].map((f) => join(root, "dist", f));
+  const outputs = ["cli.js", "gazette.js", "worker.js"].map((f) => join(root, "dist", f));
   if (outputs.every((f) => existsSync(f)) && existsSync(stamp) && readFileSync(stamp, "utf8") === buildHash(root)) return;
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: root, stdio: "inherit" });
