@@ -412,21 +412,34 @@
    * instead of sorted: linear in the matches, which can be most of the site.
    */
   function byScore(ids, scores) {
-    var groups = new Map();
+    var values = [];
+    var counts = [];
+    var bucket = new Int32Array(ids.length);
+    var last = -1;
     for (var i = 0; i < ids.length; i++) {
       var score = scores[ids[i]];
-      var group = groups.get(score);
-      if (group) group.push(ids[i]);
-      else groups.set(score, [ids[i]]);
+      var b = last >= 0 && values[last] === score ? last : values.indexOf(score);
+      if (b < 0) {
+        b = values.length;
+        values.push(score);
+        counts.push(0);
+      }
+      bucket[i] = last = b;
+      counts[b]++;
     }
-    var order = Array.from(groups.keys()).sort(function (a, b) {
-      return b - a;
+    var order = values.map(function (_, k) {
+      return k;
     });
-    var sorted = [];
-    for (var k = 0; k < order.length; k++) {
-      var members = groups.get(order[k]);
-      for (var m = 0; m < members.length; m++) sorted.push(members[m]);
+    order.sort(function (a, b) {
+      return values[b] - values[a];
+    });
+    var next = new Int32Array(values.length);
+    for (var o = 0, at = 0; o < order.length; o++) {
+      next[order[o]] = at;
+      at += counts[order[o]];
     }
+    var sorted = new Array(ids.length);
+    for (var j = 0; j < ids.length; j++) sorted[next[bucket[j]]++] = ids[j];
     return sorted;
   }
 
@@ -438,15 +451,23 @@
       var wantedCategory = state.category;
       var wantedYear = state.year ? Number(state.year) : 0;
       var kept = [];
-      current.ids.forEach(function (id) {
+      var ids = current.ids;
+      var wantedNumber = 0;
+      for (var c = 0; c < meta.categories.length; c++) if (meta.categories[c][2] === wantedCategory) wantedNumber = c + 1;
+      var perCategory = new Int32Array(meta.categories.length + 1);
+      var perYear = new Int32Array(10000);
+      for (var k = 0; k < ids.length; k++) {
+        var id = ids[k];
         var category = meta.catOf[id];
         var year = meta.yearOf[id];
-        var categoryOk = !wantedCategory || (category > 0 && meta.categories[category - 1][2] === wantedCategory);
+        var categoryOk = !wantedCategory || (category > 0 && category === wantedNumber);
         var yearOk = !wantedYear || year === wantedYear;
-        if (yearOk && category > 0) categoryCounts[category] = (categoryCounts[category] || 0) + 1;
-        if (categoryOk) yearCounts[year] = (yearCounts[year] || 0) + 1;
+        if (yearOk && category > 0) perCategory[category]++;
+        if (categoryOk && year < 10000) perYear[year]++;
         if (categoryOk && yearOk) kept.push(id);
-      });
+      }
+      for (var pc = 1; pc < perCategory.length; pc++) if (perCategory[pc] > 0) categoryCounts[pc] = perCategory[pc];
+      for (var py = 0; py < perYear.length; py++) if (perYear[py] > 0) yearCounts[py] = perYear[py];
       if (!state.order) kept = byScore(kept, current.scores);
       fillSelect(
           categorySelect,
