@@ -113,9 +113,31 @@ export async function makeDerivatives(bytes: Uint8Array, set: ImageSet, settings
       made.push({ path: set.original, data: await encode(sharp(data, raw), format, settings).toBuffer() });
     }
   } catch (cause) {
-    throw new ImageFaultError(sharpFault(cause, true));
+    let fault = sharpFault(cause, true);
+    // libvips may lose its message when several photos decode at once ("Unknown error"): decode again, one at a time.
+    for (let attempt = 0; fault.kind === "unknown" && attempt < 3; attempt++) fault = (await decodeAlone(bytes)) ?? fault;
+    throw new ImageFaultError(fault);
   }
   return made;
+}
+
+/** Decodes are checked again one after the other, never two at once. */
+let alone: Promise<unknown> = Promise.resolve();
+
+/** The fault of decoding `bytes` on its own (undefined if it decodes, or fails for a reason still unknown). */
+async function decodeAlone(bytes: Uint8Array): Promise<ImageFault | undefined> {
+  const sharp = await loadSharp();
+  const run = alone.then(async () => {
+    try {
+      await sharp(bytes, INPUT).raw().toBuffer();
+      return undefined;
+    } catch (cause) {
+      const fault = sharpFault(cause, true);
+      return fault.kind === "unknown" ? undefined : fault;
+    }
+  });
+  alone = run.catch(() => undefined);
+  return run;
 }
 
 function encode(pipeline: Sharp, format: OutFormat, settings: ImageSettings): Sharp {
