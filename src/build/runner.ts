@@ -59,10 +59,12 @@ const PAGE_CHUNK = 50;
  * The build's worker script (`./worker.ts`) next to this module:
  * `dist/build/worker.js` beside `dist/build/runner.js`, and the bundle
  * `dist/worker.js` beside the bundled CLI `dist/gazette.js` (see
- * scripts/bundle.mjs); from TypeScript sources (tests), the compiled one.
+ * scripts/bundle.mjs); from TypeScript sources (tests, whose setup compiles
+ * and bundles first), the bundle too: one file to load instead of ~250
+ * modules, about a second less for each worker started.
  */
 function workerScript(): URL {
-  return FROM_SOURCES ? pathToFileURL(join(PACKAGE_ROOT, "dist", "build", "worker.js")) : new URL("./worker.js", import.meta.url);
+  return FROM_SOURCES ? pathToFileURL(join(PACKAGE_ROOT, "dist", "worker.js")) : new URL("./worker.js", import.meta.url);
 }
 
 /** Reports work done: stage name, units done, units in all. */
