@@ -6,6 +6,7 @@ import { build, type BuildOptions } from "../../src/build.js";
 import { plainBuild } from "../helpers/reference.js";
 import { BuildCache, type CacheStats } from "../../src/cache/build-cache.js";
 import { corpus } from "../helpers/corpus.js";
+import { mulberry32 } from "../helpers/random.js";
 import { listTree, writeFiles } from "../helpers/site.js";
 
 const NOW = Date.UTC(2026, 0, 1);
@@ -283,14 +284,8 @@ describe("file stamps", () => {
 describe("a series of cached rebuilds", () => {
   it("gives, after every kind of change, the same files as a plain build (seeded random sequence)", async () => {
     const root = corpus(SERIES);
-    let seed = 7;
-    const random = (n: number) => {
-      // mulberry32, as the corpus generator uses
-      seed = (seed + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-    };
+    const next = mulberry32(7);
+    const random = (n: number) => Math.floor(next() * n);
     const content = (p: string) => join(root, "content", p);
     /** Articles no other article links to: they can go or move without breaking a link. */
     const unlinked = () => {

@@ -9,20 +9,10 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { parseYamlFast, type FastYaml } from "../../src/load/yaml-fast.js";
 import { parseFull, parseYaml } from "../../src/load/yaml.js";
+import { mulberry32 } from "../helpers/random.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** Seeded generator (mulberry32), so a failure names a text that can be reproduced. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The paths whose lines both parsers are asked for: every key, one level down, and some that exist nowhere. */
 function pathsOf(data: unknown): string[] {
@@ -205,7 +195,7 @@ function generator(rand: () => number) {
 
 describe("the fast front-matter reader gives what the yaml package gives, or declines", () => {
   it("agrees with the full parser on thousands of generated texts, and accepts every one inside the subset", () => {
-    const next = generator(random(20261207));
+    const next = generator(mulberry32(20261207));
     let clean = 0;
     let cleanAccepted = 0;
     let acceptedOutside = 0;

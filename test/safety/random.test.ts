@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { randomCases } from "../helpers/random.js";
+import { mulberry32, randomCases } from "../helpers/random.js";
 import { listTree, makeSite, writeFiles } from "../helpers/site.js";
 import { at, check, errors, FORBIDDEN, parseXmlStrictly, tryBuild } from "./helpers.js";
 
@@ -20,17 +20,6 @@ const SEED = 20261207;
 /** Cases per run, the first of the seeded sequence (200 before; GAZETTE_RANDOM_CASES=1000, say, for a deeper search). */
 const CASES = randomCases(40);
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
@@ -101,7 +90,7 @@ function digestTree(dir: string): Map<string, string> {
 
 describe("hostile sites from a seeded generator", () => {
   it(`${CASES} cases: no crash, check finds what build finds, failures keep the output, XML parses`, async () => {
-    const r = prng(SEED);
+    const r = mulberry32(SEED);
     const root = makeSite({ "gazette.config.yaml": "title: Tin\nbaseUrl: https://example.org/\n", "content/ok.md": "---\ntitle: Ổn\ndate: 2024-01-01\n---\nỔn.\n", "notes/shared.txt": "shared\n" });
     const outside = makeSite({ "secret.txt": "SECRET\n" });
     const out = join(root, "public");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SiteSession } from "../../src/serve/session.js";
-import { randomCases } from "../helpers/random.js";
+import { mulberry32, randomCases } from "../helpers/random.js";
 import { PNG, article, makeSite } from "../helpers/site.js";
 import { Editor, NOW, expectCleanBuild, lines, newsSiteFiles } from "./helpers.js";
 
@@ -200,15 +200,8 @@ describe("a serve session", () => {
 
   it("equals a clean build after any sequence of edits, additions, renames and deletions", async () => {
     const { root, session, edit } = await open();
-    let seed = 7;
-    const random = (n: number) => {
-      // mulberry32, as the corpus generator uses. (The earlier `seed * 1103515245 % 2^31` lost its low
-      // bits to floating point: its 30 steps were 3 additions and 27 renames, never an edit or a deletion.)
-      seed = (seed + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-    };
+    const next = mulberry32(7);
+    const random = (n: number) => Math.floor(next() * n);
     const names = ["a", "b", "c", "d", "e", "f"];
     const live = new Map<string, string>(); // name → path
     const categories = ["Tin tức", "Thông báo", "Kinh tế"];
