@@ -37,7 +37,9 @@ describe("bad-image in Vietnamese", () => {
     expect(built.lines).toHaveLength(3);
     const [truncated, empty, text] = built.lines as [string, string, string];
     expect(truncated).toContain("content/images/cat-cut.jpg");
-    expect(truncated).toContain("bị cắt cụt");
+    // libjpeg reports a cut JPEG as ending early or as damaged data, depending on where the decode stops
+    // (which varies when several photos decode at once): either cause, worded in Vietnamese.
+    expect(truncated).toMatch(/bị cắt cụt|dữ liệu ảnh bị hỏng/);
     expect(empty).toContain("content/images/rong.jpg");
     expect(empty).toContain("tệp rỗng");
     expect(text).toContain("content/images/trang-loi.jpg");
@@ -55,7 +57,7 @@ describe("bad-image in Vietnamese", () => {
 
     // In English, the same causes in English words.
     const english = run(root, ["build"]).lines;
-    expect(english[0]).toContain("the file is truncated");
+    expect(english[0]).toMatch(/the file is truncated|the image data is damaged/);
     expect(english[1]).toContain("the file is empty (0 bytes)");
     expect(english[2]).toContain("not a JPEG or PNG");
   }, 60_000);
