@@ -12,6 +12,7 @@ import type { ImageMeta, RenderedBody } from "../types.js";
 import { collect, type Collected } from "./collect.js";
 import { ImageCatalog, makeFigure } from "./figures.js";
 import { checkMarkdownLimits } from "./guard.js";
+import { stripControlCharacters } from "../load/text.js";
 import { compileHtml, parseMarkdown } from "./processor.js";
 import { findLostText } from "./lost-text.js";
 import { prepareTables } from "./tables.js";
@@ -123,9 +124,10 @@ function renderChecked(input: MarkdownInput): MarkdownOutput {
   for (const link of found.links) link.url = urls.link(link.url, link.position);
   const captions = makeFigures(found, metas);
 
-  const html = compileHtml(tree, input.allowHtml);
+  // A numeric character reference (`&#7;`) decodes to a control character: none may reach a page.
+  const html = stripControlCharacters(compileHtml(tree, input.allowHtml));
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const output: MarkdownOutput = { html, firstParagraph: found.firstParagraph, diagnostics };
+  const output: MarkdownOutput = { html, firstParagraph: stripControlCharacters(found.firstParagraph), diagnostics };
   if (written) output.references = listReferences(found, written, writtenUrls, captions, input.bodyLine);
   if (dependencies) output.dependencies = [...new Set(dependencies)].sort();
   return output;

@@ -131,7 +131,8 @@ export function loadTheme(
         throw new TemplateError(error("template.no-page", { name }));
       }
       try {
-        return stripControlCharacters(page.fn(context));
+        // Every input is clean: files and config when read, bodies when rendered, templates when loaded.
+        return page.fn(context);
       } catch (cause) {
         throw new TemplateError(runtimeDiagnostic(cause, page, partials), { cause });
       }
@@ -168,7 +169,7 @@ function registerHelpers(hb: typeof Handlebars): void {
 function compileFile(hb: typeof Handlebars, file: ThemeFile, diagnostics: Diagnostic[]): CompiledTemplate | undefined {
   let source: string;
   try {
-    source = readFileSync(file.absPath, "utf8");
+    source = stripControlCharacters(readFileSync(file.absPath, "utf8"));
   } catch (cause) {
     diagnostics.push(error("template.read", { detail: (cause as Error).message }, { file: file.display }));
     return undefined;

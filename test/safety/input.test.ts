@@ -28,6 +28,23 @@ describe("control characters (issue 10, case 3)", () => {
     expect(checked.sort()).toEqual(warned.sort());
   });
 
+  it("never reach a page through a character reference in Markdown or a character in a template", async () => {
+    const root = makeSite({
+      "gazette.config.yaml": CONFIG,
+      "content/tin.md": article({ title: "Tin", date: "2024-01-01" }, "Chuông &#7; và tab dọc &#x0B; trong bài.\n\nĐoạn hai.\n"),
+      "templates/partials/head-extra.hbs": "<meta name=\"x\" content=\"a\u0007b\">\n",
+    });
+    const built = await tryBuild(root);
+    expect(errors(built.diagnostics)).toEqual([]);
+    const out = join(root, "public");
+    for (const file of listTree(out).filter((f) => /\.(html|xml|txt)$/.test(f))) {
+      expect(FORBIDDEN.test(read(out, file)), file).toBe(false);
+    }
+    // CommonMark turns a reference to a control character into U+FFFD.
+    expect(read(out, "tin/index.html")).toContain("<p>Chuông \uFFFD và tab dọc \uFFFD trong bài.</p>");
+    expect(read(out, "tin/index.html")).toContain('<meta name="x" content="ab">');
+  });
+
   it("reads a file with old Mac line ends (lone carriage returns) as lines", async () => {
     const root = makeSite({ "gazette.config.yaml": CONFIG, "content/mac.md": "---\rtitle: Mac\rdate: 2024-01-01\r---\rDòng một.\r\rĐoạn hai.\r" });
     const built = await tryBuild(root);
