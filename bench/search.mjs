@@ -17,16 +17,12 @@ import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { flag, option } from "./options.mjs";
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
-};
 const sizes = option("sizes", "1000,4000,16000").split(",").map(Number);
 const runs = Number(option("runs", 3));
-const builds = !argv.includes("--no-builds");
+const builds = !flag("no-builds");
 const WORK = resolve(option("work", join(tmpdir(), "gazette-search-bench")));
 const SHARED = resolve(ROOT, "..", "shared", "bench", "make-corpus.mjs");
 const GENERATOR = existsSync(SHARED) ? SHARED : join(ROOT, "test", "fixtures", "make-corpus.mjs");

@@ -239,7 +239,8 @@ class Reader {
       const first = rest.charAt(0);
       if (first !== '"' && first !== "'" && (rest.includes(": ") || rest.endsWith(":"))) {
         let item: Record<string, unknown>;
-        [item, i] = this.itemMapping(i, column, indent);
+        // A mapping that starts after `- `: its keys at `column`, nothing deeper than the dash.
+        [item, i] = this.mapping(i, column, new Map(), indent);
         items.push(item);
       } else {
         items.push(inlineValue(rest, false));
@@ -250,33 +251,12 @@ class Reader {
     return [items, i];
   }
 
-  /** A mapping that starts after `- ` on line `i`, its keys at `column`, in a list whose dashes are at `dash`. */
-  private itemMapping(i: number, column: number, dash: number): [Record<string, unknown>, number] {
-    const item: Record<string, unknown> = {};
-    const seen = new Set<string>();
-    const n = this.lines.length;
-    for (;;) {
-      const line = this.lines[i]!;
-      const [key, rest] = splitKey(line, column);
-      if (seen.has(key)) decline();
-      seen.add(key);
-      const value = trimSpaces(rest);
-      item[key] = value === "" ? null : inlineValue(value, true);
-      i = this.next(i + 1);
-      if (i === n) break;
-      const at = this.indents[i]!;
-      if (at === column) {
-        if (value === "" && this.lines[i]!.charCodeAt(column) === 0x2d) decline();
-        continue;
-      }
-      if (at > dash) decline();
-      break;
-    }
-    return [item, i];
-  }
-
-  /** A block mapping of scalars (or one-line lists) with keys at `indent`; records each key's line. */
-  private mapping(i: number, indent: number, lines: Map<string, number>): [Record<string, unknown>, number] {
+  /**
+   * A block mapping of scalars (or one-line lists) with keys at `indent`;
+   * records each key's line. A line indented deeper than `deepest` (the keys'
+   * own column, or a list item's dash) is outside the subset.
+   */
+  private mapping(i: number, indent: number, lines: Map<string, number>, deepest = indent): [Record<string, unknown>, number] {
     const map: Record<string, unknown> = {};
     const n = this.lines.length;
     for (;;) {
@@ -293,7 +273,7 @@ class Reader {
         if (value === "" && this.lines[i]!.charCodeAt(indent) === 0x2d) decline();
         continue;
       }
-      if (at > indent) decline();
+      if (at > deepest) decline();
       break;
     }
     return [map, i];

@@ -105,7 +105,6 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
   // Estimated parse work (see MAX_WORK); `seen` counts the characters before the current line.
   let work = 0;
   let seen = 0;
-  let allMarkers = 0;
   const tooMuchWork = (line: number): LimitProblem => ({ code: "markdown-too-complex", key: "markdown-too-complex.work", line, args: { limit: MAX_WORK }, message: "this article has so much nesting, emphasis or link markup for its length that it would take too long to render (it is refused from this line): split it into several articles, or remove markup that is not needed" });
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -163,9 +162,11 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
       previousBlank = true;
       continue;
     }
-    if (!previousBlank && SETEXT_UNDERLINE.test(rest)) work += Math.floor(seen * WORK_SETEXT_SHARE);
-    if (!previousBlank && SETEXT_UNDERLINE.test(rest) && ++setext > MAX_SETEXT) {
-      return { code: "markdown-too-complex", key: "markdown-too-complex.setext", line: i, args: { limit: MAX_SETEXT }, message: `more than ${MAX_SETEXT} headings are underlined with === or ---, which takes too long to render: write them as # headings` };
+    if (!previousBlank && SETEXT_UNDERLINE.test(rest)) {
+      if (++setext > MAX_SETEXT) {
+        return { code: "markdown-too-complex", key: "markdown-too-complex.setext", line: i, args: { limit: MAX_SETEXT }, message: `more than ${MAX_SETEXT} headings are underlined with === or ---, which takes too long to render: write them as # headings` };
+      }
+      work += Math.floor(seen * WORK_SETEXT_SHARE);
     }
     previousBlank = false;
     if (THEMATIC_BREAK.test(rest)) continue;
@@ -182,10 +183,10 @@ export function checkMarkdownLimits(body: string): LimitProblem | undefined {
         return { code: "markdown-too-complex", key: "markdown-too-complex.table", line: i, args: { limit: maxCells }, message: `the tables of this article would have more than ${maxCells} cells (each row gets as many cells as its table's header): shorten the header or split the table` };
       }
     }
-    const scanned = scanInline(rest, i, paragraphStart, { markers, bracketDepth, total: allMarkers });
+    const scanned = scanInline(rest, i, paragraphStart, { markers, bracketDepth });
     if ("code" in scanned) return scanned;
-    work += WORK_MARKER * (scanned.total - allMarkers) + WORK_IMAGE * countImages(rest);
-    ({ markers, bracketDepth, total: allMarkers } = scanned);
+    work += scanned.work;
+    ({ markers, bracketDepth } = scanned);
     if (work > MAX_WORK) return tooMuchWork(i);
   }
   return undefined;
@@ -213,17 +214,14 @@ function listShape(line: string): { depth: number; items: number; firstItem: num
   return { depth: depth > 0 ? depth + indent : 0, items, firstItem };
 }
 
-/** How many `![` (images) a line opens. */
-function countImages(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf("!["); at !== -1; at = text.indexOf("![", at + 2)) n++;
-  return n;
-}
-
-/** Counts one line's emphasis and link markers into its paragraph's totals; a problem when a limit is passed. */
-function scanInline(text: string, line: number, paragraphStart: number, counts: { markers: number; bracketDepth: number; total: number }): LimitProblem | { markers: number; bracketDepth: number; total: number } {
+/**
+ * Counts one line's emphasis and link markers into its paragraph's totals,
+ * with the parse work they add (see MAX_WORK); a problem when a limit is passed.
+ */
+function scanInline(text: string, line: number, paragraphStart: number, counts: { markers: number; bracketDepth: number }): LimitProblem | { markers: number; bracketDepth: number; work: number } {
   let { markers, bracketDepth } = counts;
   const before = markers;
+  let images = 0;
   let run = 0;
   let runChar = 0;
   for (let j = 0; j < text.length; j++) {
@@ -246,6 +244,7 @@ function scanInline(text: string, line: number, paragraphStart: number, counts: 
       runChar = 0;
       if (c === 0x5b) {
         markers++;
+        if (text.charCodeAt(j - 1) === 0x21) images++; // `![`
         if (++bracketDepth > MAX_BRACKET_DEPTH) {
           return { code: "markdown-too-deep", key: "markdown-too-deep.brackets", line, args: { limit: MAX_BRACKET_DEPTH }, message: `more than ${MAX_BRACKET_DEPTH} [ brackets (links or images) open inside each other, more than gazette renders: close them or escape them as \\[` };
         }
@@ -258,5 +257,5 @@ function scanInline(text: string, line: number, paragraphStart: number, counts: 
       return { code: "markdown-too-complex", key: "markdown-too-complex.markers", line: paragraphStart, args: { limit: MAX_MARKERS }, message: `this paragraph has more than ${MAX_MARKERS} emphasis or link markers (* _ [ ]), which takes too long to render: split it into paragraphs, or escape the markers as \\* \\_ \\[` };
     }
   }
-  return { markers, bracketDepth, total: counts.total + markers - before };
+  return { markers, bracketDepth, work: WORK_MARKER * (markers - before) + WORK_IMAGE * images };
 }

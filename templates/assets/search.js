@@ -446,16 +446,15 @@
   /** Applies the filters and order to the current matches and shows the first page (or the next one). */
   function show(mine) {
     var selected = timed(function () {
-      var categoryCounts = {};
-      var yearCounts = {};
       var wantedCategory = state.category;
       var wantedYear = state.year ? Number(state.year) : 0;
-      var kept = [];
-      var ids = current.ids;
       var wantedNumber = 0;
       for (var c = 0; c < meta.categories.length; c++) if (meta.categories[c][2] === wantedCategory) wantedNumber = c + 1;
+      // Matches per category (by number) and per year, each counted under the other filter, as the selects show them.
       var perCategory = new Int32Array(meta.categories.length + 1);
-      var perYear = new Int32Array(10000);
+      var perYear = {};
+      var kept = [];
+      var ids = current.ids;
       for (var k = 0; k < ids.length; k++) {
         var id = ids[k];
         var category = meta.catOf[id];
@@ -463,33 +462,27 @@
         var categoryOk = !wantedCategory || (category > 0 && category === wantedNumber);
         var yearOk = !wantedYear || year === wantedYear;
         if (yearOk && category > 0) perCategory[category]++;
-        if (categoryOk && year < 10000) perYear[year]++;
+        if (categoryOk) perYear[year] = (perYear[year] || 0) + 1;
         if (categoryOk && yearOk) kept.push(id);
       }
-      for (var pc = 1; pc < perCategory.length; pc++) if (perCategory[pc] > 0) categoryCounts[pc] = perCategory[pc];
-      for (var py = 0; py < perYear.length; py++) if (perYear[py] > 0) yearCounts[py] = perYear[py];
       if (!state.order) kept = byScore(kept, current.scores);
+      var categoryOptions = [];
+      for (var n = 1; n < perCategory.length; n++) {
+        if (perCategory[n] > 0) categoryOptions.push({ value: meta.categories[n - 1][2], label: meta.categories[n - 1][0], count: perCategory[n] });
+      }
+      fillSelect(categorySelect, categoryOptions, state.category, label("all-categories"));
       fillSelect(
-          categorySelect,
-          Object.keys(categoryCounts).map(function (c) {
-            var category = meta.categories[c - 1];
-            return { value: category[2], label: category[0], count: categoryCounts[c] };
+        yearSelect,
+        Object.keys(perYear)
+          .sort(function (a, b) {
+            return b - a;
+          })
+          .map(function (y) {
+            return { value: y, label: y, count: perYear[y] };
           }),
-          state.category,
-          label("all-categories"),
-        );
-        fillSelect(
-          yearSelect,
-          Object.keys(yearCounts)
-            .sort(function (a, b) {
-              return b - a;
-            })
-            .map(function (y) {
-              return { value: y, label: y, count: yearCounts[y] };
-            }),
-          state.year,
-          label("all-years"),
-        );
+        state.year,
+        label("all-years"),
+      );
       return kept;
     });
     current.kept = selected;

@@ -3,9 +3,8 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
-import { BuildFailure, type Diagnostic } from "../../src/diagnostics.js";
 import { article, listTree, makeSite, read, writeFiles } from "../helpers/site.js";
-import { declaredPng, phonePhoto } from "./photos.js";
+import { declaredPng, failedBuild, phonePhoto } from "./photos.js";
 
 const NOW = Date.UTC(2026, 0, 1);
 const CONFIG = "title: Ảnh\nimages:\n  widths: [100, 200, 400]\n";
@@ -154,23 +153,13 @@ describe("photos", () => {
         "content/images/logo.svg": svg!,
         "content/2024/2024-08-01-bieu-trung.md": article({ title: "Biểu trưng", date: "2024-08-01" }, "Biểu trưng mới:\n\n![Biểu trưng](../images/logo.svg)\n"),
       });
-      const problems = await failedBuild(root);
+      const problems = await failedBuild(root, NOW);
       expect(problems).toEqual([expect.objectContaining({ code: "unsafe-svg", file: "content/2024/2024-08-01-bieu-trung.md", line: 7 })]);
       expect(problems[0]!.message).toContain("content/images/logo.svg");
       expect(problems[0]!.message).toContain(found);
     }
   });
 });
-
-async function failedBuild(root: string): Promise<Diagnostic[]> {
-  try {
-    await build({ source: root, now: NOW, cwd: root });
-  } catch (cause) {
-    if (cause instanceof BuildFailure) return cause.diagnostics.filter((d) => d.severity === "error");
-    throw cause;
-  }
-  throw new Error("the build did not fail");
-}
 
 describe("broken photos", () => {
   it("are errors naming the article, its line and the file, and leave the previous output untouched", async () => {
@@ -186,7 +175,7 @@ describe("broken photos", () => {
     ];
     for (const [what, bytes, message] of cases) {
       writeFiles(root, { "content/2024/images/chan-dung.jpg": bytes });
-      const problems = await failedBuild(root);
+      const problems = await failedBuild(root, NOW);
       // The figure and the link to the photo.
       expect(problems, what).toEqual([
         expect.objectContaining({ code: "bad-image", file: "content/2024/2024-07-26-hoi-thao.md", line: 8, column: 1 }),
@@ -200,7 +189,7 @@ describe("broken photos", () => {
     }
     // A broken cover is reported at the cover field.
     writeFiles(root, { "content/2024/images/chan-dung.jpg": portrait, "content/images/toan-canh.jpg": Buffer.alloc(0) });
-    const problems = await failedBuild(root);
+    const problems = await failedBuild(root, NOW);
     expect(problems).toEqual([
       expect.objectContaining({ code: "bad-image", file: "content/2024/2024-07-26-hoi-thao.md", line: 4 }),
       expect.objectContaining({ code: "bad-image", file: "content/2024/2024-07-27-tin.md", line: 7 }),

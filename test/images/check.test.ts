@@ -2,24 +2,13 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build } from "../../src/build.js";
 import { checkSite } from "../../src/check/run.js";
-import { BuildFailure, type Diagnostic } from "../../src/diagnostics.js";
+import type { Diagnostic } from "../../src/diagnostics.js";
 import { article, makeSite } from "../helpers/site.js";
-import { declaredPng, phonePhoto } from "./photos.js";
+import { declaredPng, failedBuild, phonePhoto } from "./photos.js";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "gazette.js");
 
-/** The errors of a build that must fail. */
-async function buildErrors(root: string): Promise<Diagnostic[]> {
-  try {
-    await build({ source: root, now: NOW, cwd: root });
-  } catch (cause) {
-    if (cause instanceof BuildFailure) return cause.diagnostics.filter((d) => d.severity === "error");
-    throw cause;
-  }
-  throw new Error("the build did not fail");
-}
 
 const shown = (d: Diagnostic) => ({ code: d.code, file: d.file, line: d.line, message: d.message });
 
@@ -66,7 +55,7 @@ describe("gazette check on photos", () => {
       const root = site(extra);
       // Twice: with no derivative made yet (headers only), and once the build has filled the image store.
       const cold = (await checkSite({ source: root, cwd: root, now: NOW })).diagnostics.filter((d) => d.code === "duplicate-url");
-      const built = (await buildErrors(root)).filter((d) => d.code === "duplicate-url");
+      const built = (await failedBuild(root, NOW)).filter((d) => d.code === "duplicate-url");
       const warm = (await checkSite({ source: root, cwd: root, now: NOW })).diagnostics.filter((d) => d.code === "duplicate-url");
       expect(cold.map(shown), file).toEqual([expect.objectContaining({ code: "duplicate-url", file })]);
       expect(cold[0]!.message).toContain(other);

@@ -1,9 +1,23 @@
 /**
  * Test photos: small camera-like JPEGs with a phone's EXIF (make, model, GPS)
- * and an orientation, and broken image files of every kind a newsroom sends.
+ * and an orientation, and broken image files of every kind a newsroom sends;
+ * and the errors of a build that must fail on them.
  */
 import { deflateSync } from "node:zlib";
 import sharp from "sharp";
+import { build } from "../../src/build.js";
+import { BuildFailure, type Diagnostic } from "../../src/diagnostics.js";
+
+/** The errors of a build of `root` (as of `now`) that must fail. */
+export async function failedBuild(root: string, now: number): Promise<Diagnostic[]> {
+  try {
+    await build({ source: root, now, cwd: root });
+  } catch (cause) {
+    if (cause instanceof BuildFailure) return cause.diagnostics.filter((d) => d.severity === "error");
+    throw cause;
+  }
+  throw new Error("the build did not fail");
+}
 
 /** A `width` × `height` JPEG as a phone stores it, with GPS and camera EXIF; `orientation` 6 is a portrait stored sideways. */
 export async function phonePhoto(width: number, height: number, orientation = 1, seed = 1): Promise<Buffer> {
