@@ -5,11 +5,16 @@
  * is skipped when its inputs (src/, tsconfig.json, the package and lock
  * files, the bundle script) and dist/ are byte for byte those the last build
  * here left: the same inputs give the same dist/.
+ *
+ * Every temp folder of the run (the tests', the CLI's they start, Chromium's)
+ * goes under one folder made here (TMPDIR for the test processes), removed
+ * when the run ends, whatever a test left behind.
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
 /** A hash of the files the build reads from this checkout and of the dist/ it wrote (a hand-made build in between is seen). */
@@ -31,7 +36,24 @@ function buildHash(root: string): string {
   return hash.digest("hex");
 }
 
-export default function setup(): void {
+/** The run's temp folder: made once however many projects run this setup. */
+function runTempFolder(): (() => void) | undefined {
+  if (process.env.GAZETTE_TEST_TMP) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), "gazette-tests-"));
+  // Vitest starts its test processes with this process's environment, read after the global setups.
+  process.env.GAZETTE_TEST_TMP = dir;
+  process.env.TMPDIR = dir;
+  return () => rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+}
+
+export default function setup(): (() => void) | undefined {
+  const teardown = runTempFolder();
+  buildCli();
+  return teardown;
+}
+
+/** Runs `npm run build` unless its inputs and outputs are those the last build here left. */
+function buildCli(): void {
   const root = join(import.meta.dirname, "..");
   const stampDir = join(root, "node_modules", ".cache", "gazette-tests");
   const stamp = join(stampDir, "dist-build");

@@ -5,12 +5,19 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { afterAll } from "vitest";
 
+/** Temp folders made for the current test file, removed after it (see test/setup.ts). */
 const made: string[] = [];
-afterAll(() => {
+
+/** Notes a temp folder to remove once the current test file is done. */
+export function removeAfterFile(dir: string): void {
+  made.push(dir);
+}
+
+/** Removes the temp folders made for the test file that just ended. */
+export function removeFileFolders(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}
 
 /** A tiny valid PNG (1×1), for image files in fixtures. */
 export const PNG = Buffer.from(
