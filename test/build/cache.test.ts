@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, type BuildOptions } from "../../src/build.js";
@@ -202,10 +202,18 @@ describe("the spare output (the output before last, recycled as the staging fold
     expect(readFileSync(join(out, listTree(out).find((f) => f.endsWith("index.html") && readFileSync(join(out, f), "utf8").includes("Đoạn văn sửa đổi"))!), "utf8")).toContain("Đoạn văn sửa đổi");
   });
 
-  const otherDevice = existsSync("/dev/shm") && statSync("/dev/shm").dev !== statSync(tmpdir()).dev;
-  it.skipIf(!otherDevice)("is not kept when the output is on another file system, which is then replaced as before (needs /dev/shm on its own file system)", async () => {
+  /** A writable folder on another file system than the temp folder's (the tests' may be on /dev/shm, or on the disk). */
+  const otherDevice = ["/dev/shm", "/tmp", "/var/tmp", homedir()].find((dir) => {
+    try {
+      accessSync(dir, constants.W_OK);
+      return statSync(dir).dev !== statSync(tmpdir()).dev;
+    } catch {
+      return false;
+    }
+  });
+  it.skipIf(!otherDevice)("is not kept when the output is on another file system, which is then replaced as before (needs a second file system: /dev/shm, say)", async () => {
     const root = corpus(ARTICLES);
-    const parent = mkdtempSync(join("/dev/shm", "gazette-out-"));
+    const parent = mkdtempSync(join(otherDevice!, "gazette-out-"));
     const out = join(parent, "public");
     try {
       for (let i = 0; i < 3; i++) {
