@@ -4,16 +4,16 @@
  * page; the fix removes it. Needs Debian's /usr/bin/chromium (`.ci/run`
  * installs it); without it these tests fail rather than skip.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { closeContexts, sharedBrowser } from "../helpers/browser.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { OVERLAY_ID } from "../../src/serve/reload-client.js";
 import { startServe, type ServeHandle } from "../../src/serve/serve.js";
 import { makeSite } from "../helpers/site.js";
 import { NOW, newsSiteFiles } from "../serve/helpers.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTICLE = "content/2024/2024-07-26-hoi-thao.md";
 const WAIT = { timeout: 10_000 };
 
@@ -21,16 +21,10 @@ let browser: Browser;
 const running: ServeHandle[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`the browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium; .ci/run installs it)`);
-  }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
 });
 afterEach(async () => {
   await Promise.all(running.splice(0).map((h) => h.close()));

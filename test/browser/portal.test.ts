@@ -6,18 +6,18 @@
  * axe-core and html-validate on the home page and an article at 1280 and
  * 390 px. Needs Debian's /usr/bin/chromium, like the live-reload tests.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import axe from "axe-core";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { closeContexts, sharedBrowser } from "../helpers/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
 import { htmlErrors } from "../helpers/html-validate.js";
 import { article, makeSite, PNG } from "../helpers/site.js";
 import { listen, serveFolder } from "../helpers/static-server.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const NOW = Date.UTC(2026, 10, 29);
 const VIDEO_ARTICLE = "du-lich-xanh/";
 const COUNTS = { total: "12,345", year: "4,321", month: "321" };
@@ -29,7 +29,6 @@ let out: string;
 const statsRequests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`the browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium)`);
   // A stand-in for a GoatCounter site: the counter JSON (`{"count": "1,234"}`), count.js and /count.
   const year = new Date().getFullYear();
   stats = await listen(
@@ -88,14 +87,11 @@ beforeAll(async () => {
   expect(result.diagnostics).toEqual([]);
   out = join(root, "public");
   site = await serveFolder(out);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await sharedBrowser();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await site?.close();
   await stats?.close();
 });

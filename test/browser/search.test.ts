@@ -5,14 +5,14 @@
  * prefix, titles are shown as text, filters and order work, the page works
  * without JavaScript as a list of categories, and an edit shows in the results.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { closeContexts, sharedBrowser } from "../helpers/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServe, type ServeHandle } from "../../src/serve/serve.js";
 import { article, makeSite } from "../helpers/site.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const WAIT = { timeout: 15_000 };
 const NOW = Date.UTC(2026, 10, 29);
 
@@ -36,17 +36,13 @@ let handle: ServeHandle;
 let root: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`the browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium)`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await sharedBrowser();
   root = makeSite(searchSiteFiles());
   handle = await startServe({ source: root, cwd: root, port: 0, now: () => NOW });
 });
 afterAll(async () => {
   await handle?.close();
-  await browser?.close();
+  await closeContexts(browser);
 });
 
 /** Opens the search page for `query` and waits for its results; returns the page and the result titles in order. */

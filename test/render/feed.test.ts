@@ -3,7 +3,8 @@
  * W3C validator enforce, parsed by a real XML parser (Chromium's DOMParser):
  * well-formed, and every entry has an author, its own or the feed's.
  */
-import { chromium, type Browser } from "playwright-core";
+import { type Browser } from "playwright-core";
+import { closeContexts, sharedBrowser } from "../helpers/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
 import { article, makeSite, read } from "../helpers/site.js";
@@ -12,15 +13,11 @@ const NOW = Date.UTC(2026, 10, 29);
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
 });
 
 /** The Atom rules broken by `text`, as parsed by the browser's XML parser; [] when the feed is valid. */
