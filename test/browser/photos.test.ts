@@ -1,18 +1,19 @@
 /**
  * The workshop article of the sample site on a 390 px phone in headless
  * Chromium, images delayed: every photo has its box before it arrives,
- * nothing shifts while they arrive (CLS 0), and
- * the photos it downloads stay within a phone's budget. Needs Debian's
- * /usr/bin/chromium, like the live-reload tests.
+ * nothing shifts while they arrive (CLS 0), and the photos it downloads stay
+ * within a phone's budget. Needs Debian's /usr/bin/chromium, like the
+ * live-reload tests.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { extname, join, normalize, posix } from "node:path";
 import { type Browser } from "playwright-core";
 import { closeContexts, sharedBrowser } from "../helpers/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
+import { writeFiles } from "../helpers/site.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp", ".avif": "image/avif" };
@@ -23,10 +24,31 @@ let server: Server;
 let base = "";
 let out = "";
 
+/** The workshop article and the one it links to, as in the sample site. */
+const ARTICLES = ["2024/2024-07-26-hoi-thao-giai-phap-nang-cao-chat-luong-mo-hinh-ho-tro-sinh-ke.md", "2023/2023-09-28-tap-huan-ky-nang-phong-chong-mua-ban-nguoi.md"];
+
+/**
+ * The sample site's config and the workshop article with the article it links to and their photos, in
+ * `dir`: the page a phone opens here is the sample site's, without deriving the sample's other photos.
+ */
+function workshopSite(dir: string): void {
+  const files: Record<string, string | Buffer> = { "gazette.config.yaml": readFileSync(join(ROOT, "gazette.config.yaml")) };
+  for (const path of ARTICLES) {
+    const text = readFileSync(join(ROOT, "content", path), "utf8");
+    files[`content/${path}`] = text;
+    for (const [, photo] of text.matchAll(/(?:src: |\]\()([^\s)"]+\.(?:png|jpe?g))/g)) {
+      const photoPath = posix.join(posix.dirname(path), photo!);
+      files[`content/${photoPath}`] = readFileSync(join(ROOT, "content", photoPath));
+    }
+  }
+  writeFiles(dir, files);
+}
+
 beforeAll(async () => {
   const work = mkdtempSync(join(tmpdir(), "gazette-photos-browser-"));
   out = join(work, "public");
-  await build({ source: ROOT, out, cacheDir: join(work, "cache"), now: Date.UTC(2026, 11, 1) });
+  workshopSite(join(work, "site"));
+  await build({ source: join(work, "site"), out, cacheDir: join(work, "cache"), now: Date.UTC(2026, 11, 1) });
   // A static server that holds every image back, as a slow phone connection would.
   server = createServer((req, res) => {
     let path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^\/+/, "");
