@@ -1,18 +1,16 @@
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sharpFault } from "../../src/images/derive.js";
+import { gazetteInProcess } from "../check/helpers.js";
 import { article, makeSite, writeFiles } from "../helpers/site.js";
 import { declaredPng, phonePhoto } from "./photos.js";
-
-const BIN = join(import.meta.dirname, "..", "..", "bin", "gazette.js");
 
 /** Words of the English texts of image problems (ours and the image library's): none may be left in a Vietnamese message. */
 const ENGLISH = /\b(the|a|an|is|it|of|or|not|no|image|file|cannot|be|read|readable|decoded|decode|truncated|premature|end|input|buffer|contains|unsupported|format|empty|bytes|data|damaged|copy|again|from|original|error|vipsjpeg|vipspng|libpng|header|field)\b/i;
 
-function run(root: string, args: string[], env: Record<string, string> = {}, code = "bad-image"): { status: number | null; lines: string[] } {
-  const result = spawnSync(process.execPath, [BIN, ...args, "--source", root], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", GAZETTE_LANG: "", ...env } });
-  return { status: result.status, lines: result.stderr.split("\n").filter((line) => line.includes(`[${code}]`)) };
+/** Runs the command's `main` in process (the language's way from --lang and GAZETTE_LANG through the real command: test/i18n/cli.test.ts). */
+async function run(root: string, args: string[], env: Record<string, string> = {}, code = "bad-image"): Promise<{ status: number; lines: string[] }> {
+  const result = await gazetteInProcess([...args, "--source", root], root, { GAZETTE_LANG: "", ...env });
+  return { status: result.code, lines: result.stderr.split("\n").filter((line) => line.includes(`[${code}]`)) };
 }
 
 /** A message line without its file names and paths (`content/images/rong.jpg`, `../images/rong.jpg`) and its code. */
@@ -32,7 +30,7 @@ describe("bad-image in Vietnamese", () => {
         "![Toàn cảnh hội trường](../images/cat-cut.jpg)\n\n![Bà Lan Anh phát biểu](../images/rong.jpg)\n\n![Đại biểu dự hội thảo](../images/trang-loi.jpg)\n",
       ),
     });
-    const built = run(root, ["build", "--lang", "vi"]);
+    const built = await run(root, ["build", "--lang", "vi"]);
     expect(built.status).toBe(1);
     expect(built.lines).toHaveLength(3);
     const [truncated, empty, text] = built.lines as [string, string, string];
@@ -47,16 +45,16 @@ describe("bad-image in Vietnamese", () => {
     for (const line of built.lines) expect(words(line), line).not.toMatch(ENGLISH);
 
     // check reads headers only: the empty file and the text file, in the language GAZETTE_LANG names.
-    const checked = run(root, ["check"], { GAZETTE_LANG: "vi" });
+    const checked = await run(root, ["check"], { GAZETTE_LANG: "vi" });
     expect(checked.lines).toEqual([empty, text]);
 
     // A scan of 56 megapixels (declared): check's warning counts in Vietnamese too.
     writeFiles(root, { "content/images/ban-quet.png": declaredPng(8000, 7000) });
-    const heavy = run(root, ["check", "--lang", "vi"], {}, "image-too-large").lines;
+    const heavy = (await run(root, ["check", "--lang", "vi"], {}, "image-too-large")).lines;
     expect(heavy).toEqual(["content/images/ban-quet.png: cảnh báo: ảnh có 56 megapixel (quá 20 MB hoặc 50 megapixel): dựng trang chậm; hãy thu nhỏ ảnh trước khi đưa lên [image-too-large]"]);
 
     // In English, the same causes in English words.
-    const english = run(root, ["build"]).lines;
+    const english = (await run(root, ["build"])).lines;
     expect(english[0]).toMatch(/the file is truncated|the image data is damaged/);
     expect(english[1]).toContain("the file is empty (0 bytes)");
     expect(english[2]).toContain("not a JPEG or PNG");
