@@ -231,8 +231,7 @@ export const en = {
   "template.syntax-near": (a: { near: string; detail: string }) => `template syntax error${a.near ? ` near "${a.near}"` : ""}${a.detail ? `: ${a.detail}` : ""}`,
   "template.partial": (a: { name: string; rendering?: string }) =>
     `partial "${a.name}" not found (no templates/partials/${a.name}.hbs)${a.rendering ? ` while rendering page template ${a.rendering}` : ""}`,
-  "template.helper": (a: { name: string; rendering?: string }) =>
-    `unknown helper "${a.name}" (available: eq, join)${a.rendering ? ` while rendering page template ${a.rendering}` : ""}`,
+  "template.helper": (a: { name: string }) => `unknown helper "${a.name}" (available: eq, join, and Handlebars' if, unless, each, with, lookup)`,
   "template.runtime": (a: { detail: string; rendering: string }) => `${a.detail} (while rendering page template ${a.rendering})`,
   "template.runtime-partial": (a: { detail: string; partial: string; rendering: string }) => `${a.detail} (in ${a.partial}, while rendering page template ${a.rendering})`,
   output: (a: { detail: string }) => a.detail,

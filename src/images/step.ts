@@ -71,6 +71,8 @@ export function publishedAssets(assets: readonly FoundFile[], step: ImageStep): 
 /** Errors for covers that name an image which cannot be published (body images are reported by the Markdown stage). */
 export function coverImageProblems(articles: readonly LoadedArticle[], entries: Readonly<Record<string, ImageEntry>>): Diagnostic[] {
   const problems: Diagnostic[] = [];
+  // Usually no photo has a problem: then no cover path need be resolved (serve calls this on every edit).
+  if (!Object.values(entries).some(isProblem)) return problems;
   for (const article of articles) {
     const src = article.cover?.src;
     if (src === undefined || isExternal(src) || src.startsWith("/")) continue;

@@ -157,7 +157,18 @@ function formatter(timezone: string): Intl.DateTimeFormat {
 const FORMATTED = /^(\d+)\/(\d+)\/(\d+)\s*(AD|BC|A|B)?\D+?(\d+):(\d+):(\d+)$/;
 
 /** The wall-clock reading in `timezone` at an instant (milliseconds ignored). */
-function wallTimeAt(time: number, timezone: string): WallTime {
+function wallTimeAt(time: number, timezone: string): Readonly<WallTime> {
+  let known = wallTimes.get(timezone);
+  if (!known || known.size > 100_000) wallTimes.set(timezone, (known = new Map()));
+  let wall = known.get(time);
+  if (!wall) known.set(time, (wall = formatWallTime(time, timezone)));
+  return wall;
+}
+
+/** Wall times already computed, by zone and instant: one article's date is shown on many pages, and Intl's formatting is slow. */
+const wallTimes = new Map<string, Map<number, Readonly<WallTime>>>();
+
+function formatWallTime(time: number, timezone: string): WallTime {
   const zoneFormatter = formatter(timezone);
   // format() plus a regular expression is about three times faster than formatToParts().
   const match = FORMATTED.exec(zoneFormatter.format(time));

@@ -35,7 +35,26 @@ export interface ParsedYaml {
 export function parseYaml(text: string): ParsedYaml {
   // Plain front-matter takes the fast path, which gives the same data and lines or declines.
   const fast = parseYamlFast(text);
-  return fast ? fromFast(fast) : parseFull(text);
+  const parsed = fast ? fromFast(fast) : parseFull(text);
+  parsed.data = detached(parsed.data);
+  return parsed;
+}
+
+/**
+ * `value` with every string copied out of the text it was read from. V8
+ * keeps a substring of 13 characters or more as a view of its source: a
+ * caption read from a front-matter would keep the whole article file in
+ * memory for as long as the model lives (48 MB at 16,000 articles).
+ */
+function detached(value: unknown): unknown {
+  if (typeof value === "string") return value.length < 13 ? value : (" " + value).slice(1);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = detached(value[i]);
+  } else if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = detached(record[key]);
+  }
+  return value;
 }
 
 /** The answers of the fast path, in the shape the full parser gives them. */

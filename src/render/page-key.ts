@@ -22,7 +22,8 @@ export interface PageKeyMemo {
  * JSON cannot tell from null (NaN, ±Infinity): they are hashed apart.
  */
 export function pageKey(renderer: PageKeyMemo, salt: string, plan: PagePlan, context: TemplateContext, htmlDigest: string | undefined): string {
-  const { site, labels, sidebar, ...own } = context;
+  // The category bar's state follows from what the key holds (the site's categories, the page's URL, article and listing).
+  const { site, labels, sidebar, nav: _derived, ...own } = context;
   renderer.sharedKey ??= createHash("sha1").update(stableJson({ site, labels, sidebar })).digest("base64url");
   let view: object = own;
   if (htmlDigest !== undefined && own.article) view = { ...own, article: { ...own.article, html: htmlDigest } };

@@ -12,10 +12,10 @@ import { coverSet } from "../images/views.js";
 import { pictureView, shareImage, SIZES } from "../images/markup.js";
 import { labelsFor } from "./labels.js";
 import { hasVideo, labelVideos } from "../markdown/video.js";
-import { portalSiteFields, relatedPagerView, sidebarView } from "./portal-views.js";
+import { navView, portalSiteFields, relatedPagerView, sidebarView, type NavPlace } from "./portal-views.js";
 import type {
   ArticleCardView, ArticleLinkView, ArticleView, AuthorView, DateView, FigureView, LinkView,
-  ListingView, PageView, PaginationView, SiteView, TemplateContext,
+  ListingView, NavView, PageView, PaginationView, SiteView, TemplateContext,
 } from "./views.js";
 
 /** One HTML page to render: where it goes, which template, and how to build its context. */
@@ -59,18 +59,20 @@ export function planPages(model: SiteModel): PagePlan[] {
     outputPath: "404.html",
     source: "the 404 page",
     template: "404",
-    context: () => ({ ...shared, page: pageView(model, { kind: "404", title: shared.labels.notFoundTitle ?? "404", path: "404.html", description: "" }) }),
+    context: () => {
+      const page = pageView(model, { kind: "404", title: shared.labels.notFoundTitle ?? "404", path: "404.html", description: "" });
+      return { ...shared, page, nav: navOf(shared, memo, { pageUrl: page.url }) };
+    },
   });
   if (model.config.search !== false) {
     plans.push({
       outputPath: "search/index.html",
       source: "the search page",
       template: "search",
-      context: () => ({
-        ...shared,
-        page: pageView(model, { kind: "search", title: shared.labels.search ?? "Search", path: "search/", description: model.config.description }),
-        search: { indexUrl: cachedUrl(model, "search/", memo) },
-      }),
+      context: () => {
+        const page = pageView(model, { kind: "search", title: shared.labels.search ?? "Search", path: "search/", description: model.config.description });
+        return { ...shared, page, nav: navOf(shared, memo, { pageUrl: page.url }), search: { indexUrl: cachedUrl(model, "search/", memo) } };
+      },
     });
   }
   return plans;
@@ -90,6 +92,16 @@ class ViewMemo {
   readonly urls = new Map<string, string>();
   /** Image URLs by the folder of the Markdown file and the src as written. */
   readonly images = new Map<string, string>();
+  /** Category bar views by state (see `navView`). */
+  readonly navs = new Map<string, NavView>();
+}
+
+/** The category bar's view for a page, one object per state. */
+function navOf(shared: Shared, memo: ViewMemo, place: NavPlace): NavView {
+  const { key, build } = navView(shared.site, place);
+  let nav = memo.navs.get(key);
+  if (!nav) memo.navs.set(key, (nav = build()));
+  return nav;
 }
 
 /** The views of a model are only read, never changed, once built: one memo per model object. */
@@ -125,10 +137,13 @@ function sharedViews(model: SiteModel, memo: ViewMemo): Shared {
 }
 
 function articleContext(model: SiteModel, shared: Shared, article: ModelArticle, memo: ViewMemo): TemplateContext {
+  const page = pageView(model, { kind: "article", title: article.title, path: article.path, description: article.summaryText });
+  const view = articleView(model, article, memo, shared.labels);
   const context: TemplateContext = {
     ...shared,
-    page: { ...pageView(model, { kind: "article", title: article.title, path: article.path, description: article.summaryText }), data: article.data, ...ogImage(model, article) },
-    article: articleView(model, article, memo, shared.labels),
+    page: { ...page, data: article.data, ...ogImage(model, article) },
+    nav: navOf(shared, memo, { pageUrl: page.url, categoryUrl: view.category?.url }),
+    article: view,
     related: (model.related.get(article.slug) ?? []).map((slug) => articleLink(model, model.bySlug.get(slug)!, memo)),
   };
   const pager = context.related!.length > 0 ? relatedPagerView(model, article, shared.labels, (path) => cachedUrl(model, path, memo)) : undefined;
@@ -153,11 +168,8 @@ function listingContext(model: SiteModel, shared: Shared, listing: Listing, page
   };
   const isHomeFirst = listing.kind === "home" && page === 1;
   const title = isHomeFirst ? "" : page > 1 ? `${heading} – ${labels.page ?? "Page"} ${page}` : heading;
-  return {
-    ...shared,
-    page: pageView(model, { kind: "listing", title, path: pageUrlPath(listing.path, page), description: model.config.description }),
-    listing: view,
-  };
+  const shown = pageView(model, { kind: "listing", title, path: pageUrlPath(listing.path, page), description: model.config.description });
+  return { ...shared, page: shown, nav: navOf(shared, memo, { pageUrl: shown.url, listing: view }), listing: view };
 }
 
 function pageView(model: SiteModel, page: { kind: PageView["kind"]; title: string; path: string; description: string }): PageView {

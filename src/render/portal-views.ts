@@ -7,7 +7,7 @@ import { siteUrl } from "../load/paths.js";
 import { pageUrlPath, pageWindow } from "../model/paginate.js";
 import type { Listing, ModelArticle, SiteModel } from "../model/site.js";
 import type { SiteConfig } from "../types.js";
-import type { ArticleLinkView, FooterView, PagerView, SidebarView, SiteView } from "./views.js";
+import type { ArticleLinkView, FooterView, NavView, PagerView, SidebarView, SiteView } from "./views.js";
 
 /**
  * Links to the pages of `listing` from outside it, around page `from`
@@ -22,6 +22,34 @@ export function pagerView(listing: Listing, name: string, label: string, from: n
     slots: pageWindow(Math.min(Math.max(from, 1), total), total).map((slot) =>
       slot === "gap" ? { gap: true as const } : { gap: false as const, number: slot, url: url(pageUrlPath(listing.path, slot)), label: `${name}, ${page} ${slot}` },
     ),
+  };
+}
+
+/** Where a page stands in the category bar: its URL, its article's category, its listing. */
+export interface NavPlace {
+  pageUrl: string;
+  /** The URL of the category of the article shown. */
+  categoryUrl?: string | undefined;
+  /** The listing shown, if any: a category listing makes its category active. */
+  listing?: { kind: string; name: string } | undefined;
+}
+
+/** The category bar's state on a page (see `NavView`): the key of that state, and the view built from it. */
+export function navView(site: SiteView, place: NavPlace): { key: string; build: () => NavView } {
+  const listingCategory = place.listing?.kind === "category" ? place.listing.name : undefined;
+  const isLink = place.pageUrl === site.homeUrl || site.categories.some((c) => c.url === place.pageUrl);
+  const key = `${isLink ? place.pageUrl : ""}\0${place.categoryUrl ?? ""}\0${listingCategory ?? ""}\0${listingCategory === undefined ? 0 : 1}`;
+  return {
+    key,
+    build: () => ({
+      home: place.pageUrl === site.homeUrl,
+      items: site.categories.map((c) => ({
+        name: c.name,
+        url: c.url,
+        current: c.url === place.pageUrl,
+        active: c.url === place.categoryUrl || c.name === listingCategory,
+      })),
+    }),
   };
 }
 

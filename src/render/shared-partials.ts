@@ -1,14 +1,15 @@
 /**
  * Partials that read nothing but the views every page shares (`site`,
- * `labels`, `sidebar`) — the built-in sidebar and footer — give the same
- * HTML on every page of a build: each is rendered once per build and reused.
+ * `labels`, `sidebar`) and the category bar's state (`nav`, one object per
+ * state) — the built-in header, sidebar and footer — give the same HTML on
+ * every page in that state: each is rendered once per state and reused.
  * Which partials qualify is decided from their syntax tree, conservatively:
  * anything that could read page data (`page`, `article`, `../`, an unknown
  * helper, `@partial-block`…) keeps a partial rendered on every page.
  */
 import type Handlebars from "handlebars";
 
-const SHARED_ROOTS = new Set(["site", "labels", "sidebar"]);
+const SHARED_ROOTS = new Set(["site", "labels", "sidebar", "nav"]);
 const PURE_HELPERS = new Set(["if", "unless", "each", "with", "eq", "join"]);
 const LOOP_DATA = new Set(["index", "first", "last", "key"]);
 
@@ -77,21 +78,28 @@ export function sharedPartials(partials: ReadonlyMap<string, hbs.AST.Program>): 
   return new Set([...partials.keys()].filter((name) => shared(name, true, new Set())));
 }
 
+/** Category bar states remembered per set of shared views: far more than a site has categories (each gives two). */
+const MAX_STATES = 256;
+
 /**
  * Wraps a compiled partial that depends only on the shared views: called with
  * a page's own root context (no parameters, no hash), it renders once per set
- * of shared views (one set per build) and then returns the same HTML.
+ * of shared views (one set per build) and category bar state, and then
+ * returns the same HTML.
  */
 export function renderOncePerBuild(fn: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
-  const rendered = new WeakMap<object, { labels: unknown; sidebar: unknown; html: string }>();
+  const rendered = new WeakMap<object, Map<unknown, { labels: unknown; sidebar: unknown; html: string }>>();
   return ((context: Record<string, unknown> | undefined, options?: { data?: { root?: unknown }; hash?: Record<string, unknown> }) => {
     const site = context?.site;
     const usable = context !== undefined && context === options?.data?.root && typeof site === "object" && site !== null && !hasKeys(options?.hash);
     if (!usable) return fn(context, options as never);
-    const hit = rendered.get(site);
+    let states = rendered.get(site);
+    // Pages built without shared nav views (one per page) would only fill the map: start it again.
+    if (!states || states.size >= MAX_STATES) rendered.set(site, (states = new Map()));
+    const hit = states.get(context.nav);
     if (hit && hit.labels === context.labels && hit.sidebar === context.sidebar) return hit.html;
     const html = fn(context, options as never);
-    rendered.set(site, { labels: context.labels, sidebar: context.sidebar, html });
+    states.set(context.nav, { labels: context.labels, sidebar: context.sidebar, html });
     return html;
   }) as Handlebars.TemplateDelegate;
 }

@@ -19,6 +19,27 @@ export interface LinkView {
   url: string;
 }
 
+/**
+ * The category bar (and its phone menu) as one page shows it: the home link
+ * and a link per category of `site.categories`, each knowing whether it is
+ * the page shown (`current`) or the category the page belongs to (`active`).
+ * Pages in the same state share one view, so a partial that reads only
+ * `site`, `labels`, `sidebar` and `nav` renders once per state.
+ */
+export interface NavView {
+  /** The page shown is the home page. */
+  home: boolean;
+  items: NavItemView[];
+}
+
+/** A category in the category bar. */
+export interface NavItemView extends LinkView {
+  /** The link is the page shown (the first page of the category's listing). */
+  current: boolean;
+  /** The page shown belongs to the category: an article in it, or a page of its listing. */
+  active: boolean;
+}
+
 /** An author on an article: links to their listing page; `profileUrl` from front-matter if given. */
 export interface AuthorView extends LinkView {
   profileUrl?: string;
@@ -178,6 +199,8 @@ export interface PageView {
 export interface TemplateContext {
   site: SiteView;
   page: PageView;
+  /** The category bar's state on this page (see `NavView`). */
+  nav: NavView;
   /** UI labels in the site language (see `src/render/labels.ts`). */
   labels: Record<string, string>;
   /** The sidebar, computed once per build. */

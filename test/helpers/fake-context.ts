@@ -4,7 +4,13 @@
  * Each call returns fresh objects; pass `overrides` to replace top-level keys.
  */
 import { labelsFor } from "../../src/render/labels.js";
+import { navView } from "../../src/render/portal-views.js";
 import type { ArticleCardView, ArticleLinkView, PageSlotView, SiteView, TemplateContext } from "../../src/render/views.js";
+
+/** A context with the category bar's state derived from its page, as the build does (unless `overrides` gave one). */
+function withNav(context: Omit<TemplateContext, "nav"> & { nav?: TemplateContext["nav"] }): TemplateContext {
+  return { ...context, nav: context.nav ?? navView(context.site, { pageUrl: context.page.url, categoryUrl: context.article?.category?.url, listing: context.listing }).build() };
+}
 
 /** The site every fake page belongs to (`vi`, served at the root). */
 export function fakeSite(): SiteView {
@@ -45,7 +51,7 @@ export function fakeRecent(): ArticleLinkView[] {
 /** An article page: two authors with their organisation, a category, tags, a cover, related news, an edit link. */
 export function fakeArticleContext(overrides: Partial<TemplateContext> = {}): TemplateContext {
   const site = fakeSite();
-  return {
+  return withNav({
     site,
     page: {
       kind: "article",
@@ -96,7 +102,7 @@ export function fakeArticleContext(overrides: Partial<TemplateContext> = {}): Te
       link("Hội nghị sơ kết công tác Hội phụ nữ 6 tháng đầu năm 2024", "so-ket-hoi-phu-nu-6-thang", 15),
     ],
     ...overrides,
-  };
+  });
 }
 
 const cardData: [string, string, string, number, string | undefined][] = [
@@ -139,7 +145,7 @@ function fakeSlots(): PageSlotView[] {
 /** Page 4 of 9 of the home listing. */
 export function fakeListingContext(overrides: Partial<TemplateContext> = {}): TemplateContext {
   const site = fakeSite();
-  return {
+  return withNav({
     site,
     page: {
       kind: "listing",
@@ -168,5 +174,5 @@ export function fakeListingContext(overrides: Partial<TemplateContext> = {}): Te
       },
     },
     ...overrides,
-  };
+  });
 }

@@ -299,10 +299,24 @@ describe("loadTheme", () => {
     }
   });
 
-  it("throws a TemplateError for an unknown helper and for an unknown page template", () => {
-    const dir = overrideFolder({ "x.hbs": "{{#if page}}\n{{shout page.title}}{{/if}}" });
+  it("reports an unknown helper when the theme loads, at its line, even in a page never rendered", () => {
+    const dir = overrideFolder({ "x.hbs": "{{#if page}}\n  {{shout page.title}}{{/if}}", "partials/p.hbs": "{{#with page}}{{{loud ../site}}}{{/with}}" });
+    const { theme, diagnostics } = loadTheme(builtinDir, dir, "templates");
+    expect(theme).toBeUndefined();
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: "template", file: "templates/partials/p.hbs", line: 1, column: 15, message: expect.stringMatching(/unknown helper "loud" \(available: eq, join,/) }),
+      expect.objectContaining({ code: "template", file: "templates/x.hbs", line: 2, column: 3, message: expect.stringMatching(/unknown helper "shout"/) }),
+    ]);
+  });
+
+  it("reads a field named like a helper as a field, and still calls the theme's helpers", () => {
+    const dir = overrideFolder({ "x.hbs": "{{page.eq}}|{{join page.tags \"+\"}}|{{#if (eq page.kind \"a\")}}yes{{/if}}" });
     const { theme } = loadTheme(builtinDir, dir, "templates");
-    expect(() => theme!.render("x", fakeArticleContext())).toThrow(/unknown helper "shout"/);
+    expect(theme!.render("x", { page: { eq: "field", tags: ["a", "b"], kind: "a" } } as never)).toBe("field|a+b|yes");
+  });
+
+  it("throws a TemplateError for an unknown page template", () => {
+    const { theme } = loadTheme(builtinDir, overrideFolder({}), "templates");
     expect(() => theme!.render("nope", fakeArticleContext())).toThrow(TemplateError);
   });
 
