@@ -38,7 +38,7 @@ export default defineConfig({
     projects: [
       // The files of a worker share one module graph (no fresh import of the sources and their
       // dependencies for each file, and code stays warm): about a third of the suite's CPU time.
-      // Each file still gets its own temp folders (test/setup.ts) and its own browser page.
+      // Each file still gets its own temp folders (test/setup.ts) and its own browser contexts.
       { extends: true, test: { name: "suite", include: ["test/**/*.test.ts"], exclude: ISOLATED, isolate: false } },
       { extends: true, test: { name: "isolated", include: ISOLATED } },
     ],
