@@ -35,6 +35,9 @@ export default defineConfig({
     // Two test files at once: vitest's default in a run is one fewer than the cores (one file at a time on
     // two cores), which leaves a core idle while a file waits on a child process, a browser or the disk.
     maxWorkers: 2,
+    // A larger young generation: the builds allocate a lot of short-lived strings, and the default
+    // (16 MB) spent about 5% of a test process's CPU time in the collector, half of it saved here.
+    execArgv: ["--max-semi-space-size=64"],
     projects: [
       // The files of a worker share one module graph (no fresh import of the sources and their
       // dependencies for each file, and code stays warm): about a third of the suite's CPU time.
