@@ -1,3 +1,4 @@
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig, type Plugin } from "vitest/config";
 
 /** Test files that change what the others would see: mocked node:fs modules, the process's timezone. */
@@ -23,6 +24,26 @@ function dependenciesAsShipped(): Plugin {
   };
 }
 
+/**
+ * Files in vitest's order (the slowest of the last run first), except that a browser test file
+ * comes after two other files at least: two at once would leave the cores to two Chromiums while
+ * both wait on the pages, where a browser file beside a build keeps both cores busy.
+ */
+class SpreadBrowserFiles extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isBrowser = (file: TestSpecification) => file.moduleId.includes("/test/browser/");
+    const browser = sorted.filter(isBrowser);
+    const others = sorted.filter((file) => !isBrowser(file));
+    const order: TestSpecification[] = [];
+    for (const [i, file] of others.entries()) {
+      order.push(file);
+      if (i % 2 === 1 && browser.length > 0) order.push(browser.shift()!);
+    }
+    return [...order, ...browser];
+  }
+}
+
 export default defineConfig({
   plugins: [dependenciesAsShipped()],
   test: {
@@ -38,6 +59,7 @@ export default defineConfig({
     // A larger young generation: the builds allocate a lot of short-lived strings, and the default
     // (16 MB) spent about 5% of a test process's CPU time in the collector, half of it saved here.
     execArgv: ["--max-semi-space-size=64"],
+    sequence: { sequencer: SpreadBrowserFiles },
     projects: [
       // The files of a worker share one module graph (no fresh import of the sources and their
       // dependencies for each file, and code stays warm): about a third of the suite's CPU time.
