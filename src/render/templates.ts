@@ -182,16 +182,36 @@ function compileFile(hb: typeof Handlebars, file: ThemeFile, diagnostics: Diagno
     return undefined;
   }
   try {
-    const ast = hb.parse(source);
-    // precompile runs the whole compiler, so every compile-time error surfaces now, not at the first
-    // render; its output is then the template itself (compiling again, as `compile` would, costs as much).
-    const spec = hb.precompile(ast, compileOptions) as unknown as string;
-    const fn = hb.template(new Function(`return ${spec};`)() as TemplateSpecification);
-    return { file, ast, fn };
+    const { ast, spec } = compiledSource(hb, source);
+    return { file, ast, fn: hb.template(spec) };
   } catch (cause) {
     diagnostics.push(syntaxDiagnostic(cause, source, file.display));
     return undefined;
   }
+}
+
+/**
+ * Template texts already parsed and compiled, with their syntax tree and
+ * compiled specification (both only read afterwards; the specification is
+ * bound to each theme's own Handlebars environment by `template`). The same
+ * built-in theme is loaded by every build, check and serve rebuild of a
+ * process, and compiling it costs more than rendering a small site.
+ */
+const compiledSources = new Map<string, { ast: hbs.AST.Program; spec: TemplateSpecification }>();
+const MAX_COMPILED_SOURCES = 500;
+
+/** Parses and compiles a template text (or finds it compiled); throws Handlebars' error when it does not compile. */
+function compiledSource(hb: typeof Handlebars, source: string): { ast: hbs.AST.Program; spec: TemplateSpecification } {
+  const known = compiledSources.get(source);
+  if (known) return known;
+  const ast = hb.parse(source);
+  // precompile runs the whole compiler, so every compile-time error surfaces now, not at the first
+  // render; its output is then the template itself (compiling again, as `compile` would, costs as much).
+  const code = hb.precompile(ast, compileOptions) as unknown as string;
+  const compiled = { ast, spec: new Function(`return ${code};`)() as TemplateSpecification };
+  if (compiledSources.size >= MAX_COMPILED_SOURCES) compiledSources.clear();
+  compiledSources.set(source, compiled);
+  return compiled;
 }
 
 /** Turns a Handlebars parse/compile error into a one-line diagnostic with a position. */
