@@ -12,7 +12,7 @@ import { coverSet } from "../images/views.js";
 import { pictureView, shareImage, SIZES } from "../images/markup.js";
 import { labelsFor } from "./labels.js";
 import { hasVideo, labelVideos } from "../markdown/video.js";
-import { navView, portalSiteFields, relatedPagerView, sidebarView, type NavPlace } from "./portal-views.js";
+import { navState, navView, portalSiteFields, relatedPagerView, sidebarView, type NavPlace } from "./portal-views.js";
 import type {
   ArticleCardView, ArticleLinkView, ArticleView, AuthorView, DateView, FigureView, LinkView,
   ListingView, NavView, PageView, PaginationView, SiteView, TemplateContext,
@@ -98,9 +98,10 @@ class ViewMemo {
 
 /** The category bar's view for a page, one object per state. */
 function navOf(shared: Shared, memo: ViewMemo, place: NavPlace): NavView {
-  const { key, build } = navView(shared.site, place);
+  const state = navState(shared.site, place);
+  const key = `${state.home}:${state.current}:${state.active}`;
   let nav = memo.navs.get(key);
-  if (!nav) memo.navs.set(key, (nav = build()));
+  if (!nav) memo.navs.set(key, (nav = navView(shared.site, state)));
   return nav;
 }
 

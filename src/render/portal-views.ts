@@ -34,22 +34,25 @@ export interface NavPlace {
   listing?: { kind: string; name: string } | undefined;
 }
 
-/** The category bar's state on a page (see `NavView`): the key of that state, and the view built from it. */
-export function navView(site: SiteView, place: NavPlace): { key: string; build: () => NavView } {
+/**
+ * The category bar's state on a page: whether it is the home page, and the
+ * positions in `site.categories` (-1: none) of the category whose listing it
+ * is and of the one it belongs to. Each category has its own name and URL.
+ */
+export function navState(site: SiteView, place: NavPlace): { home: boolean; current: number; active: number } {
   const listingCategory = place.listing?.kind === "category" ? place.listing.name : undefined;
-  const isLink = place.pageUrl === site.homeUrl || site.categories.some((c) => c.url === place.pageUrl);
-  const key = `${isLink ? place.pageUrl : ""}\0${place.categoryUrl ?? ""}\0${listingCategory ?? ""}\0${listingCategory === undefined ? 0 : 1}`;
   return {
-    key,
-    build: () => ({
-      home: place.pageUrl === site.homeUrl,
-      items: site.categories.map((c) => ({
-        name: c.name,
-        url: c.url,
-        current: c.url === place.pageUrl,
-        active: c.url === place.categoryUrl || c.name === listingCategory,
-      })),
-    }),
+    home: place.pageUrl === site.homeUrl,
+    current: site.categories.findIndex((c) => c.url === place.pageUrl),
+    active: site.categories.findIndex((c) => c.url === place.categoryUrl || c.name === listingCategory),
+  };
+}
+
+/** The category bar as a page in `state` shows it (see `NavView`). */
+export function navView(site: SiteView, state: ReturnType<typeof navState>): NavView {
+  return {
+    home: state.home,
+    items: site.categories.map((c, i) => ({ name: c.name, url: c.url, current: i === state.current, active: i === state.active })),
   };
 }
 

@@ -38,14 +38,28 @@ export function builtinTemplatesDir(): string {
   return path.join(PACKAGE_ROOT, "templates");
 }
 
+/** The theme's helpers: `eq` (strict equality) and `join` (array with a separator). */
+const HELPERS: Record<string, Handlebars.HelperDelegate> = {
+  eq: (a: unknown, b: unknown) => a === b,
+  join: (items: unknown, separator: unknown) => {
+    if (!Array.isArray(items)) return "";
+    return items.map((item) => String(item)).join(typeof separator === "string" ? separator : ", ");
+  },
+};
+
 /**
- * The theme's helpers are known when templates compile (`registerHelpers`),
- * so `{{name}}` compiles to a plain property read instead of a look-up of a
- * helper by that name first (a third of Handlebars' time on a large site),
- * and a call of any other helper is a compile error at its line, reported
- * when the theme loads rather than when some page first renders it.
+ * The theme's helpers are known when templates compile, so `{{name}}`
+ * compiles to a plain property read instead of a look-up of a helper by that
+ * name first (a third of Handlebars' time on a large site), and a call of any
+ * other helper is a compile error at its line, reported when the theme loads
+ * rather than when some page first renders it.
  */
-const compileOptions = { strict: false, preventIndent: true, knownHelpers: { eq: true, join: true }, knownHelpersOnly: true } as const;
+const compileOptions = {
+  strict: false,
+  preventIndent: true,
+  knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
+  knownHelpersOnly: true,
+};
 
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
@@ -101,7 +115,7 @@ export function loadTheme(
   }
 
   const hb = Handlebars.create();
-  registerHelpers(hb);
+  hb.registerHelper(HELPERS);
   const pages = new Map<string, CompiledTemplate>();
   const partials = new Map<string, CompiledTemplate>();
   const assets: { path: string; absPath: string }[] = [];
@@ -163,15 +177,6 @@ function tagged(template: CompiledTemplate): Handlebars.TemplateDelegate {
   }) as Handlebars.TemplateDelegate;
 }
 
-/** Registers the theme's helpers: `eq` (strict equality) and `join` (array with a separator). */
-function registerHelpers(hb: typeof Handlebars): void {
-  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
-  hb.registerHelper("join", (items: unknown, separator: unknown) => {
-    if (!Array.isArray(items)) return "";
-    return items.map((item) => String(item)).join(typeof separator === "string" ? separator : ", ");
-  });
-}
-
 /** Parses and compiles one template, eagerly; a syntax error becomes a diagnostic. */
 function compileFile(hb: typeof Handlebars, file: ThemeFile, diagnostics: Diagnostic[]): CompiledTemplate | undefined {
   let source: string;
@@ -220,14 +225,11 @@ function syntaxDiagnostic(cause: unknown, source: string, display: string): Diag
   const raw = String(err.message ?? cause);
 
   // Errors from the compiler carry a node position: "if doesn't match each - 3:5".
-  const unknownHelper = /^You specified knownHelpersOnly, but used the unknown helper (.+?) - \d+:\d+$/.exec(raw)?.[1];
-  if (unknownHelper !== undefined && typeof err.lineNumber === "number") {
-    const column = typeof err.column === "number" ? err.column + 1 : undefined;
-    return error("template.helper", { name: unknownHelper }, { file: display, line: err.lineNumber, column });
-  }
   if (typeof err.lineNumber === "number") {
-    const message = raw.replace(/ - \d+:\d+$/, "");
     const column = typeof err.column === "number" ? err.column + 1 : undefined;
+    const unknownHelper = /^You specified knownHelpersOnly, but used the unknown helper (.+?) - \d+:\d+$/.exec(raw)?.[1];
+    if (unknownHelper !== undefined) return error("template.helper", { name: unknownHelper }, { file: display, line: err.lineNumber, column });
+    const message = raw.replace(/ - \d+:\d+$/, "");
     return error("template.syntax", { detail: message }, { file: display, line: err.lineNumber, column });
   }
 

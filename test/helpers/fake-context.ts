@@ -4,12 +4,12 @@
  * Each call returns fresh objects; pass `overrides` to replace top-level keys.
  */
 import { labelsFor } from "../../src/render/labels.js";
-import { navView } from "../../src/render/portal-views.js";
+import { navState, navView } from "../../src/render/portal-views.js";
 import type { ArticleCardView, ArticleLinkView, PageSlotView, SiteView, TemplateContext } from "../../src/render/views.js";
 
 /** A context with the category bar's state derived from its page, as the build does (unless `overrides` gave one). */
 function withNav(context: Omit<TemplateContext, "nav"> & { nav?: TemplateContext["nav"] }): TemplateContext {
-  return { ...context, nav: context.nav ?? navView(context.site, { pageUrl: context.page.url, categoryUrl: context.article?.category?.url, listing: context.listing }).build() };
+  return { ...context, nav: context.nav ?? navView(context.site, navState(context.site, { pageUrl: context.page.url, categoryUrl: context.article?.category?.url, listing: context.listing })) };
 }
 
 /** The site every fake page belongs to (`vi`, served at the root). */
