@@ -97,17 +97,28 @@ export class Bodies {
     return outputs.flatMap((output) => output.diagnostics);
   }
 
-  /** One item per article, in order: its body to render, or the cache's, and its page's previous record. */
-  items(plans: readonly PagePlan[], previous: ReadonlyMap<string, PageRecord> | undefined): ArticleItem[] {
+  /**
+   * One item per article, in order: its body to render, or the cache's. What
+   * only the page writer reads (see `completeItems`) is added once the routes
+   * are planned: the workers can start on the bodies before that.
+   */
+  items(): ArticleItem[] {
     const { cache } = this;
     return this.published.map((article, index): ArticleItem => {
-      const item: ArticleItem = { index, wantHtml: cache !== undefined || index < FEED_SIZE || this.keepAllHtml };
+      const item: ArticleItem = { index, wantHtml: false };
       const cached = cache?.body(article.contentPath, this.settings(article), this.targets);
       if (cached) item.cached = cached;
       else item.body = this.input(article);
-      if (previous) item.previous = previous.get(plans[index]!.outputPath) ?? null;
       return item;
     });
+  }
+
+  /** Sets on each item whether its HTML comes back, and its page's previous record (before any page is written). */
+  completeItems(items: readonly ArticleItem[], plans: readonly PagePlan[], previous: ReadonlyMap<string, PageRecord> | undefined): void {
+    for (const item of items) {
+      item.wantHtml = this.cache !== undefined || item.index < FEED_SIZE || this.keepAllHtml;
+      if (previous) item.previous = previous.get(plans[item.index]!.outputPath) ?? null;
+    }
   }
 
   /**

@@ -17,7 +17,8 @@ import { missingBaseUrl, planRoutes } from "../plan/routes.js";
 import { loadTheme } from "../render/templates.js";
 import { createStopwatch } from "../timings.js";
 import type { LoadedArticle } from "../types.js";
-import { TaskRunner, threadsFor, type PageJob, type ProgressFn } from "./runner.js";
+import { TaskRunner, threadsFor, type ArticleFeed, type PageJob, type ProgressFn } from "./runner.js";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { BodySource } from "../markdown/bodies.js";
 import { coverImageProblems, runImageStep, type ImageStep } from "../images/step.js";
 import { buildTermsSource, type ArticleTerms } from "../search/search.js";
@@ -102,8 +103,13 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     for (const article of articles) diagnostics.push(...checkCover(article, assetPaths));
     const staticFiles = listSourceFiles(paths, paths.static, cwd, diagnostics);
     const themeSource = { builtinDir: options.builtinTemplates, overrideDir: paths.templates, displayBase: cwd };
-    const { theme, diagnostics: themeDiagnostics } = loadTheme(themeSource.builtinDir, themeSource.overrideDir, themeSource.displayBase);
-    diagnostics.push(...themeDiagnostics);
+    // The theme is compiled once the workers have bodies to render; its problems are reported in this place.
+    const themeAt = diagnostics.length;
+    const compileTheme = () => {
+      const loaded = loadTheme(themeSource.builtinDir, themeSource.overrideDir, themeSource.displayBase);
+      diagnostics.splice(themeAt, 0, ...loaded.diagnostics);
+      return loaded.theme;
+    };
     lap("load");
 
     const selected = selectArticles(articles, { drafts: options.drafts, future: options.future, now: options.now, timezone: config.timezone });
@@ -116,7 +122,19 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     lap("images");
     const bodies = new Bodies(config, published, assets, cache, sources, images);
     // With problems so far, the bodies' own are reported too, and nothing is rendered.
-    if (hasErrors(diagnostics) || !theme) throw new BuildFailure([...diagnostics, ...(await bodies.problems(runner, options.onProgress))]);
+    if (hasErrors(diagnostics)) {
+      compileTheme();
+      throw new BuildFailure([...diagnostics, ...(await bodies.problems(runner, options.onProgress))]);
+    }
+    // The workers start on the bodies now, while the main thread compiles the theme, builds the model, plans
+    // the routes and prepares the output folder (the bodies need only the link targets and the photos' derivatives).
+    const items = bodies.items();
+    const feed = runner.startArticles(items, bodies.env);
+    const theme = compileTheme();
+    if (hasErrors(diagnostics) || !theme) {
+      feed.stop();
+      throw new BuildFailure([...diagnostics, ...(await bodies.problems(runner, options.onProgress))]);
+    }
 
     // The model is built before the bodies are rendered: it needs none of their HTML, and the default
     // summaries (first paragraphs) are filled in once every body is rendered, before any listing.
@@ -126,11 +144,13 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     const noBaseUrl = missingBaseUrl(model);
     if (noBaseUrl) late.push(noBaseUrl);
     lap("model");
+    await lettingWorkersOn(feed);
 
     // Every output path is planned up front: the route table (and its problems) of every driver.
     const searchTerms = buildTermsSource(cache, (i) => sources.get(published[i]!), loadedTerms);
     const table = planRoutes(model, theme, { content: assets, static: staticFiles }, cwd, { images, searchTerms, timings });
     late.push(...table.diagnostics);
+    await lettingWorkersOn(feed);
     const plans = table.plans;
     const articleCount = model.articles.length;
     const listingIndexes: number[] = [];
@@ -148,13 +168,13 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     // Derived assets are produced once every body is rendered, from the complete model: every article's HTML kept.
     bodies.keepAllHtml = table.routes.some((r) => r.kind === "derived" && r.readsHtml !== false);
     if (hasErrors(late)) {
+      feed.stop();
       const problems = await bodies.problems(runner, options.onProgress);
       throw new BuildFailure([...diagnostics, ...problems, ...(hasErrors(problems) ? [] : late)]);
     }
 
-    // The workers start on the bodies now, while the output folder is prepared.
     const previous = cache ? { dir: options.outDir, records: cache.pages(options.outDir) } : undefined;
-    const feed = runner.startArticles(bodies.items(plans, previous?.records), bodies.env);
+    bodies.completeItems(items, plans, previous?.records);
     let pages = 0;
     await writeOutput(files, {
       outDir: options.outDir,
@@ -206,4 +226,9 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     images?.store.dispose();
     await runner.close();
   }
+}
+
+/** Lets the workers' answers in between long stretches of the main thread's own work, so that they take their next bodies. */
+function lettingWorkersOn(feed: ArticleFeed): Promise<void> {
+  return feed.shared ? nextTurn() : Promise.resolve();
 }

@@ -136,6 +136,11 @@ export class ArticleFeed {
     return [index, this.items.slice(index * ARTICLE_CHUNK, (index + 1) * ARTICLE_CHUNK)];
   }
 
+  /** Takes no more chunks (the build is failing and will not write pages). */
+  stop(): void {
+    this.next = this.chunkCount;
+  }
+
   /** A chunk a worker has rendered, if one waits. */
   shift(): { index: number; chunk: ArticleItem[] } | undefined {
     const back = this.returned.shift();
@@ -155,13 +160,14 @@ export class ArticleFeed {
 
   private async lane(pool: WorkerPool, envSent: Promise<unknown>): Promise<void> {
     try {
-      await Promise.all([pool.ready, envSent]);
+      // The first chunks are posted at once, behind the link targets, without waiting for the workers
+      // to be ready: they work while the main thread is busy with stretches that let no message in.
       for (let job = this.take(); job; job = this.take()) {
         while (this.returned.length >= MAX_RETURNED) await new Promise<void>((resolve) => this.drained.push(resolve));
         const [index, chunk] = job;
         const toRender = chunk.filter((item) => item.body !== undefined && !item.cached);
         if (toRender.length > 0) {
-          const outputs = await pool.run<MarkdownOutput[]>("markdown", toRender.map((item) => item.body!));
+          const [outputs] = await Promise.all([pool.run<MarkdownOutput[]>("markdown", toRender.map((item) => item.body!)), envSent]);
           toRender.forEach((item, k) => (item.rendered = outputs[k]!));
         }
         this.returned.push({ index, chunk });

@@ -133,6 +133,27 @@ describe("a build refused after the workers started on the bodies", () => {
   });
 });
 
+describe("a theme that fails to compile once the workers have started on the bodies", () => {
+  it("is reported where a single-threaded build reports it, with the bodies' problems, and the build ends", async () => {
+    const root = corpus(ARTICLES);
+    mkdirSync(join(root, "templates"), { recursive: true });
+    writeFileSync(join(root, "templates", "article.hbs"), "{{#if page}}\n{{nosuch page}}\n{{/if}}\n");
+    const first = listTree(join(root, "content")).find((f) => f.endsWith(".md"))!;
+    writeFileSync(join(root, "content", first), readFileSync(join(root, "content", first), "utf8") + "\n![](missing-photo.jpg)\n");
+    const out = join(root, "public");
+    const failures: string[][] = [];
+    for (const workers of [1, 0]) {
+      const failure: unknown = await build({ source: root, out, workers, cache: false, now: Date.UTC(2026, 0, 1) }).catch((err: unknown) => err);
+      expect(failure).toBeInstanceOf(BuildFailure);
+      failures.push((failure as BuildFailure).diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`));
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(failures[0]).toEqual(failures[1]);
+    expect(failures[0]!.some((d) => d.startsWith("template ") && d.endsWith("article.hbs:2"))).toBe(true);
+    expect(failures[0]!.some((d) => d.startsWith("missing-image "))).toBe(true);
+  });
+});
+
 describe("bodies read again from their files (how sites of 8,000 articles and more are built)", () => {
   it("give the same bytes, on threads and with the cache", async () => {
     // The shared site (and its reference): bodies without a summary read again for listings too.
