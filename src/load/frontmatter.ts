@@ -8,7 +8,7 @@ import type { ArgsOf, Found, MessageKey } from "../i18n/catalog.js";
 import type { AuthorRef, ImageMeta, LoadedArticle, SiteConfig } from "../types.js";
 import { parseDate } from "./dates.js";
 import { MAX_SLUG_LENGTH, slugify } from "./slug.js";
-import { cleanValue, findControlCharacters, normalizeLoneCarriageReturns, stripControlCharacters } from "./text.js";
+import { cleanValue, findControlCharacters, hasControlCharacters, normalizeLoneCarriageReturns, stripControlCharacters } from "./text.js";
 import { parseYaml, type ParsedYaml, type YamlProblem } from "./yaml.js";
 
 /** Where an article file is, in the three forms the stages need. */
@@ -32,9 +32,11 @@ const KNOWN_KEYS = new Set([
 /** Parses front-matter and body of one article file and validates every known field. */
 export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteConfig, "timezone">): ParsedArticle {
   const raw = text.replace(/^\uFEFF/, "");
-  const diagnostics: Diagnostic[] = controlWarnings(raw, file.displayPath);
   // Control characters never go further than this; lone CRs end lines, as in the warnings' line numbers.
-  const source = normalizeLoneCarriageReturns(stripControlCharacters(raw));
+  // Almost no file has any: the text is scanned once, and only one that has them is scanned again.
+  const controls = hasControlCharacters(raw);
+  const diagnostics: Diagnostic[] = controls ? controlWarnings(raw, file.displayPath) : [];
+  const source = normalizeLoneCarriageReturns(controls ? stripControlCharacters(raw) : raw);
   const unclosed = unclosedFrontMatter(source, file.displayPath);
   if (unclosed) return { diagnostics: [...diagnostics, unclosed] };
   // gray-matter hands its engine the text after the opening `---` (starting with that line's end), so YAML lines are file lines.

@@ -22,25 +22,69 @@ export interface ArticleTerms {
 /** Longest excerpt, in characters (a summary longer than the lint rule's 300 is cut). */
 export const EXCERPT_LENGTH = 300;
 
-/** Tokens seen so far and their accent keys (tokens recur across articles: each is keyed once). */
+/**
+ * Tokens seen so far, and for each the number of its accent key (tokens
+ * recur across articles: each is keyed once; "Hóa" and "hóa" share a key).
+ * An article's distinct keys are found by marking key numbers, not by sets
+ * of strings.
+ */
 let table = new TokenTable();
+let keyOfToken: number[] = [];
 let keys: string[] = [];
+let keyNumbers = new Map<string, number>();
+/** Per key number: the last article (`round`) whose title, or whose other text, gave it. */
+let inTitle = new Int32Array(1 << 14);
+let inText = new Int32Array(1 << 14);
+let round = 0;
 
-function keyOf(id: number): string {
-  return (keys[id] ??= accentKey(table.tokens[id]!));
+function keyNumber(id: number): number {
+  let number = keyOfToken[id];
+  if (number === undefined) {
+    const key = accentKey(table.tokens[id]!);
+    number = keyNumbers.get(key);
+    if (number === undefined) {
+      number = keys.length;
+      keys.push(key);
+      keyNumbers.set(key, number);
+      if (number >= inTitle.length) {
+        inTitle = grown(inTitle);
+        inText = grown(inText);
+      }
+    }
+    keyOfToken[id] = number;
+  }
+  return number;
+}
+
+function grown(marks: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(marks.length * 2);
+  bigger.set(marks);
+  return bigger;
 }
 
 /** The search terms of `article`, whose Markdown body is `body` (`article.body` may be left empty by the loader). */
 export function articleTerms(article: LoadedArticle, body: string): ArticleTerms {
   if (table.tokens.length > 1_000_000) {
     table = new TokenTable();
+    keyOfToken = [];
     keys = [];
+    keyNumbers = new Map();
+    inTitle.fill(0);
+    inText.fill(0);
   }
+  round++;
   const ids: number[] = [];
   table.nextGroup();
   table.add(article.title, ids);
-  const title = new Set(ids.map(keyOf));
+  const title: string[] = [];
   const titleCount = ids.length;
+  for (let i = 0; i < titleCount; i++) {
+    const number = keyNumber(ids[i]!);
+    if (inTitle[number] !== round) {
+      inTitle[number] = round;
+      title.push(keys[number]!);
+    }
+  }
   const add = (value: string | undefined) => value && table.add(value, ids);
   add(article.summary);
   add(markdownWords(body));
@@ -52,12 +96,15 @@ export function articleTerms(article: LoadedArticle, body: string): ArticleTerms
     add(image?.alt);
     add(image?.caption);
   }
-  const text = new Set<string>();
+  const text: string[] = [];
   for (let i = titleCount; i < ids.length; i++) {
-    const key = keyOf(ids[i]!);
-    if (!title.has(key)) text.add(key);
+    const number = keyNumber(ids[i]!);
+    if (inTitle[number] !== round && inText[number] !== round) {
+      inText[number] = round;
+      text.push(keys[number]!);
+    }
   }
-  return { title: [...title].join(" "), text: [...text].join(" "), excerpt: excerptOf(article.summary ?? markdownText(body).firstParagraph) };
+  return { title: title.join(" "), text: text.join(" "), excerpt: excerptOf(article.summary ?? markdownText(body).firstParagraph) };
 }
 
 /** Text cut to `EXCERPT_LENGTH` at a word boundary, control characters removed. */

@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { chmod, constants, copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { BuildFailure, type Diagnostic } from "../diagnostics.js";
 import { inspectOutputFolder, refuseUnsafePlacement } from "./check.js";
 import { attempt, attemptSync, failureOf, outputError } from "./failure.js";
@@ -78,6 +79,9 @@ export interface WriteResult {
 }
 
 const DEFAULT_CONCURRENCY = 32;
+
+/** Folders made between two turns of the event loop (see `stage`). */
+const FOLDERS_PER_TURN = 256;
 
 /**
  * Replaces the output folder with exactly `files` (plus the `.gazette` marker
@@ -223,9 +227,13 @@ async function stage(
 ): Promise<WriteResult> {
   if (recycled) await attempt(shown, `could not clear the staging folder ${staging}`, async () => prune(staging, plan, external, recycled));
   // Synchronously: thousands of empty folders are made several times faster than through the thread pool.
+  // Every few hundred, the event loop turns, so that build workers' answers come in meanwhile (making a
+  // folder takes ~0.1 ms on a disk: 0.5 s for a site of 4,000 articles, when the workers would wait).
+  let made = 0;
   for (const dir of plan.dirs) {
     if (recycled?.get(dir) === true) continue;
     await attempt(shown, `could not create folder ${dir}`, async () => mkdirSync(inside(staging, dir)));
+    if (++made % FOLDERS_PER_TURN === 0) await nextTurn();
   }
   await attempt(shown, `could not write ${MARKER_NAME}`, () => writeFile(join(staging, MARKER_NAME), markerText(plan.topLevel), { flag: "wx" }));
   let bytes = 0;
