@@ -34,10 +34,15 @@ export function resolveContentPath(fromContentPath: string, hrefPath: string): s
 
 /** Encodes each segment of a site path for use in an href (keeps `/`). */
 export function encodePath(path: string): string {
+  // Most paths (slugs, derivative names) hold nothing `encodeURIComponent` would change: every page has dozens.
+  if (URL_SAFE.test(path)) return path;
   return path.split("/").map((s) => encodeURIComponent(s)).join("/");
 }
 
+/** Paths made only of what `encodeURIComponent` leaves as it is, and slashes. */
+const URL_SAFE = /^[A-Za-z0-9\-_.!~*'()/]*$/;
+
 /** URL of a site path under the base path: `("/news/", "images/a.png")` → `/news/images/a.png`. */
 export function siteUrl(basePath: string, path: string): string {
-  return basePath + encodePath(path.replace(/^\/+/, ""));
+  return basePath + encodePath(path.charCodeAt(0) === 47 ? path.replace(/^\/+/, "") : path);
 }
