@@ -5,6 +5,7 @@
  * write stage's staging folder instead of being held in memory.
  */
 import { join, relative } from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { BuildCache, CACHE_DIR_NAME, themeDigest, type CacheStats } from "../cache/build-cache.js";
 import { cacheSalt } from "../cache/salt.js";
 import { hasErrors, BuildFailure, type Diagnostic } from "../diagnostics.js";
@@ -18,7 +19,6 @@ import { loadTheme } from "../render/templates.js";
 import { createStopwatch } from "../timings.js";
 import type { LoadedArticle } from "../types.js";
 import { TaskRunner, threadsFor, type ArticleFeed, type PageJob, type ProgressFn } from "./runner.js";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import type { BodySource } from "../markdown/bodies.js";
 import { coverImageProblems, runImageStep, type ImageStep } from "../images/step.js";
 import { buildTermsSource, type ArticleTerms } from "../search/search.js";
