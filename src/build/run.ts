@@ -103,13 +103,8 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     for (const article of articles) diagnostics.push(...checkCover(article, assetPaths));
     const staticFiles = listSourceFiles(paths, paths.static, cwd, diagnostics);
     const themeSource = { builtinDir: options.builtinTemplates, overrideDir: paths.templates, displayBase: cwd };
-    // The theme is compiled once the workers have bodies to render; its problems are reported in this place.
+    // The theme is compiled once the workers have bodies to render (below); its problems are reported in this place.
     const themeAt = diagnostics.length;
-    const compileTheme = () => {
-      const loaded = loadTheme(themeSource.builtinDir, themeSource.overrideDir, themeSource.displayBase);
-      diagnostics.splice(themeAt, 0, ...loaded.diagnostics);
-      return loaded.theme;
-    };
     lap("load");
 
     const selected = selectArticles(articles, { drafts: options.drafts, future: options.future, now: options.now, timezone: config.timezone });
@@ -121,18 +116,15 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     diagnostics.push(...coverImageProblems(published, images.entries));
     lap("images");
     const bodies = new Bodies(config, published, assets, cache, sources, images);
+    // Without problems so far, the workers start on the bodies now, while the main thread compiles the theme,
+    // builds the model, plans the routes and prepares the output folder (the bodies need only the link targets
+    // and the photos' derivatives).
+    const feed = hasErrors(diagnostics) ? undefined : runner.startArticles(bodies.items(), bodies.env);
+    const { theme, diagnostics: themeDiagnostics } = loadTheme(themeSource.builtinDir, themeSource.overrideDir, themeSource.displayBase);
+    diagnostics.splice(themeAt, 0, ...themeDiagnostics);
     // With problems so far, the bodies' own are reported too, and nothing is rendered.
-    if (hasErrors(diagnostics)) {
-      compileTheme();
-      throw new BuildFailure([...diagnostics, ...(await bodies.problems(runner, options.onProgress))]);
-    }
-    // The workers start on the bodies now, while the main thread compiles the theme, builds the model, plans
-    // the routes and prepares the output folder (the bodies need only the link targets and the photos' derivatives).
-    const items = bodies.items();
-    const feed = runner.startArticles(items, bodies.env);
-    const theme = compileTheme();
-    if (hasErrors(diagnostics) || !theme) {
-      feed.stop();
+    if (!feed || hasErrors(diagnostics) || !theme) {
+      feed?.stop();
       throw new BuildFailure([...diagnostics, ...(await bodies.problems(runner, options.onProgress))]);
     }
 
@@ -174,7 +166,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     }
 
     const previous = cache ? { dir: options.outDir, records: cache.pages(options.outDir) } : undefined;
-    bodies.completeItems(items, plans, previous?.records);
+    bodies.completeItems(feed.items, plans, previous?.records);
     let pages = 0;
     await writeOutput(files, {
       outDir: options.outDir,

@@ -62,6 +62,18 @@ function grown(marks: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   return bigger;
 }
 
+/** The keys of tokens `ids[from…to)`, each once: marked in `marks` for this round, and left out when `except` has it. */
+function distinctKeys(ids: readonly number[], from: number, to: number, marks: Int32Array, except?: Int32Array): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) {
+    const number = keyNumber(ids[i]!);
+    if (marks[number] === round || except?.[number] === round) continue;
+    marks[number] = round;
+    out.push(keys[number]!);
+  }
+  return out;
+}
+
 /** The search terms of `article`, whose Markdown body is `body` (`article.body` may be left empty by the loader). */
 export function articleTerms(article: LoadedArticle, body: string): ArticleTerms {
   if (table.tokens.length > 1_000_000) {
@@ -69,22 +81,14 @@ export function articleTerms(article: LoadedArticle, body: string): ArticleTerms
     keyOfToken = [];
     keys = [];
     keyNumbers = new Map();
-    inTitle.fill(0);
-    inText.fill(0);
+    // The marks stay: they hold earlier rounds, never the next one.
   }
   round++;
   const ids: number[] = [];
   table.nextGroup();
   table.add(article.title, ids);
-  const title: string[] = [];
   const titleCount = ids.length;
-  for (let i = 0; i < titleCount; i++) {
-    const number = keyNumber(ids[i]!);
-    if (inTitle[number] !== round) {
-      inTitle[number] = round;
-      title.push(keys[number]!);
-    }
-  }
+  const title = distinctKeys(ids, 0, titleCount, inTitle);
   const add = (value: string | undefined) => value && table.add(value, ids);
   add(article.summary);
   add(markdownWords(body));
@@ -96,14 +100,7 @@ export function articleTerms(article: LoadedArticle, body: string): ArticleTerms
     add(image?.alt);
     add(image?.caption);
   }
-  const text: string[] = [];
-  for (let i = titleCount; i < ids.length; i++) {
-    const number = keyNumber(ids[i]!);
-    if (inTitle[number] !== round && inText[number] !== round) {
-      inText[number] = round;
-      text.push(keys[number]!);
-    }
-  }
+  const text = distinctKeys(ids, titleCount, ids.length, inText, inTitle);
   return { title: title.join(" "), text: text.join(" "), excerpt: excerptOf(article.summary ?? markdownText(body).firstParagraph) };
 }
 
