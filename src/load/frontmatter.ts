@@ -42,7 +42,10 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
   // gray-matter hands its engine the text after the opening `---` (starting with that line's end), so YAML lines are file lines.
   let yamlDoc: ParsedYaml | undefined;
   const engines = { yaml: (block: string) => ((yamlDoc = parseYaml(block)).data ?? {}) as object };
-  const parsed = matter(source, { engines } as Parameters<typeof matter>[1]);
+  // gray-matter copies its whole input into a Buffer it never reads again: it gets the front-matter block only.
+  const split = splitFrontMatter(source);
+  const parsed = matter(split ? source.slice(0, split.end) : source, { engines } as Parameters<typeof matter>[1]);
+  const body = split ? source.slice(split.bodyStart) : parsed.content;
   if (yamlDoc?.problem) return { diagnostics: [...diagnostics, yamlDiagnostic(yamlDoc.problem, file.displayPath)] };
   const fm = (parsed.data ?? {}) as Record<string, unknown>;
   const hasFrontMatter = yamlDoc !== undefined;
@@ -160,8 +163,7 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
   for (const [key, value] of Object.entries(fm)) if (!KNOWN_KEYS.has(key)) data[key] = value;
 
   if (hasErrors(diagnostics) || title === undefined || published === undefined) return { diagnostics };
-  const bodyStart = source.length - parsed.content.length;
-  const bodyLine = source.endsWith(parsed.content) ? countLines(source, bodyStart) : 1;
+  const bodyLine = split ? countLines(source, split.bodyStart) : source.endsWith(body) ? countLines(source, source.length - body.length) : 1;
   const article: LoadedArticle = {
     ...file,
     slug,
@@ -173,7 +175,7 @@ export function parseArticle(text: string, file: ArticleFile, config: Pick<SiteC
     draft,
     layout,
     data,
-    body: parsed.content,
+    body,
     bodyLine,
     fieldLines: hasFrontMatter ? yamlDoc!.topLevelLines() : {},
   };
@@ -237,6 +239,23 @@ function controlWarnings(text: string, file: string): Diagnostic[] {
   const out = found.map((c) => warning("control-character", { codePoint: c.codePoint, name: c.name }, { file, line: c.line, column: c.column }));
   if (more > 0) out.push(warning("control-character.more", { more }, { file, line: found[found.length - 1]!.line }));
   return out;
+}
+
+/**
+ * Where gray-matter ends the front-matter of `source` and starts its body:
+ * after the first `\n---` following an opening `---` (not `----`), then one
+ * `\r` and one `\n` skipped, as gray-matter does. Undefined when there is no
+ * such block (gray-matter then reads the whole text).
+ */
+export function splitFrontMatter(source: string): { end: number; bodyStart: number } | undefined {
+  if (!source.startsWith("---") || source.charCodeAt(3) === 0x2d) return undefined;
+  const close = source.indexOf("\n---", 3);
+  if (close === -1) return undefined;
+  const end = close + 4;
+  let bodyStart = end;
+  if (source.charCodeAt(bodyStart) === 0x0d) bodyStart++;
+  if (source.charCodeAt(bodyStart) === 0x0a) bodyStart++;
+  return { end, bodyStart };
 }
 
 /**

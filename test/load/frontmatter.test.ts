@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseArticle, fileSlugSource } from "../../src/load/frontmatter.js";
+import matter from "gray-matter";
+import { fileSlugSource, parseArticle, splitFrontMatter } from "../../src/load/frontmatter.js";
 
 const file = { contentPath: "2024/2024-07-26-hoi-thao.md", displayPath: "content/2024/2024-07-26-hoi-thao.md", sitePath: "content/2024/2024-07-26-hoi-thao.md" };
 const config = { timezone: "Asia/Ho_Chi_Minh" };
@@ -109,5 +110,38 @@ Body line.
   it("treats a file without front-matter as missing its title and date", () => {
     const { diagnostics } = parse("Just text\n");
     expect(diagnostics.map((d) => d.line)).toEqual([1, 1]);
+  });
+});
+
+describe("splitFrontMatter", () => {
+  // What gray-matter gives for the whole text is the reference: the build hands it the block alone.
+  const cases = [
+    "---\ntitle: A\n---\nBody\n",
+    "---\r\ntitle: A\r\n---\r\nBody\r\n",
+    "---\ntitle: A\n---\n\nBody after a blank line\n",
+    "---\ntitle: A\n---\r\r\nTwo CRs\n",
+    "---\ntitle: A\n---",
+    "---\ntitle: A\n---\n",
+    "---\ntitle: A\n---x trailing on the closing line\nBody\n",
+    "---\ntitle: A\n----\nFour dashes close it too\n",
+    "---yaml\ntitle: A\n---\nWith a language\n",
+    "---\n---\nEmpty block\n",
+    "---\ntitle: A\n---\nBody\n---\nA rule later\n",
+  ];
+  it.each(cases)("cuts %j where gray-matter does", (text) => {
+    const split = splitFrontMatter(text)!;
+    expect(split).toBeDefined();
+    const whole = matter(text, {});
+    const block = matter(text.slice(0, split.end), {});
+    expect(text.slice(split.bodyStart)).toBe(whole.content);
+    expect(block.matter).toBe(whole.matter);
+    expect(block.data).toEqual(whole.data);
+  });
+  it.each(["No front-matter\n", "----\ntitle: A\n---\n", "---\ntitle: A\nnever closed\n", ""])("leaves %j to gray-matter", (text) => {
+    expect(splitFrontMatter(text)).toBeUndefined();
+  });
+  it("gives the body and its line as before", () => {
+    const { article } = parse("---\r\ntitle: T\r\ndate: 2024-01-02\r\n---\r\n\r\nBody\r\n");
+    expect(article).toMatchObject({ body: "\r\nBody\r\n", bodyLine: 5 });
   });
 });
