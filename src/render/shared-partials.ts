@@ -107,3 +107,132 @@ export function renderOncePerBuild(fn: Handlebars.TemplateDelegate): Handlebars.
 function hasKeys(value: Record<string, unknown> | undefined): boolean {
   return value !== undefined && Object.keys(value).length > 0;
 }
+
+/**
+ * Names of the partials whose output depends on nothing but the context they
+ * are given (with their hash merged in, as Handlebars does): the article card,
+ * called once per card on every listing that shows it. Conservatively: paths
+ * may go up (`../`) only as far as the partial's own `#each`/`#with` blocks
+ * went down, data variables (`@index`…) only inside its own `#each`, helpers
+ * only the pure ones, and no partial is called from inside.
+ */
+export function contextPartials(partials: ReadonlyMap<string, hbs.AST.Program>): Set<string> {
+  const path = (node: Node, levels: number, loops: number): boolean => {
+    if (node.type !== "PathExpression") return ["StringLiteral", "NumberLiteral", "BooleanLiteral", "UndefinedLiteral", "NullLiteral"].includes(node.type);
+    const p = node as unknown as hbs.AST.PathExpression;
+    if (p.data) return loops > 0 && p.depth === 0 && p.parts.length === 1 && LOOP_DATA.has(p.parts[0]!);
+    return p.depth <= levels;
+  };
+  const value = (node: Node, levels: number, loops: number): boolean =>
+    node.type === "SubExpression" ? call(node, levels, loops) : path(node, levels, loops);
+  const call = (node: Node, levels: number, loops: number): boolean => {
+    const helper = node.path as hbs.AST.PathExpression;
+    const params = (node.params ?? []) as Node[];
+    const pairs = ((node.hash as { pairs?: { value: Node }[] } | undefined)?.pairs ?? []).map((pair) => pair.value);
+    return helper.type === "PathExpression" && PURE_HELPERS.has(helper.original) && [...params, ...pairs].every((p) => value(p, levels, loops));
+  };
+  const statement = (node: Node, levels: number, loops: number): boolean => {
+    switch (node.type) {
+      case "ContentStatement":
+      case "CommentStatement":
+        return true;
+      case "MustacheStatement":
+        return (node.params as unknown[]).length > 0 || (node.hash as unknown) ? call(node, levels, loops) : path(node.path as Node, levels, loops);
+      case "BlockStatement": {
+        if (!call(node, levels, loops)) return false;
+        const helper = (node.path as hbs.AST.PathExpression).original;
+        const body = node.program as hbs.AST.Program | undefined;
+        const inverse = node.inverse as hbs.AST.Program | undefined;
+        if (body?.blockParams?.length) return false;
+        // `#each` and `#with` give their body a new context (one level further `../` may reach); `#if`/`#unless` do not.
+        const inner = helper === "each" || helper === "with" ? levels + 1 : levels;
+        return (!body || program(body, inner, helper === "each" ? loops + 1 : loops)) && (!inverse || program(inverse, levels, loops));
+      }
+      default:
+        return false; // partials, partial blocks, decorators, anything new
+    }
+  };
+  const program = (node: hbs.AST.Program, levels: number, loops: number): boolean =>
+    node.body.every((s) => statement(s as Node, levels, loops));
+  return new Set([...partials].filter(([, ast]) => program(ast, 0, 0)).map(([name]) => name));
+}
+
+/**
+ * Names of the partials some template calls inside an `#each` block (once per
+ * item: the cards of a listing), where the same context comes back on other
+ * pages. A partial called once per page (an article's cover) never gives the
+ * same context twice, and keeping its output would only cost memory.
+ */
+export function partialsCalledInLoops(templates: Iterable<hbs.AST.Program>): Set<string> {
+  const names = new Set<string>();
+  const called = (node: Node, inLoop: boolean) => {
+    const name = node.name as hbs.AST.PathExpression;
+    if (inLoop && name.type === "PathExpression") names.add(name.original);
+  };
+  const program = (node: hbs.AST.Program | undefined, inLoop: boolean): void => {
+    for (const statement of (node?.body ?? []) as Node[]) {
+      if (statement.type === "PartialStatement") called(statement, inLoop);
+      else if (statement.type === "PartialBlockStatement") {
+        called(statement, inLoop);
+        program(statement.program as hbs.AST.Program, inLoop);
+      } else if (statement.type === "BlockStatement") {
+        program(statement.program as hbs.AST.Program | undefined, inLoop || (statement.path as hbs.AST.PathExpression).original === "each");
+        program(statement.inverse as hbs.AST.Program | undefined, inLoop);
+      }
+    }
+  };
+  for (const template of templates) program(template, false);
+  return names;
+}
+
+/** Most outputs one context partial keeps (a card is ~1 KB): past that, it starts again. */
+const MAX_CONTEXTS = 8192;
+
+/**
+ * Wraps a compiled partial whose output depends only on its context (see
+ * `contextPartials`): called again with a context holding the same values
+ * (the same objects, by identity, and the same texts and numbers) it returns
+ * the HTML it gave the first time. A card's view object is shared by every
+ * listing that shows it, so its HTML is made once per card and `lead` value.
+ * A call with a page's root context, or a copy of it with a hash added (never
+ * the same twice), is rendered as usual.
+ */
+export function renderOncePerContext(fn: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
+  const ids = new WeakMap<object, number>();
+  let nextId = 0;
+  let rendered = new Map<string, string>();
+  /** A value's part of the key: objects by identity, texts and numbers by value; undefined for a symbol (no key). */
+  const keyOf = (value: unknown): string | undefined => {
+    if ((typeof value === "object" && value !== null) || typeof value === "function") {
+      let id = ids.get(value);
+      if (id === undefined) ids.set(value, (id = ++nextId));
+      return `o${id}`;
+    }
+    if (typeof value === "string") return `s${value.length}:${value}`;
+    if (typeof value === "symbol") return undefined;
+    return `${typeof value}:${String(value)}`;
+  };
+  return ((context: unknown, options?: { data?: { root?: unknown } }) => {
+    if (typeof context !== "object" || context === null || holdsRoot(context, options?.data?.root)) return fn(context, options as never);
+    let key = "";
+    for (const name in context) {
+      const part = keyOf((context as Record<string, unknown>)[name]);
+      if (part === undefined) return fn(context, options as never);
+      key += `${name.length}:${name}${part}\u0001`;
+    }
+    const hit = rendered.get(key);
+    if (hit !== undefined) return hit;
+    const html = fn(context, options as never);
+    if (rendered.size >= MAX_CONTEXTS) rendered = new Map();
+    rendered.set(key, html);
+    return html;
+  }) as Handlebars.TemplateDelegate;
+}
+
+/** Whether `context` is the page's root context, or holds all of it (a hash merged into a copy). */
+function holdsRoot(context: object, root: unknown): boolean {
+  if (context === root) return true;
+  if (typeof root !== "object" || root === null) return false;
+  for (const name in root) if ((context as Record<string, unknown>)[name] !== (root as Record<string, unknown>)[name]) return false;
+  return true;
+}

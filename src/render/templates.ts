@@ -10,7 +10,7 @@ import { error, type Diagnostic } from "../diagnostics.js";
 import { walkFolder } from "../load/walk.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { stripControlCharacters } from "../load/text.js";
-import { renderOncePerBuild, sharedPartials } from "./shared-partials.js";
+import { contextPartials, partialsCalledInLoops, renderOncePerBuild, renderOncePerContext, sharedPartials } from "./shared-partials.js";
 import type { TemplateContext } from "./views.js";
 
 /** A loaded theme, ready to render pages. */
@@ -141,7 +141,11 @@ export function loadTheme(
   if (diagnostics.length > 0) return { diagnostics: [...linkProblems, ...diagnostics] };
   // The sidebar and footer of the built-in theme read only data every page shares: render them once per build.
   const asts = new Map([...partials.entries()].map(([name, template]) => [name, template.ast]));
-  for (const name of sharedPartials(asts)) hb.registerPartial(name, renderOncePerBuild(tagged(partials.get(name)!)));
+  const shared = sharedPartials(asts);
+  for (const name of shared) hb.registerPartial(name, renderOncePerBuild(tagged(partials.get(name)!)));
+  // A card reads only its own view: its HTML is made once per card, not once per listing page showing it.
+  const repeated = partialsCalledInLoops([...pages.values(), ...partials.values()].map((template) => template.ast));
+  for (const name of contextPartials(asts)) if (repeated.has(name) && !shared.has(name)) hb.registerPartial(name, renderOncePerContext(tagged(partials.get(name)!)));
 
   const theme: Theme = {
     assets,
