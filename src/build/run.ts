@@ -92,11 +92,16 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
   // Threads pay for rendering bodies; with most of them cached there is little to share.
   const toRender = markdownFiles.length - (cache?.cachedBodies ?? 0);
   const runner = new TaskRunner(threadsFor(toRender, options.workers), options.sharedPagesFrom);
+  const stampsBefore = Date.now() - (options.stampMarginMs ?? STAMP_MARGIN_MS);
+  // The image step runs beside loading (sharp decodes and resizes on its own threads): derivatives made
+  // or found in the image store, SVGs checked; the derivatives enter the route table as files in the store.
+  // The bodies need the photos' derivative sets, so they start once both are done.
+  const imageStep = runImageStep(assets, config, { cacheDir: cache?.dir, decode: true, stampsBefore });
+  imageStep.catch(() => undefined); // awaited below, or in `finally` when loading fails first
   let images: ImageStep | undefined;
   try {
     const sources = new Map<LoadedArticle, BodySource>();
     const keepBodies = markdownFiles.length < (options.rereadBodiesFrom ?? REREAD_BODIES_FROM);
-    const stampsBefore = Date.now() - (options.stampMarginMs ?? STAMP_MARGIN_MS);
     const loadedTerms = new Map<string, ArticleTerms>();
     const articles = await loadArticles(runner, markdownFiles, display(paths.content), config, cache, diagnostics, options.onProgress, sources, keepBodies, stampsBefore, loadedTerms);
     const assetPaths = new Set(assets.map((a) => a.path));
@@ -110,9 +115,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     const selected = selectArticles(articles, { drafts: options.drafts, future: options.future, now: options.now, timezone: config.timezone });
     diagnostics.push(...selected.diagnostics);
     const { published } = selected;
-    // The image step, before any body renders (bodies need the photos' derivative sets): derivatives made
-    // or found in the image store, SVGs checked; the derivatives enter the route table as files in the store.
-    images = await runImageStep(assets, config, { cacheDir: cache?.dir, decode: true, stampsBefore });
+    images = await imageStep;
     diagnostics.push(...coverImageProblems(published, images.entries));
     lap("images");
     const bodies = new Bodies(config, published, assets, cache, sources, images);
@@ -215,7 +218,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     result.images = images.prepared.stats;
     return result;
   } finally {
-    images?.store.dispose();
+    (images ?? (await imageStep.catch(() => undefined)))?.store.dispose();
     await runner.close();
   }
 }
