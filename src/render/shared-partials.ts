@@ -188,45 +188,59 @@ export function partialsCalledInLoops(templates: Iterable<hbs.AST.Program>): Set
 /** Most outputs one context partial keeps (a card is ~1 KB): past that, it starts again. */
 const MAX_CONTEXTS = 8192;
 
+/** A context seen before: its property names and values, in order, and the HTML it gave. */
+interface SeenContext {
+  names: string[];
+  values: unknown[];
+  html: string;
+}
+
 /**
  * Wraps a compiled partial whose output depends only on its context (see
  * `contextPartials`): called again with a context holding the same values
- * (the same objects, by identity, and the same texts and numbers) it returns
- * the HTML it gave the first time. A card's view object is shared by every
- * listing that shows it, so its HTML is made once per card and `lead` value.
- * A call with a page's root context, or a copy of it with a hash added (never
- * the same twice), is rendered as usual.
+ * (the same objects, by identity, and equal texts and numbers, under the
+ * same names) it returns the HTML it gave the first time. A card's view
+ * object is shared by every listing that shows it, so its HTML is made once
+ * per card and `lead` value. Contexts are found by their first value (a
+ * card's title), then compared value by value. A call with a page's root
+ * context, or a copy of it with a hash added (never the same twice), is
+ * rendered as usual.
  */
 export function renderOncePerContext(fn: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
-  const ids = new WeakMap<object, number>();
-  let nextId = 0;
-  let rendered = new Map<string, string>();
-  /** A value's part of the key: objects by identity, texts and numbers by value; undefined for a symbol (no key). */
-  const keyOf = (value: unknown): string | undefined => {
-    if ((typeof value === "object" && value !== null) || typeof value === "function") {
-      let id = ids.get(value);
-      if (id === undefined) ids.set(value, (id = ++nextId));
-      return `o${id}`;
-    }
-    if (typeof value === "string") return `s${value.length}:${value}`;
-    if (typeof value === "symbol") return undefined;
-    return `${typeof value}:${String(value)}`;
-  };
+  let seen = new Map<unknown, SeenContext[]>();
+  let count = 0;
   return ((context: unknown, options?: { data?: { root?: unknown } }) => {
     if (typeof context !== "object" || context === null || holdsRoot(context, options?.data?.root)) return fn(context, options as never);
-    let key = "";
+    const names: string[] = [];
+    const values: unknown[] = [];
     for (const name in context) {
-      const part = keyOf((context as Record<string, unknown>)[name]);
-      if (part === undefined) return fn(context, options as never);
-      key += `${name.length}:${name}${part}\u0001`;
+      names.push(name);
+      values.push((context as Record<string, unknown>)[name]);
     }
-    const hit = rendered.get(key);
-    if (hit !== undefined) return hit;
+    const bucket = seen.get(values[0]);
+    if (bucket) for (const entry of bucket) if (sameContext(entry, names, values)) return entry.html;
     const html = fn(context, options as never);
-    if (rendered.size >= MAX_CONTEXTS) rendered = new Map();
-    rendered.set(key, html);
+    if (++count > MAX_CONTEXTS) {
+      seen = new Map();
+      count = 1;
+    }
+    const entry = { names, values, html };
+    const others = seen.get(values[0]);
+    if (others) others.push(entry);
+    else seen.set(values[0], [entry]);
     return html;
   }) as Handlebars.TemplateDelegate;
+}
+
+function sameContext(entry: SeenContext, names: readonly string[], values: readonly unknown[]): boolean {
+  if (entry.values.length !== values.length) return false;
+  for (let i = 0; i < values.length; i++) {
+    if (entry.names[i] !== names[i]) return false;
+    const a = entry.values[i];
+    const b = values[i];
+    if (a !== b && !(a !== a && b !== b)) return false; // NaN is NaN
+  }
+  return true;
 }
 
 /** Whether `context` is the page's root context, or holds all of it (a hash merged into a copy). */

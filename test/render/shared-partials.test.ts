@@ -83,12 +83,24 @@ describe("renderOncePerContext", () => {
     expect(calls).toHaveLength(4);
   });
 
-  it("renders a context holding a symbol every time", () => {
+  it("compares symbols and NaN as the values they are", () => {
     const { calls, render } = counted();
     const mark = Symbol("m");
     render({ a: mark }, options());
     render({ a: mark }, options());
-    expect(calls).toHaveLength(2);
+    render({ a: Symbol("m") }, options());
+    render({ a: NaN }, options());
+    render({ a: NaN }, options());
+    expect(calls).toHaveLength(3);
+  });
+
+  it("tells apart contexts with the same values under other names, or in another order", () => {
+    const { calls, render } = counted();
+    render({ a: "x", b: "y" }, options());
+    render({ a: "x", c: "y" }, options());
+    render({ b: "y", a: "x" }, options());
+    render({ a: "x", b: "y" }, options());
+    expect(calls).toHaveLength(3);
   });
 });
 
