@@ -78,6 +78,79 @@ export function sharedPartials(partials: ReadonlyMap<string, hbs.AST.Program>): 
   return new Set([...partials.keys()].filter((name) => shared(name, true, new Set())));
 }
 
+/** One output of a shared partial, kept for the pages that show it: its HTML, and its bytes once a page written to disk needed them. */
+interface SharedOutput {
+  html: string;
+  bytes?: Buffer;
+}
+
+/**
+ * Pages rendered straight to bytes with their shared parts encoded once:
+ * while `render` runs, a shared partial gives a mark (`\u0000n\u0000`, its
+ * position in the page) instead of its HTML, and the page's bytes are its own
+ * text encoded around the shared outputs' bytes, which were encoded the first
+ * time any page used them. A header, sidebar and footer are ~40 % of a
+ * built-in page. Nothing is cached with marks in it: a shared partial renders
+ * its own HTML without them (`plain`).
+ */
+export class PageBytes {
+  private parts: SharedOutput[] | undefined;
+
+  /** In a page rendered by `render`, the mark standing for `output`; anywhere else, its HTML. */
+  emit(output: SharedOutput): string {
+    if (!this.parts) return output.html;
+    this.parts.push(output);
+    return `\u0000${this.parts.length - 1}\u0000`;
+  }
+
+  /** Runs `fn` with no marks given (a shared partial rendering the HTML it keeps). */
+  plain<T>(fn: () => T): T {
+    const saved = this.parts;
+    this.parts = undefined;
+    try {
+      return fn();
+    } finally {
+      this.parts = saved;
+    }
+  }
+
+  /** The UTF-8 bytes of the page `fn` renders: with marks, then assembled; rendered again without them when its own text holds a NUL. */
+  render(fn: () => string): Buffer {
+    const saved = this.parts;
+    const parts: SharedOutput[] = (this.parts = []);
+    let text: string;
+    try {
+      text = fn();
+    } finally {
+      this.parts = saved;
+    }
+    return assemble(text, parts) ?? Buffer.from(this.plain(fn));
+  }
+}
+
+/** A page's bytes from its text with marks, in the order they were given; undefined when the text's NULs are not exactly those marks. */
+function assemble(text: string, parts: readonly SharedOutput[]): Buffer | undefined {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let from = 0;
+  let next = 0;
+  const add = (chunk: Buffer) => {
+    chunks.push(chunk);
+    total += chunk.length;
+  };
+  for (let start = text.indexOf("\u0000"); start !== -1; start = text.indexOf("\u0000", from)) {
+    const end = text.indexOf("\u0000", start + 1);
+    if (end === -1 || text.slice(start + 1, end) !== String(next) || next >= parts.length) return undefined;
+    if (start > from) add(Buffer.from(text.slice(from, start)));
+    const part = parts[next++]!;
+    add((part.bytes ??= Buffer.from(part.html)));
+    from = end + 1;
+  }
+  if (next !== parts.length) return undefined;
+  if (from < text.length) add(Buffer.from(from === 0 ? text : text.slice(from)));
+  return Buffer.concat(chunks, total);
+}
+
 /** Category bar states remembered per set of shared views: far more than a site has categories (each gives two). */
 const MAX_STATES = 256;
 
@@ -87,8 +160,8 @@ const MAX_STATES = 256;
  * of shared views (one set per build) and category bar state, and then
  * returns the same HTML.
  */
-export function renderOncePerBuild(fn: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
-  const rendered = new WeakMap<object, Map<unknown, { labels: unknown; sidebar: unknown; html: string }>>();
+export function renderOncePerBuild(fn: Handlebars.TemplateDelegate, bytes: PageBytes): Handlebars.TemplateDelegate {
+  const rendered = new WeakMap<object, Map<unknown, SharedOutput & { labels: unknown; sidebar: unknown }>>();
   return ((context: Record<string, unknown> | undefined, options?: { data?: { root?: unknown }; hash?: Record<string, unknown> }) => {
     const site = context?.site;
     const usable = context !== undefined && context === options?.data?.root && typeof site === "object" && site !== null && !hasKeys(options?.hash);
@@ -97,10 +170,11 @@ export function renderOncePerBuild(fn: Handlebars.TemplateDelegate): Handlebars.
     // Pages built without shared nav views (one per page) would only fill the map: start it again.
     if (!states || states.size >= MAX_STATES) rendered.set(site, (states = new Map()));
     const hit = states.get(context.nav);
-    if (hit && hit.labels === context.labels && hit.sidebar === context.sidebar) return hit.html;
-    const html = fn(context, options as never);
-    states.set(context.nav, { labels: context.labels, sidebar: context.sidebar, html });
-    return html;
+    if (hit && hit.labels === context.labels && hit.sidebar === context.sidebar) return bytes.emit(hit);
+    const html = bytes.plain(() => fn(context, options as never));
+    const output = { labels: context.labels, sidebar: context.sidebar, html };
+    states.set(context.nav, output);
+    return bytes.emit(output);
   }) as Handlebars.TemplateDelegate;
 }
 

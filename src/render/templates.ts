@@ -10,13 +10,17 @@ import { error, type Diagnostic } from "../diagnostics.js";
 import { walkFolder } from "../load/walk.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { stripControlCharacters } from "../load/text.js";
-import { contextPartials, partialsCalledInLoops, renderOncePerBuild, renderOncePerContext, sharedPartials } from "./shared-partials.js";
+import { contextPartials, PageBytes, partialsCalledInLoops, renderOncePerBuild, renderOncePerContext, sharedPartials } from "./shared-partials.js";
 import type { TemplateContext } from "./views.js";
 
 /** A loaded theme, ready to render pages. */
 export interface Theme {
   /** Renders page template `name` (e.g. "article", "listing", "404", or an article's `layout`) with the context. Throws TemplateError on a runtime error. */
   render(name: string, context: TemplateContext): string;
+  /** The same page as UTF-8 bytes, the parts every page shares encoded once (see `PageBytes`). */
+  renderBytes(name: string, context: TemplateContext): Buffer;
+  /** Partials whose HTML is reused: once per state of the shared views (`perState`), or per set of context values (`perContext`). */
+  reused: { perState: ReadonlySet<string>; perContext: ReadonlySet<string> };
   /** True when the theme has a page template of that name. */
   has(name: string): boolean;
   /** Theme asset files: output path under "assets/…" and absolute source path (overrides win). */
@@ -142,19 +146,19 @@ export function loadTheme(
   // The sidebar and footer of the built-in theme read only data every page shares: render them once per build.
   const asts = new Map([...partials.entries()].map(([name, template]) => [name, template.ast]));
   const shared = sharedPartials(asts);
-  for (const name of shared) hb.registerPartial(name, renderOncePerBuild(tagged(partials.get(name)!)));
+  const bytes = new PageBytes();
+  for (const name of shared) hb.registerPartial(name, renderOncePerBuild(tagged(partials.get(name)!), bytes));
   // A card reads only its own view: its HTML is made once per card, not once per listing page showing it.
   const repeated = partialsCalledInLoops([...pages.values(), ...partials.values()].map((template) => template.ast));
-  for (const name of contextPartials(asts)) if (repeated.has(name) && !shared.has(name)) hb.registerPartial(name, renderOncePerContext(tagged(partials.get(name)!)));
+  const perContext = new Set([...contextPartials(asts)].filter((name) => repeated.has(name) && !shared.has(name)));
+  for (const name of perContext) hb.registerPartial(name, renderOncePerContext(tagged(partials.get(name)!)));
 
   const theme: Theme = {
     assets,
+    reused: { perState: shared, perContext },
     has: (name) => pages.has(name),
     render(name, context) {
-      const page = pages.get(name);
-      if (!page) {
-        throw new TemplateError(error("template.no-page", { name }));
-      }
+      const page = pageOf(name);
       try {
         // Every input is clean: files and config when read, bodies when rendered, templates when loaded.
         return page.fn(context);
@@ -162,7 +166,20 @@ export function loadTheme(
         throw new TemplateError(runtimeDiagnostic(cause, page, partials), { cause });
       }
     },
+    renderBytes(name, context) {
+      const page = pageOf(name);
+      try {
+        return bytes.render(() => page.fn(context));
+      } catch (cause) {
+        throw new TemplateError(runtimeDiagnostic(cause, page, partials), { cause });
+      }
+    },
   };
+  function pageOf(name: string): CompiledTemplate {
+    const page = pages.get(name);
+    if (!page) throw new TemplateError(error("template.no-page", { name }));
+    return page;
+  }
   return { theme, diagnostics: linkProblems };
 }
 
@@ -216,7 +233,9 @@ function compiledSource(hb: typeof Handlebars, source: string): { ast: hbs.AST.P
   const ast = hb.parse(source);
   // precompile runs the whole compiler, so every compile-time error surfaces now, not at the first
   // render; its output is then the template itself (compiling again, as `compile` would, costs as much).
-  const code = hb.precompile(ast, compileOptions) as unknown as string;
+  // It is given a tree of its own: the compiler changes the one it compiles (every `{{> name}}` gets an
+  // explicit context parameter), and the partials' analysis (`./shared-partials.ts`) reads the tree as written.
+  const code = hb.precompile(hb.parse(source), compileOptions) as unknown as string;
   const compiled = { ast, spec: new Function(`return ${code};`)() as TemplateSpecification };
   if (compiledSources.size >= MAX_COMPILED_SOURCES) compiledSources.clear();
   compiledSources.set(source, compiled);

@@ -198,7 +198,7 @@ function writePage(
   }
   let data: Buffer;
   try {
-    data = Buffer.from(renderer.theme.render(plan.template, context));
+    data = renderer.theme.renderBytes(plan.template, context);
   } catch (cause) {
     if (!(cause instanceof TemplateError)) throw cause;
     const problem = `${cause.diagnostic.file}:${cause.diagnostic.message}`;

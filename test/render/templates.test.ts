@@ -350,3 +350,60 @@ describe("labelsFor", () => {
     expect(Object.keys(labelsFor("vi")).sort()).toEqual(Object.keys(labelsFor("en")).sort());
   });
 });
+
+describe("pages rendered to bytes", () => {
+  it("give the bytes of the page text, for every built-in page, first and again", () => {
+    const theme = builtinTheme();
+    const contexts: [string, ReturnType<typeof fakeArticleContext>][] = [
+      ["article", fakeArticleContext()],
+      ["listing", fakeListingContext()],
+      ["404", fakeArticleContext({ article: undefined })],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [name, context] of contexts) {
+        const bytes = theme.renderBytes(name, context);
+        expect(bytes.equals(Buffer.from(theme.render(name, context))), `${name}, round ${round}`).toBe(true);
+        expect(bytes.includes(0)).toBe(false);
+      }
+    }
+  });
+
+  it("keep a NUL of the page's own text, and give the same bytes as the text", () => {
+    const theme = builtinTheme();
+    const context = fakeArticleContext();
+    context.article!.html = "<p>a\u0000b</p><p>\u00000\u0000</p>";
+    const bytes = theme.renderBytes("article", context);
+    expect(bytes.equals(Buffer.from(theme.render("article", context)))).toBe(true);
+    expect(bytes.toString("utf8")).toContain("<p>a\u0000b</p><p>\u00000\u0000</p>");
+  });
+
+  it("never keep a mark in the HTML a shared partial keeps, even one holding another", () => {
+    const dir = overrideFolder({
+      "partials/footer.hbs": "<footer>{{> footer-inner}}</footer>\n",
+      "partials/footer-inner.hbs": "<small>{{site.title}}</small>",
+    });
+    const { theme } = loadTheme(builtinDir, dir, "templates");
+    const context = fakeArticleContext();
+    // Bytes first: the footer and its inner partial are rendered (and kept) during a render with marks.
+    const bytes = theme!.renderBytes("article", context);
+    const text = theme!.render("article", context);
+    expect(text).toContain("<footer><small>Cổng thông tin điện tử huyện Sa Pa</small></footer>");
+    expect(text).not.toContain("\u0000");
+    expect(bytes.equals(Buffer.from(text))).toBe(true);
+  });
+});
+
+describe("partials whose HTML is reused", () => {
+  it("are, in the built-in theme, the header, sidebar and footer with what they hold, and the article card", () => {
+    const theme = builtinTheme();
+    expect([...theme.reused.perState].sort()).toEqual(["analytics", "footer", "head-extra", "header", "nav-items", "search-box", "sidebar", "visitor-counter"]);
+    expect([...theme.reused.perContext]).toEqual(["article-card"]);
+  });
+
+  it("are found from the templates as written, whichever was compiled first", () => {
+    // The compiler adds a context parameter to every `{{> name}}` of the tree it compiles; a second theme
+    // from the same sources (compiled once per process) must still see calls without parameters.
+    builtinTheme();
+    expect(builtinTheme().reused.perState.has("header")).toBe(true);
+  });
+});
