@@ -23,7 +23,7 @@ import type { BodySource } from "../markdown/bodies.js";
 import { coverImageProblems, runImageStep, type ImageStep } from "../images/step.js";
 import { buildTermsSource, type ArticleTerms } from "../search/search.js";
 import { writeOutput, type OutputFile } from "../write/output.js";
-import { replaceFileSync } from "../write/replace.js";
+import { replaceFileSync, writeIfChangedSync } from "../write/replace.js";
 import { Bodies, loadArticles } from "./bodies.js";
 
 /**
@@ -195,7 +195,9 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
           // Generated files and derived assets, once the model has every summary and the feed's bodies.
           for (const { path, produce } of texts) {
             const data = produce();
-            replaceFileSync(join(dir, path), data);
+            // In a recycled output, a file an edit did not change (most search index files) stays as it is.
+            if (fresh) replaceFileSync(join(dir, path), data);
+            else writeIfChangedSync(join(dir, path), data);
             bytes += typeof data === "string" ? Buffer.byteLength(data) : data.byteLength;
           }
           const reported = new Set(written.templateProblems.map((d) => `${d.file}:${d.message}`));

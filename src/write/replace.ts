@@ -6,12 +6,27 @@
  * Existence is checked with `lstat` rather than by catching EEXIST: a failed
  * system call costs an exception, and a spare has thousands of files.
  */
-import { linkSync, lstatSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 
 /** Creates `path` with `data`, replacing (unlinking) a file already there. */
 export function replaceFileSync(path: string, data: string | Uint8Array): void {
   if (lstatSync(path, { throwIfNoEntry: false })) unlinkSync(path);
   writeFileSync(path, data, { flag: "wx" });
+}
+
+/**
+ * Like `replaceFileSync`, but a file already at `path` holding exactly
+ * `data` is left as it is (a rebuild after a small edit changes few of the
+ * search index's files: creating a file costs far more than reading one).
+ * Returns whether the file was written.
+ */
+export function writeIfChangedSync(path: string, data: string | Uint8Array): boolean {
+  const bytes = typeof data === "string" ? Buffer.from(data) : data;
+  const existing = lstatSync(path, { throwIfNoEntry: false });
+  if (existing?.isFile() && existing.size === bytes.byteLength && readFileSync(path).equals(bytes)) return false;
+  if (existing) unlinkSync(path);
+  writeFileSync(path, bytes, { flag: "wx" });
+  return true;
 }
 
 /** Hard-links `from` (whose inode is `ino`) at `to`; a file already at `to` is kept when it is that inode, else replaced. */
