@@ -23,7 +23,7 @@ import type { BodySource } from "../markdown/bodies.js";
 import { coverImageProblems, runImageStep, type ImageStep } from "../images/step.js";
 import { buildTermsSource, type ArticleTerms } from "../search/search.js";
 import { writeOutput, type OutputFile } from "../write/output.js";
-import { replaceFileSync, writeIfChangedSync } from "../write/replace.js";
+import { writeIfChangedSync } from "../write/replace.js";
 import { Bodies, loadArticles } from "./bodies.js";
 
 /**
@@ -194,11 +194,11 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
           let bytes = written.bytes + listings.bytes;
           // Generated files and derived assets, once the model has every summary and the feed's bodies.
           for (const { path, produce } of texts) {
-            const data = produce();
+            const produced = produce();
+            const data = typeof produced === "string" ? Buffer.from(produced) : produced;
             // In a recycled output, a file an edit did not change (most search index files) stays as it is.
-            if (fresh) replaceFileSync(join(dir, path), data);
-            else writeIfChangedSync(join(dir, path), data);
-            bytes += typeof data === "string" ? Buffer.byteLength(data) : data.byteLength;
+            writeIfChangedSync(join(dir, path), data);
+            bytes += data.byteLength;
           }
           const reported = new Set(written.templateProblems.map((d) => `${d.file}:${d.message}`));
           late.push(...written.templateProblems, ...listings.diagnostics.filter((d) => !reported.has(`${d.file}:${d.message}`)));

@@ -15,6 +15,20 @@ const LOOP_DATA = new Set(["index", "first", "last", "key"]);
 
 type Node = hbs.AST.Node & Record<string, unknown>;
 
+const LITERALS = new Set(["StringLiteral", "NumberLiteral", "BooleanLiteral", "UndefinedLiteral", "NullLiteral"]);
+
+/** The values a helper call or partial call passes: its parameters, then its hash's values. */
+function argumentsOf(node: Node): Node[] {
+  const pairs = ((node.hash as { pairs?: { value: Node }[] } | undefined)?.pairs ?? []).map((pair) => pair.value);
+  return [...((node.params ?? []) as Node[]), ...pairs];
+}
+
+/** Whether a call (mustache with arguments, block or subexpression) is of a helper whose output depends only on its arguments. */
+function callsPureHelper(node: Node): boolean {
+  const helper = node.path as hbs.AST.PathExpression;
+  return helper.type === "PathExpression" && PURE_HELPERS.has(helper.original);
+}
+
 /** Names of the partials whose output depends only on the shared views. */
 export function sharedPartials(partials: ReadonlyMap<string, hbs.AST.Program>): Set<string> {
   const verdicts = new Map<string, boolean>();
@@ -31,7 +45,7 @@ export function sharedPartials(partials: ReadonlyMap<string, hbs.AST.Program>): 
 
   /** True when a value reads only shared data: at the page's root, a path under site/labels/sidebar; inside a loop over one, anything of the item. */
   const path = (node: Node, inRoot: boolean): boolean => {
-    if (node.type !== "PathExpression") return ["StringLiteral", "NumberLiteral", "BooleanLiteral", "UndefinedLiteral", "NullLiteral"].includes(node.type);
+    if (node.type !== "PathExpression") return LITERALS.has(node.type);
     const p = node as unknown as hbs.AST.PathExpression;
     if (p.data) return p.parts[0] === "root" ? SHARED_ROOTS.has(p.parts[1] ?? "") : p.parts.length === 1 && LOOP_DATA.has(p.parts[0]!);
     if (p.depth > 0) return false;
@@ -39,15 +53,8 @@ export function sharedPartials(partials: ReadonlyMap<string, hbs.AST.Program>): 
   };
   const value = (node: Node, inRoot: boolean, seen: Set<string>): boolean =>
     node.type === "SubExpression" ? call(node, inRoot, seen) : path(node, inRoot);
-  const args = (node: Node, inRoot: boolean, seen: Set<string>): boolean => {
-    const params = (node.params ?? []) as Node[];
-    const pairs = ((node.hash as { pairs?: { value: Node }[] } | undefined)?.pairs ?? []).map((pair) => pair.value);
-    return [...params, ...pairs].every((p) => value(p, inRoot, seen));
-  };
-  const call = (node: Node, inRoot: boolean, seen: Set<string>): boolean => {
-    const helper = node.path as hbs.AST.PathExpression;
-    return helper.type === "PathExpression" && PURE_HELPERS.has(helper.original) && args(node, inRoot, seen);
-  };
+  const args = (node: Node, inRoot: boolean, seen: Set<string>): boolean => argumentsOf(node).every((p) => value(p, inRoot, seen));
+  const call = (node: Node, inRoot: boolean, seen: Set<string>): boolean => callsPureHelper(node) && args(node, inRoot, seen);
   const statement = (node: Node, inRoot: boolean, seen: Set<string>): boolean => {
     switch (node.type) {
       case "ContentStatement":
@@ -192,19 +199,14 @@ function hasKeys(value: Record<string, unknown> | undefined): boolean {
  */
 export function contextPartials(partials: ReadonlyMap<string, hbs.AST.Program>): Set<string> {
   const path = (node: Node, levels: number, loops: number): boolean => {
-    if (node.type !== "PathExpression") return ["StringLiteral", "NumberLiteral", "BooleanLiteral", "UndefinedLiteral", "NullLiteral"].includes(node.type);
+    if (node.type !== "PathExpression") return LITERALS.has(node.type);
     const p = node as unknown as hbs.AST.PathExpression;
     if (p.data) return loops > 0 && p.depth === 0 && p.parts.length === 1 && LOOP_DATA.has(p.parts[0]!);
     return p.depth <= levels;
   };
   const value = (node: Node, levels: number, loops: number): boolean =>
     node.type === "SubExpression" ? call(node, levels, loops) : path(node, levels, loops);
-  const call = (node: Node, levels: number, loops: number): boolean => {
-    const helper = node.path as hbs.AST.PathExpression;
-    const params = (node.params ?? []) as Node[];
-    const pairs = ((node.hash as { pairs?: { value: Node }[] } | undefined)?.pairs ?? []).map((pair) => pair.value);
-    return helper.type === "PathExpression" && PURE_HELPERS.has(helper.original) && [...params, ...pairs].every((p) => value(p, levels, loops));
-  };
+  const call = (node: Node, levels: number, loops: number): boolean => callsPureHelper(node) && argumentsOf(node).every((p) => value(p, levels, loops));
   const statement = (node: Node, levels: number, loops: number): boolean => {
     switch (node.type) {
       case "ContentStatement":

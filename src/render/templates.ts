@@ -143,7 +143,7 @@ export function loadTheme(
   }
 
   if (diagnostics.length > 0) return { diagnostics: [...linkProblems, ...diagnostics] };
-  // The sidebar and footer of the built-in theme read only data every page shares: render them once per build.
+  // The header, sidebar and footer of the built-in theme read only data every page shares: rendered once per state.
   const asts = new Map([...partials.entries()].map(([name, template]) => [name, template.ast]));
   const shared = sharedPartials(asts);
   const bytes = new PageBytes();
