@@ -138,7 +138,7 @@ export class BuildCache {
       entry = stamp ? { ...rest, stamp } : rest;
     }
     this.keep(contentPath, entry);
-    return { ...entry.article, contentPath, ...paths, body } as LoadedArticle;
+    return { ...entry.article, contentPath, displayPath: paths.displayPath, sitePath: paths.sitePath, body } as LoadedArticle;
   }
 
   /** Records a freshly parsed article (counts a miss); `bodyStart` undefined means it cannot be cached. */

@@ -12,7 +12,10 @@ import { coverSet } from "../images/views.js";
 import { pictureView, shareImage, SIZES } from "../images/markup.js";
 import { labelsFor } from "./labels.js";
 import { hasVideo, labelVideos } from "../markdown/video.js";
-import { navState, navView, portalSiteFields, relatedPagerView, sidebarView, type NavPlace } from "./portal-views.js";
+import { navState, navView, portalSiteFields, relatedPagerPlace, relatedPagerView, sidebarView, type NavPlace } from "./portal-views.js";
+import { htmlDigest } from "./page-key.js";
+import { stableJson } from "../model/fingerprint.js";
+import { createHash } from "node:crypto";
 import type {
   ArticleCardView, ArticleLinkView, ArticleView, AuthorView, DateView, FigureView, LinkView,
   ListingView, NavView, PageView, PaginationView, SiteView, TemplateContext,
@@ -28,6 +31,16 @@ export interface PagePlan {
   /** Listings: the slugs of the articles it shows a card of (cards show summaries). */
   shows?: readonly string[];
   context(): TemplateContext;
+  /**
+   * What the page's context is built from, as text, for its key
+   * (`render/page-key.ts`): the shared views and the config by digest, and of
+   * each article as much as the page shows of it (all of it on its own page,
+   * its card on a listing, its link elsewhere), with the other parts of the
+   * model the context reads. Much cheaper than building the context (the key
+   * of every unchanged page is computed on each rebuild); equal inputs give
+   * an equal context. `htmlDigest`: that of the article's HTML, when known.
+   */
+  inputs(htmlDigest?: string): string;
 }
 
 /** Plans every HTML page of the site: articles, listings and 404. */
@@ -41,6 +54,7 @@ export function planPages(model: SiteModel): PagePlan[] {
       source: article.displayPath,
       template: article.layout,
       context: () => articleContext(model, shared, article, memo),
+      inputs: (digest) => articleInputs(model, shared, article, memo, digest),
     });
   }
   for (const listing of model.listings) {
@@ -52,6 +66,7 @@ export function planPages(model: SiteModel): PagePlan[] {
         template: "listing",
         shows: listing.pages[index] ?? [],
         context: () => listingContext(model, shared, listing, index + 1, memo),
+        inputs: () => listingInputs(model, shared, listing, index + 1, memo),
       });
     });
   }
@@ -63,6 +78,7 @@ export function planPages(model: SiteModel): PagePlan[] {
       const page = pageView(model, { kind: "404", title: shared.labels.notFoundTitle ?? "404", path: "404.html", description: "" });
       return { ...shared, page, nav: navOf(shared, memo, { pageUrl: page.url }) };
     },
+    inputs: () => sharedInputs(model, shared, memo),
   });
   if (model.config.search !== false) {
     plans.push({
@@ -73,6 +89,7 @@ export function planPages(model: SiteModel): PagePlan[] {
         const page = pageView(model, { kind: "search", title: shared.labels.search ?? "Search", path: "search/", description: model.config.description });
         return { ...shared, page, nav: navOf(shared, memo, { pageUrl: page.url }), search: { indexUrl: cachedUrl(model, "search/", memo) } };
       },
+      inputs: () => sharedInputs(model, shared, memo),
     });
   }
   return plans;
@@ -94,6 +111,11 @@ class ViewMemo {
   readonly images = new Map<string, string>();
   /** Category bar views by state (see `navView`). */
   readonly navs = new Map<string, NavView>();
+  /** For page inputs: the digest of the shared views and the config, of each article's data (`articleData`) and card, of each cover's derivatives. */
+  sharedDigest: string | undefined;
+  readonly articleData = new Map<ModelArticle, string>();
+  readonly cardInputs = new Map<ModelArticle, string>();
+  readonly covers = new Map<ModelArticle, string>();
 }
 
 /** The category bar's view for a page, one object per state. */
@@ -171,6 +193,84 @@ function listingContext(model: SiteModel, shared: Shared, listing: Listing, page
   const title = isHomeFirst ? "" : page > 1 ? `${heading} – ${labels.page ?? "Page"} ${page}` : heading;
   const shown = pageView(model, { kind: "listing", title, path: pageUrlPath(listing.path, page), description: model.config.description });
   return { ...shared, page: shown, nav: navOf(shared, memo, { pageUrl: shown.url, listing: view }), listing: view };
+}
+
+/**
+ * The inputs of an article's page (see `PagePlan.inputs`): the article's data,
+ * summary, HTML and cover derivatives, its tags' names, its related articles'
+ * data (for their links) and where its pager points.
+ */
+function articleInputs(model: SiteModel, shared: Shared, article: ModelArticle, memo: ViewMemo, digest: string | undefined): string {
+  const inputs: (string | number)[] = [sharedInputs(model, shared, memo), articleData(article, memo), article.summaryText, digest ?? htmlDigest(article.html), coverInputs(model, article, memo)];
+  for (const slug of article.tagSlugs) {
+    const term = model.terms.get(`tag:${slug}`)!;
+    inputs.push(term.name, term.path);
+  }
+  const related = model.related.get(article.slug) ?? [];
+  for (const slug of related) inputs.push(articleData(model.bySlug.get(slug)!, memo));
+  const pager = related.length > 0 ? relatedPagerPlace(model, article) : undefined;
+  if (pager) inputs.push(pager.listing.name, pager.listing.path, pager.listing.pages.length, pager.from);
+  return JSON.stringify(inputs);
+}
+
+/** The inputs of a listing page (see `PagePlan.inputs`): the listing's place and size, and its cards' (`cardInputs`). */
+function listingInputs(model: SiteModel, shared: Shared, listing: Listing, page: number, memo: ViewMemo): string {
+  const inputs: (string | number)[] = [sharedInputs(model, shared, memo), listing.kind, listing.name, listing.path, listing.pages.length, page];
+  for (const slug of listing.pages[page - 1] ?? []) inputs.push(cardInputs(model, model.bySlug.get(slug)!, memo));
+  return JSON.stringify(inputs);
+}
+
+/**
+ * The digest of what an article's card shows: its data, summary and cover
+ * derivatives. Like the card itself (`articleCard`), computed once the
+ * summaries are known, and kept: a card recurs on several listings.
+ */
+function cardInputs(model: SiteModel, article: ModelArticle, memo: ViewMemo): string {
+  let digest = memo.cardInputs.get(article);
+  if (digest === undefined) {
+    digest = createHash("sha1").update(`${articleData(article, memo)}\0${coverInputs(model, article, memo)}\0${article.summaryText}`).digest("base64url");
+    memo.cardInputs.set(article, digest);
+  }
+  return digest;
+}
+
+/** The digest of what every page reads: the shared views and the config. */
+function sharedInputs(model: SiteModel, shared: Shared, memo: ViewMemo): string {
+  memo.sharedDigest ??= createHash("sha1").update(stableJson(shared)).update("\0").update(stableJson(model.config)).digest("base64url");
+  return memo.sharedDigest;
+}
+
+/**
+ * A digest of an article's data as loaded: all but its body, HTML and summary
+ * (pages that show them take them apart) and what only messages read.
+ * Front-matter extras may hold numbers JSON cannot tell from null: `stableJson`.
+ */
+function articleData(article: ModelArticle, memo: ViewMemo): string {
+  let digest = memo.articleData.get(article);
+  if (digest === undefined) {
+    // Key by key in name order (an article from the build cache has its fields in another order), hashed at once.
+    let text = "";
+    for (const key of Object.keys(article).sort()) {
+      const value = article[key as keyof ModelArticle];
+      if (value !== undefined && !NOT_ARTICLE_DATA.has(key)) text += `${key}\0${key === "data" ? stableJson(value) : JSON.stringify(value)}\0`;
+    }
+    digest = createHash("sha1").update(text).digest("base64url");
+    memo.articleData.set(article, digest);
+  }
+  return digest;
+}
+
+/** Fields of an article its data's digest leaves out (see `articleData`). */
+const NOT_ARTICLE_DATA = new Set(["body", "html", "summaryText", "fieldLines", "bodyLine", "displayPath"]);
+
+/** The derivatives of an article's cover photo, as JSON ("" without one). */
+function coverInputs(model: SiteModel, article: ModelArticle, memo: ViewMemo): string {
+  let json = memo.covers.get(article);
+  if (json === undefined) {
+    const set = article.cover && coverSet(model, article, article.cover);
+    memo.covers.set(article, (json = set ? JSON.stringify(set) : ""));
+  }
+  return json;
 }
 
 function pageView(model: SiteModel, page: { kind: PageView["kind"]; title: string; path: string; description: string }): PageView {

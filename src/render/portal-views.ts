@@ -75,11 +75,11 @@ export function sidebarView(model: SiteModel, items: ArticleLinkView[], labels: 
 const positions = new WeakMap<Listing, Map<string, number>>();
 
 /**
- * The pager under an article's "other news": the pages of its category's
- * listing (the home listing without a category), around the page that holds
- * the article just older than it, where the list continues.
+ * Where the pager under an article's "other news" points: its category's
+ * listing (the home listing without a category), and the page of it that
+ * holds the article just older than it, where the list continues.
  */
-export function relatedPagerView(model: SiteModel, article: ModelArticle, labels: Record<string, string>, url: (path: string) => string): PagerView | undefined {
+export function relatedPagerPlace(model: SiteModel, article: ModelArticle): { listing: Listing; from: number } | undefined {
   const listing = model.listings.find((l) => (article.categorySlug === undefined ? l.kind === "home" : l.kind === "category" && l.term === article.categorySlug));
   if (!listing) return undefined;
   let index = positions.get(listing);
@@ -88,9 +88,16 @@ export function relatedPagerView(model: SiteModel, article: ModelArticle, labels
     positions.set(listing, index);
   }
   const next = (index.get(article.slug) ?? 0) + 1;
-  const name = article.categorySlug === undefined ? labels.latestNews ?? "Latest news" : listing.name;
+  return { listing, from: Math.floor(next / model.config.perPage) + 1 };
+}
+
+/** The pager under an article's "other news" (see `relatedPagerPlace`). */
+export function relatedPagerView(model: SiteModel, article: ModelArticle, labels: Record<string, string>, url: (path: string) => string): PagerView | undefined {
+  const place = relatedPagerPlace(model, article);
+  if (!place) return undefined;
+  const name = article.categorySlug === undefined ? labels.latestNews ?? "Latest news" : place.listing.name;
   const otherNews = labels.otherNews ?? "Other news";
-  return pagerView(listing, name, `${otherNews}: ${labels.pages ?? "pages"}`, Math.floor(next / model.config.perPage) + 1, labels, url);
+  return pagerView(place.listing, name, `${otherNews}: ${labels.pages ?? "pages"}`, place.from, labels, url);
 }
 
 /** The site-wide extras of `site` from the config: login link, GoatCounter, footer lines. */

@@ -4,7 +4,7 @@
  * when the theme changed or the page's key (`render/page-key.ts`, as the
  * build cache keys pages) did.
  */
-import { pageKey, type PageKeyMemo } from "../render/page-key.js";
+import { pageKey } from "../render/page-key.js";
 import type { PagePlan } from "../render/pages.js";
 import type { Theme } from "../render/templates.js";
 
@@ -14,22 +14,16 @@ interface Entry {
   html: string;
 }
 
-/** The key of the shared views, once per set of shared views (one model). */
-const memos = new WeakMap<object, PageKeyMemo>();
-
 /** The page cache of one serve session, by output path. */
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
 
   /** The page's HTML, rendered only when its theme or context changed; throws what `theme.render` throws. */
   render(plan: PagePlan, theme: Theme): { html: string; fresh: boolean } {
-    const context = plan.context();
-    let memo = memos.get(context.site);
-    if (!memo) memos.set(context.site, (memo = {}));
-    const key = pageKey(memo, "", plan, context, undefined);
+    const key = pageKey("", plan);
     const entry = this.entries.get(plan.outputPath);
     if (entry && entry.theme === theme && entry.key === key) return { html: entry.html, fresh: false };
-    const html = theme.render(plan.template, context);
+    const html = theme.render(plan.template, plan.context());
     this.entries.set(plan.outputPath, { theme, key, html });
     return { html, fresh: true };
   }

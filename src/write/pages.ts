@@ -35,8 +35,6 @@ export interface PageRenderer {
   plans: PagePlan[];
   model: SiteModel;
   theme: Theme;
-  /** Hash of the views every page shares (site, labels, sidebar), computed on first use. */
-  sharedKey?: string;
 }
 
 /** What the build cache remembers of a written page: the key of its inputs and the file it became. */
@@ -188,8 +186,7 @@ function writePage(
 ): PageRecord | null {
   const plan = renderer.plans[index]!;
   const target = join(where.dir, plan.outputPath);
-  const context = plan.context();
-  const key = where.keySalt !== undefined ? pageKey(renderer, where.keySalt, plan, context, where.htmlDigest) : undefined;
+  const key = where.keySalt !== undefined ? pageKey(where.keySalt, plan, where.htmlDigest) : undefined;
   if (key !== undefined && previous?.key === key && where.reuse && linkPrevious(join(where.reuse.fromDir, plan.outputPath), target, previous)) {
     result.written++;
     result.reused++;
@@ -198,7 +195,7 @@ function writePage(
   }
   let data: Buffer;
   try {
-    data = renderer.theme.renderBytes(plan.template, context);
+    data = renderer.theme.renderBytes(plan.template, plan.context());
   } catch (cause) {
     if (!(cause instanceof TemplateError)) throw cause;
     const problem = `${cause.diagnostic.file}:${cause.diagnostic.message}`;
