@@ -18,6 +18,7 @@ import type { MarkdownOutput } from "../markdown/render.js";
 import type { ArticleTerms } from "../search/terms.js";
 import type { LoadedArticle } from "../types.js";
 import type { PageRecord } from "../write/pages.js";
+import type { CompiledText } from "../render/templates.js";
 import { sameStamp, type FileStamp } from "../load/batch.js";
 import { removeInBackground } from "../write/output.js";
 import { cacheSalt } from "./salt.js";
@@ -85,11 +86,21 @@ interface PagesFile {
 
 const PAGES_FILE = "pages.bin";
 
+/** The theme's templates as compiled by the last build (see `rememberCompiled`). */
+const TEMPLATES_FILE = "templates.bin";
+
+interface TemplatesFile {
+  salt: string;
+  texts: Map<string, CompiledText>;
+}
+
 
 /** One build's view of the cache: what the last build left, and what this one will leave. */
 export class BuildCache {
   readonly stats: CacheStats = { articles: { hits: 0, misses: 0 }, bodies: { hits: 0, misses: 0 }, pages: { hits: 0, misses: 0 }, unread: 0 };
   private pagesToSave: PagesFile | undefined;
+  private templatesToSave: TemplatesFile | undefined;
+  private templatesRead: ReadonlyMap<string, CompiledText> | undefined;
   private readonly old: Map<string, Entry>[] = [];
   private readonly next: Map<string, Entry>[] = [];
   private readonly dirty: boolean[] = [];
@@ -248,6 +259,25 @@ export class BuildCache {
     this.pagesToSave = { salt: this.salt, outDir, records: Object.fromEntries(records) };
   }
 
+  /** The theme's template texts the last build compiled, with their trees and code (empty when none). */
+  templates(): ReadonlyMap<string, CompiledText> {
+    if (!this.templatesRead) {
+      try {
+        const data = unseal(readFileSync(join(this.dir, TEMPLATES_FILE))) as TemplatesFile;
+        this.templatesRead = data?.salt === this.salt && data.texts instanceof Map ? data.texts : new Map();
+      } catch {
+        this.templatesRead = new Map();
+      }
+    }
+    return this.templatesRead;
+  }
+
+  /** Records the template texts this build compiled (saved with `save` when they differ from those read). */
+  rememberTemplates(texts: ReadonlyMap<string, CompiledText>): void {
+    const read = this.templates();
+    if (texts.size !== read.size || [...texts.keys()].some((source) => !read.has(source))) this.templatesToSave = { salt: this.salt, texts: new Map(texts) };
+  }
+
   /** Writes the shards that changed (entries of files gone since are dropped) and the page records; failures are ignored. */
   save(): void {
     try {
@@ -256,6 +286,7 @@ export class BuildCache {
       return;
     }
     if (this.pagesToSave) this.writeAtomically(PAGES_FILE, this.pagesToSave);
+    if (this.templatesToSave) this.writeAtomically(TEMPLATES_FILE, this.templatesToSave);
     for (let i = 0; i < SHARDS; i++) {
       const next = this.next[i]!;
       const changed = this.dirty[i] || next.size !== this.old[i]!.size || [...next.keys()].some((key) => !this.old[i]!.has(key));

@@ -248,13 +248,12 @@ function sharedInputs(model: SiteModel, shared: Shared, memo: ViewMemo): string 
 function articleData(article: ModelArticle, memo: ViewMemo): string {
   let digest = memo.articleData.get(article);
   if (digest === undefined) {
-    // Key by key in name order (an article from the build cache has its fields in another order), hashed at once.
-    let text = "";
+    // In name order (an article from the build cache has its fields in another order), written at once.
+    const fields: Record<string, unknown> = {};
     for (const key of Object.keys(article).sort()) {
-      const value = article[key as keyof ModelArticle];
-      if (value !== undefined && !NOT_ARTICLE_DATA.has(key)) text += `${key}\0${key === "data" ? stableJson(value) : JSON.stringify(value)}\0`;
+      if (!NOT_ARTICLE_DATA.has(key)) fields[key] = key === "data" ? stableJson(article.data) : article[key as keyof ModelArticle];
     }
-    digest = createHash("sha1").update(text).digest("base64url");
+    digest = createHash("sha1").update(JSON.stringify(fields)).digest("base64url");
     memo.articleData.set(article, digest);
   }
   return digest;

@@ -67,6 +67,9 @@ describe("the build cache", () => {
     expect(sources(again)).toEqual({ articles: { hits: ARTICLES, misses: 0 }, bodies: { hits: ARTICLES, misses: 0 } });
     expect(again.pages.misses).toBe(0);
     expect(again.pages.hits).toBeGreaterThan(ARTICLES);
+    // The theme's templates as compiled, for the next build to evaluate instead of compiling.
+    const templates = BuildCache.open(join(root, ".gazette-cache")).templates();
+    expect([...templates.keys()].some((text) => text.includes("<footer"))).toBe(true);
   });
 
   it("gives the same bytes from the cache on worker threads", async () => {

@@ -4,7 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { labelsFor } from "../../src/render/labels.js";
-import { builtinTemplatesDir, loadTheme, TemplateError, type Theme } from "../../src/render/templates.js";
+import Handlebars from "handlebars";
+import { readdirSync } from "node:fs";
+import { builtinTemplatesDir, compiledTexts, loadTheme, rememberCompiled, TemplateError, type Theme } from "../../src/render/templates.js";
 import { fakeArticleContext, fakeListingContext } from "../helpers/fake-context.js";
 
 const builtinDir = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -31,6 +33,11 @@ function overrideFolder(files: Record<string, string>): string {
 afterEach(() => {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** How many templates the built-in theme has (pages and partials). */
+function builtinFileCount(): number {
+  return readdirSync(builtinDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".hbs")).length;
+}
 
 function count(html: string, pattern: RegExp): number {
   return html.match(new RegExp(pattern.source, "g"))?.length ?? 0;
@@ -329,6 +336,26 @@ describe("loadTheme", () => {
 
   it("renders the same context to the same bytes", () => {
     expect(builtinTheme().render("listing", fakeListingContext())).toBe(builtinTheme().render("listing", fakeListingContext()));
+  });
+
+  it("takes a template's tree and code from an earlier run instead of compiling it, and lists the texts it used", () => {
+    const footer = "<footer>{{site.title}} {{! kept between runs }}</footer>";
+    const folder = () => overrideFolder({ "partials/footer.hbs": footer });
+    // Another text's code, given as that of the footer: the theme must run it as given, not compile the footer.
+    const other = "<footer>EARLIER {{site.title}}</footer>";
+    try {
+      rememberCompiled(new Map([[footer, { ast: Handlebars.parse(footer), code: Handlebars.precompile(other) as unknown as string }]]));
+      const theme = loadTheme(builtinDir, folder(), "templates").theme!;
+      expect(theme.render("article", fakeArticleContext())).toContain("<footer>EARLIER ");
+      const texts = compiledTexts();
+      expect(texts.has(footer)).toBe(true);
+      expect(texts.size).toBe(builtinFileCount()); // the built-in templates, the footer being the site's
+      // A text the earlier run did not give is compiled.
+      rememberCompiled(new Map());
+      expect(loadTheme(builtinDir, overrideFolder({ "partials/footer.hbs": `${footer} ` }), "templates").theme!.render("article", fakeArticleContext())).not.toContain("EARLIER");
+    } finally {
+      rememberCompiled(new Map());
+    }
   });
 });
 
