@@ -116,6 +116,7 @@ class ViewMemo {
   readonly articleData = new Map<ModelArticle, string>();
   readonly cardInputs = new Map<ModelArticle, string>();
   readonly covers = new Map<ModelArticle, string>();
+  readonly setJson = new Map<object, string>();
 }
 
 /** The category bar's view for a page, one object per state. */
@@ -267,7 +268,12 @@ function coverInputs(model: SiteModel, article: ModelArticle, memo: ViewMemo): s
   let json = memo.covers.get(article);
   if (json === undefined) {
     const set = article.cover && coverSet(model, article, article.cover);
-    memo.covers.set(article, (json = set ? JSON.stringify(set) : ""));
+    if (set) {
+      // Several articles often share a photo: its set is written once.
+      json = memo.setJson.get(set);
+      if (json === undefined) memo.setJson.set(set, (json = JSON.stringify(set)));
+    }
+    memo.covers.set(article, (json ??= ""));
   }
   return json;
 }

@@ -4,14 +4,14 @@
  * cache knows to be unchanged. Runs in worker threads and the main thread alike.
  */
 import { htmlDigest, pageKey } from "../render/page-key.js";
-import { statSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, statSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { hasErrors, type Diagnostic } from "../diagnostics.js";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { SiteModel } from "../model/site.js";
 import { planPages, type PagePlan } from "../render/pages.js";
 import { loadTheme, TemplateError, type Theme } from "../render/templates.js";
-import { linkReplacingSync, replaceFileSync } from "./replace.js";
+import { replaceFileSync } from "./replace.js";
 import { renderBody, type BodyToRender, type MarkdownEnv } from "../markdown/bodies.js";
 import type { BackgroundWrites } from "./background.js";
 
@@ -187,7 +187,7 @@ function writePage(
   const plan = renderer.plans[index]!;
   const target = join(where.dir, plan.outputPath);
   const key = where.keySalt !== undefined ? pageKey(where.keySalt, plan, where.htmlDigest) : undefined;
-  if (key !== undefined && previous?.key === key && where.reuse && linkPrevious(join(where.reuse.fromDir, plan.outputPath), target, previous)) {
+  if (key !== undefined && previous?.key === key && where.reuse && linkPrevious(join(where.reuse.fromDir, plan.outputPath), target, previous, where.fresh)) {
     result.written++;
     result.reused++;
     result.bytes += previous.size;
@@ -223,15 +223,25 @@ export function setSummaries(renderer: PageRenderer, summaries: Record<string, s
   }
 }
 
-/** Hard-links a page of the previous output when it is still the file the cache recorded (not edited since). */
-function linkPrevious(from: string, to: string, record: PageRecord): boolean {
+/**
+ * Hard-links a page of the previous output when it is still the file the cache
+ * recorded (not edited since). In a recycled output the page is often that
+ * very file already (unchanged for two builds): then nothing is done.
+ */
+function linkPrevious(from: string, to: string, record: PageRecord, fresh: boolean | undefined): boolean {
   try {
+    const here = fresh ? undefined : lstatSync(to, { throwIfNoEntry: false });
+    if (here && sameFile(here, record)) return true;
     const stat = statSync(from);
-    if (stat.size !== record.size || stat.mtimeMs !== record.mtimeMs || stat.ino !== record.ino) return false;
-    linkReplacingSync(from, to, stat.ino);
+    if (!sameFile(stat, record)) return false;
+    if (here) unlinkSync(to);
+    linkSync(from, to);
     return true;
   } catch {
     return false;
   }
 }
 
+function sameFile(stat: Stats, record: PageRecord): boolean {
+  return stat.isFile() && stat.ino === record.ino && stat.size === record.size && stat.mtimeMs === record.mtimeMs;
+}

@@ -6,7 +6,7 @@
  * Existence is checked with `lstat` rather than by catching EEXIST: a failed
  * system call costs an exception, and a spare has thousands of files.
  */
-import { linkSync, lstatSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 
 /** Creates `path` with `data`, replacing (unlinking) a file already there. */
 export function replaceFileSync(path: string, data: string | Uint8Array): void {
@@ -27,14 +27,4 @@ export function writeIfChangedSync(path: string, data: string | Uint8Array): boo
   if (existing) unlinkSync(path);
   writeFileSync(path, bytes, { flag: "wx" });
   return true;
-}
-
-/** Hard-links `from` (whose inode is `ino`) at `to`; a file already at `to` is kept when it is that inode, else replaced. */
-export function linkReplacingSync(from: string, to: string, ino: number): void {
-  const existing = lstatSync(to, { throwIfNoEntry: false });
-  if (existing) {
-    if (existing.ino === ino) return;
-    unlinkSync(to);
-  }
-  linkSync(from, to);
 }

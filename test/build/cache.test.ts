@@ -183,6 +183,17 @@ describe("the spare output (the output before last, recycled as the staging fold
     expect(again.pages.misses).toBe(0);
   });
 
+  it("renders again a page edited in place in the live output, although the spare holds the same file", async () => {
+    const root = corpus(ARTICLES);
+    await cachedBuild({ source: root });
+    await cachedBuild({ source: root }); // the spare now shares every page's file with the live output
+    const page = join(root, "public", "index.html");
+    writeFileSync(page, `${readFileSync(page, "utf8")}<!-- edited by hand -->`); // written through: both names see it
+    const stats = await cachedBuild({ source: root }); // compares every file with a plain build
+    expect(stats.pages.misses).toBe(1);
+    expect(readFileSync(page, "utf8")).not.toContain("edited by hand");
+  });
+
   it("leaves the live output as it was when a build fails after writing pages into the spare", async () => {
     const root = corpus(ARTICLES);
     const paths = articlePaths(root);
