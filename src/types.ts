@@ -90,6 +90,8 @@ export interface LoadedArticle {
   bodyLine: number;
   /** 1-based file line of each top-level front-matter key, for messages found after loading. */
   fieldLines: Record<string, number>;
+  /** `loadedDigest` of these fields, set by the build cache when it records or gives them (else computed when needed). */
+  digest?: string;
 }
 
 /** The result of rendering one article's Markdown: HTML plus what was found in it. */

@@ -22,6 +22,7 @@ import type { CompiledText } from "../render/templates.js";
 import { sameStamp, type FileStamp } from "../load/batch.js";
 import { removeInBackground } from "../write/output.js";
 import { cacheSalt } from "./salt.js";
+import { loadedDigest } from "../model/fingerprint.js";
 
 /** Names of spare output folders in the cache folder (see `spareFor`), and of those being deleted. */
 const SPARE_PREFIX = "output-";
@@ -156,6 +157,7 @@ export class BuildCache {
   rememberArticle(article: LoadedArticle, hash: string, timezone: string, bodyStart: number | undefined, stamp?: FileStamp): void {
     this.stats.articles.misses++;
     if (bodyStart === undefined) return;
+    article.digest = loadedDigest(article); // kept with the fields: the next build keys pages with it
     const { contentPath, displayPath: _d, sitePath: _s, body: _b, ...cached } = article;
     this.keep(contentPath, { hash, timezone, bodyStart, ...(stamp ? { stamp } : {}), article: cached });
   }

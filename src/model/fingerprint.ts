@@ -4,6 +4,7 @@
  * identity instead of all becoming `null`.
  */
 import { createHash } from "node:crypto";
+import type { LoadedArticle } from "../types.js";
 
 /** A short digest of `value`'s JSON; equal digests mean equal data for templates. */
 export function fingerprint(value: unknown): string {
@@ -17,4 +18,29 @@ export function stableJson(value: unknown): string {
 
 function keepNonFinite(_key: string, value: unknown): unknown {
   return typeof value === "number" && !Number.isFinite(value) ? `\u0000${value}` : value;
+}
+
+/**
+ * Fields of an article its digest leaves out: where the file is, its body and
+ * what only messages read; and what the model adds (`ModelArticle`), so that
+ * the digest of a model's article is that of the article as loaded.
+ */
+const NOT_LOADED_DATA = new Set([
+  "contentPath", "displayPath", "sitePath", "body", "bodyLine", "fieldLines", "digest",
+  "path", "html", "summaryText", "categorySlug", "authorSlugs", "tagSlugs",
+]);
+
+/**
+ * A digest of what an article file gave besides its body and place: its
+ * front-matter fields as loaded. The build cache keeps it with them (see
+ * `LoadedArticle.digest`), so that a rebuild need not write out every
+ * article's fields again to key its pages. Field by field in name order:
+ * an article from the cache has its fields in another order.
+ */
+export function loadedDigest(article: LoadedArticle): string {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(article).sort()) {
+    if (!NOT_LOADED_DATA.has(key)) fields[key] = key === "data" ? stableJson(article.data) : article[key as keyof LoadedArticle];
+  }
+  return createHash("sha1").update(JSON.stringify(fields)).digest("base64url");
 }

@@ -14,7 +14,7 @@ import { labelsFor } from "./labels.js";
 import { hasVideo, labelVideos } from "../markdown/video.js";
 import { navState, navView, portalSiteFields, relatedPagerPlace, relatedPagerView, sidebarView, type NavPlace } from "./portal-views.js";
 import { htmlDigest } from "./page-key.js";
-import { stableJson } from "../model/fingerprint.js";
+import { loadedDigest, stableJson } from "../model/fingerprint.js";
 import { createHash } from "node:crypto";
 import type {
   ArticleCardView, ArticleLinkView, ArticleView, AuthorView, DateView, FigureView, LinkView,
@@ -242,26 +242,19 @@ function sharedInputs(model: SiteModel, shared: Shared, memo: ViewMemo): string 
 }
 
 /**
- * A digest of an article's data as loaded: all but its body, HTML and summary
- * (pages that show them take them apart) and what only messages read.
- * Front-matter extras may hold numbers JSON cannot tell from null: `stableJson`.
+ * A digest of an article's data: its fields as loaded (`loadedDigest`, kept by
+ * the build cache), its place and the slugs derived from them; not its body,
+ * HTML or summary (pages that show them take them apart).
  */
 function articleData(article: ModelArticle, memo: ViewMemo): string {
   let digest = memo.articleData.get(article);
   if (digest === undefined) {
-    // In name order (an article from the build cache has its fields in another order), written at once.
-    const fields: Record<string, unknown> = {};
-    for (const key of Object.keys(article).sort()) {
-      if (!NOT_ARTICLE_DATA.has(key)) fields[key] = key === "data" ? stableJson(article.data) : article[key as keyof ModelArticle];
-    }
-    digest = createHash("sha1").update(JSON.stringify(fields)).digest("base64url");
+    const place = JSON.stringify([article.contentPath, article.sitePath, article.path, article.categorySlug ?? null, article.authorSlugs, article.tagSlugs]);
+    digest = createHash("sha1").update(`${article.digest ?? loadedDigest(article)}\0${place}`).digest("base64url");
     memo.articleData.set(article, digest);
   }
   return digest;
 }
-
-/** Fields of an article its data's digest leaves out (see `articleData`). */
-const NOT_ARTICLE_DATA = new Set(["body", "html", "summaryText", "fieldLines", "bodyLine", "displayPath"]);
 
 /** The derivatives of an article's cover photo, as JSON ("" without one). */
 function coverInputs(model: SiteModel, article: ModelArticle, memo: ViewMemo): string {
