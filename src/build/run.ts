@@ -15,7 +15,7 @@ import { checkCover, listSourceFiles, type SitePaths } from "../load/site.js";
 import { selectArticles } from "../model/select.js";
 import { buildSite, type SiteModel } from "../model/site.js";
 import { missingBaseUrl, planRoutes } from "../plan/routes.js";
-import { compiledTexts, loadTheme, rememberCompiled } from "../render/templates.js";
+import { loadTheme } from "../render/templates.js";
 import { createStopwatch } from "../timings.js";
 import type { LoadedArticle } from "../types.js";
 import { TaskRunner, threadsFor, type ArticleFeed, type PageJob, type ProgressFn } from "./runner.js";
@@ -123,9 +123,8 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
     // builds the model, plans the routes and prepares the output folder (the bodies need only the link targets
     // and the photos' derivatives).
     const feed = hasErrors(diagnostics) ? undefined : runner.startArticles(bodies.items(), bodies.env);
-    if (cache) rememberCompiled(cache.templates());
-    const { theme, diagnostics: themeDiagnostics } = loadTheme(themeSource.builtinDir, themeSource.overrideDir, themeSource.displayBase);
-    cache?.rememberTemplates(compiledTexts());
+    const { theme, diagnostics: themeDiagnostics, texts: compiled } = loadTheme(themeSource.builtinDir, themeSource.overrideDir, themeSource.displayBase, cache?.templates());
+    cache?.rememberTemplates(compiled);
     diagnostics.splice(themeAt, 0, ...themeDiagnostics);
     // With problems so far, the bodies' own are reported too, and nothing is rendered.
     if (!feed || hasErrors(diagnostics) || !theme) {

@@ -87,7 +87,7 @@ interface PagesFile {
 
 const PAGES_FILE = "pages.bin";
 
-/** The theme's templates as compiled by the last build (see `rememberCompiled`). */
+/** The theme's templates as compiled by the last build (see `CompiledText`). */
 const TEMPLATES_FILE = "templates.bin";
 
 interface TemplatesFile {

@@ -11,6 +11,11 @@ export function fingerprint(value: unknown): string {
   return createHash("sha1").update(stableJson(value)).digest("base64");
 }
 
+/** A short digest of a text (SHA-1, URL-safe base64), for keys of the build cache and pages. */
+export function textDigest(text: string): string {
+  return createHash("sha1").update(text).digest("base64url");
+}
+
 /** `value` as JSON, with non-finite numbers written as strings (`"\u0000Infinity"`) so they stay distinct. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, keepNonFinite) ?? "undefined";
@@ -42,5 +47,5 @@ export function loadedDigest(article: LoadedArticle): string {
   for (const key of Object.keys(article).sort()) {
     if (!NOT_LOADED_DATA.has(key)) fields[key] = key === "data" ? stableJson(article.data) : article[key as keyof LoadedArticle];
   }
-  return createHash("sha1").update(JSON.stringify(fields)).digest("base64url");
+  return textDigest(JSON.stringify(fields));
 }

@@ -14,8 +14,7 @@ import { labelsFor } from "./labels.js";
 import { hasVideo, labelVideos } from "../markdown/video.js";
 import { navState, navView, portalSiteFields, relatedPagerPlace, relatedPagerView, sidebarView, type NavPlace } from "./portal-views.js";
 import { htmlDigest } from "./page-key.js";
-import { loadedDigest, stableJson } from "../model/fingerprint.js";
-import { createHash } from "node:crypto";
+import { loadedDigest, stableJson, textDigest } from "../model/fingerprint.js";
 import type {
   ArticleCardView, ArticleLinkView, ArticleView, AuthorView, DateView, FigureView, LinkView,
   ListingView, NavView, PageView, PaginationView, SiteView, TemplateContext,
@@ -229,7 +228,7 @@ function listingInputs(model: SiteModel, shared: Shared, listing: Listing, page:
 function cardInputs(model: SiteModel, article: ModelArticle, memo: ViewMemo): string {
   let digest = memo.cardInputs.get(article);
   if (digest === undefined) {
-    digest = createHash("sha1").update(`${articleData(article, memo)}\0${coverInputs(model, article, memo)}\0${article.summaryText}`).digest("base64url");
+    digest = textDigest(`${articleData(article, memo)}\0${coverInputs(model, article, memo)}\0${article.summaryText}`);
     memo.cardInputs.set(article, digest);
   }
   return digest;
@@ -237,7 +236,7 @@ function cardInputs(model: SiteModel, article: ModelArticle, memo: ViewMemo): st
 
 /** The digest of what every page reads: the shared views and the config. */
 function sharedInputs(model: SiteModel, shared: Shared, memo: ViewMemo): string {
-  memo.sharedDigest ??= createHash("sha1").update(stableJson(shared)).update("\0").update(stableJson(model.config)).digest("base64url");
+  memo.sharedDigest ??= textDigest(`${stableJson(shared)}\0${stableJson(model.config)}`);
   return memo.sharedDigest;
 }
 
@@ -250,7 +249,7 @@ function articleData(article: ModelArticle, memo: ViewMemo): string {
   let digest = memo.articleData.get(article);
   if (digest === undefined) {
     const place = JSON.stringify([article.contentPath, article.sitePath, article.path, article.categorySlug ?? null, article.authorSlugs, article.tagSlugs]);
-    digest = createHash("sha1").update(`${article.digest ?? loadedDigest(article)}\0${place}`).digest("base64url");
+    digest = textDigest(`${article.digest ?? loadedDigest(article)}\0${place}`);
     memo.articleData.set(article, digest);
   }
   return digest;

@@ -104,7 +104,8 @@ export function loadTheme(
   builtinDir: string,
   overrideDir: string | undefined,
   displayBase: string,
-): { theme?: Theme; diagnostics: Diagnostic[] } {
+  earlier: ReadonlyMap<string, CompiledText> = new Map(),
+): { theme?: Theme; diagnostics: Diagnostic[]; texts: Map<string, CompiledText> } {
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, ThemeFile>();
   const builtinDisplay = (rel: string, abs: string): string => displayRelative(abs, path.isAbsolute(displayBase) ? displayBase : "");
@@ -123,6 +124,7 @@ export function loadTheme(
   const pages = new Map<string, CompiledTemplate>();
   const partials = new Map<string, CompiledTemplate>();
   const assets: { path: string; absPath: string }[] = [];
+  const texts = new Map<string, CompiledText>();
 
   for (const file of [...files.values()].sort((a, b) => compareStrings(a.rel, b.rel))) {
     if (file.rel.startsWith("assets/")) {
@@ -130,7 +132,7 @@ export function loadTheme(
       continue;
     }
     if (!file.rel.endsWith(".hbs")) continue;
-    const compiled = compileFile(hb, file, diagnostics);
+    const compiled = compileFile(hb, file, diagnostics, earlier, texts);
     if (!compiled) continue;
     const name = file.rel.slice(0, -".hbs".length);
     if (name.startsWith("partials/")) {
@@ -142,7 +144,7 @@ export function loadTheme(
     }
   }
 
-  if (diagnostics.length > 0) return { diagnostics: [...linkProblems, ...diagnostics] };
+  if (diagnostics.length > 0) return { diagnostics: [...linkProblems, ...diagnostics], texts };
   // The header, sidebar and footer of the built-in theme read only data every page shares: rendered once per state.
   const asts = new Map([...partials.entries()].map(([name, template]) => [name, template.ast]));
   const shared = sharedPartials(asts);
@@ -180,7 +182,7 @@ export function loadTheme(
     if (!page) throw new TemplateError(error("template.no-page", { name }));
     return page;
   }
-  return { theme, diagnostics: linkProblems };
+  return { theme, diagnostics: linkProblems, texts };
 }
 
 /** Marks an error thrown while a partial renders with that partial (the innermost one), so the message can name its file. */
@@ -198,8 +200,18 @@ function tagged(template: CompiledTemplate): Handlebars.TemplateDelegate {
   }) as Handlebars.TemplateDelegate;
 }
 
-/** Parses and compiles one template, eagerly; a syntax error becomes a diagnostic. */
-function compileFile(hb: typeof Handlebars, file: ThemeFile, diagnostics: Diagnostic[]): CompiledTemplate | undefined {
+/**
+ * Parses and compiles one template, eagerly (or takes its tree and code from
+ * `earlier`); a syntax error becomes a diagnostic. Its text, tree and code go
+ * into `texts`.
+ */
+function compileFile(
+  hb: typeof Handlebars,
+  file: ThemeFile,
+  diagnostics: Diagnostic[],
+  earlier: ReadonlyMap<string, CompiledText>,
+  texts: Map<string, CompiledText>,
+): CompiledTemplate | undefined {
   let source: string;
   try {
     source = stripControlCharacters(readFileSync(file.absPath, "utf8"));
@@ -208,7 +220,8 @@ function compileFile(hb: typeof Handlebars, file: ThemeFile, diagnostics: Diagno
     return undefined;
   }
   try {
-    const { ast, spec } = compiledSource(hb, source);
+    const { ast, spec, code } = compiledSource(hb, source, earlier.get(source));
+    texts.set(source, { ast, code });
     return { file, ast, fn: hb.template(spec) };
   } catch (cause) {
     diagnostics.push(syntaxDiagnostic(cause, source, file.display));
@@ -226,43 +239,24 @@ function compileFile(hb: typeof Handlebars, file: ThemeFile, diagnostics: Diagno
 const compiledSources = new Map<string, { ast: hbs.AST.Program; spec: TemplateSpecification; code: string }>();
 const MAX_COMPILED_SOURCES = 500;
 
-/** A template text's syntax tree and compiled code, as kept between runs (the build cache keeps them). */
+/**
+ * A template text's syntax tree and compiled code, as kept between runs: the
+ * build cache keeps a theme's (`loadTheme`'s `texts`) and gives them to the
+ * next build's `loadTheme` (trusted as its rendered bodies are). Compiling
+ * the built-in theme costs ~0.1 s, evaluating its code ~5 ms.
+ */
 export interface CompiledText {
   ast: hbs.AST.Program;
   code: string;
 }
 
-/** Texts compiled by earlier runs (`rememberCompiled`): their code needs no compiling, only evaluating. */
-let remembered: ReadonlyMap<string, CompiledText> = new Map();
-/** Texts compiled or found since the last `rememberCompiled` (one theme's, in a build). */
-const usedSinceRemembered = new Set<string>();
-
 /**
- * Gives the trees and code of template texts compiled by an earlier run (from
- * the build cache, which is trusted as its rendered bodies are): compiling the
- * built-in theme costs ~0.1 s, evaluating its code ~5 ms.
+ * Parses and compiles a template text (or finds it compiled, in this process
+ * or by an earlier run: `earlier`); throws Handlebars' error when it does not compile.
  */
-export function rememberCompiled(texts: ReadonlyMap<string, CompiledText>): void {
-  remembered = texts;
-  usedSinceRemembered.clear();
-}
-
-/** The trees and code of the template texts compiled or found since `rememberCompiled`, for a later run's. */
-export function compiledTexts(): Map<string, CompiledText> {
-  const texts = new Map<string, CompiledText>();
-  for (const source of usedSinceRemembered) {
-    const compiled = compiledSources.get(source);
-    if (compiled) texts.set(source, { ast: compiled.ast, code: compiled.code });
-  }
-  return texts;
-}
-
-/** Parses and compiles a template text (or finds it compiled); throws Handlebars' error when it does not compile. */
-function compiledSource(hb: typeof Handlebars, source: string): { ast: hbs.AST.Program; spec: TemplateSpecification } {
-  usedSinceRemembered.add(source);
+function compiledSource(hb: typeof Handlebars, source: string, earlier: CompiledText | undefined): { ast: hbs.AST.Program; spec: TemplateSpecification; code: string } {
   const known = compiledSources.get(source);
   if (known) return known;
-  const earlier = remembered.get(source);
   // precompile runs the whole compiler, so every compile-time error surfaces now, not at the first
   // render; its output is then the template itself (compiling again, as `compile` would, costs as much).
   // It is given a tree of its own: the compiler changes the one it compiles (every `{{> name}}` gets an

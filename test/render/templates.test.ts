@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { labelsFor } from "../../src/render/labels.js";
 import Handlebars from "handlebars";
 import { readdirSync } from "node:fs";
-import { builtinTemplatesDir, compiledTexts, loadTheme, rememberCompiled, TemplateError, type Theme } from "../../src/render/templates.js";
+import { builtinTemplatesDir, loadTheme, TemplateError, type Theme } from "../../src/render/templates.js";
 import { fakeArticleContext, fakeListingContext } from "../helpers/fake-context.js";
 
 const builtinDir = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -343,19 +343,13 @@ describe("loadTheme", () => {
     const folder = () => overrideFolder({ "partials/footer.hbs": footer });
     // Another text's code, given as that of the footer: the theme must run it as given, not compile the footer.
     const other = "<footer>EARLIER {{site.title}}</footer>";
-    try {
-      rememberCompiled(new Map([[footer, { ast: Handlebars.parse(footer), code: Handlebars.precompile(other) as unknown as string }]]));
-      const theme = loadTheme(builtinDir, folder(), "templates").theme!;
-      expect(theme.render("article", fakeArticleContext())).toContain("<footer>EARLIER ");
-      const texts = compiledTexts();
-      expect(texts.has(footer)).toBe(true);
-      expect(texts.size).toBe(builtinFileCount()); // the built-in templates, the footer being the site's
-      // A text the earlier run did not give is compiled.
-      rememberCompiled(new Map());
-      expect(loadTheme(builtinDir, overrideFolder({ "partials/footer.hbs": `${footer} ` }), "templates").theme!.render("article", fakeArticleContext())).not.toContain("EARLIER");
-    } finally {
-      rememberCompiled(new Map());
-    }
+    const earlier = new Map([[footer, { ast: Handlebars.parse(footer), code: Handlebars.precompile(other) as unknown as string }]]);
+    const { theme, texts } = loadTheme(builtinDir, folder(), "templates", earlier);
+    expect(theme!.render("article", fakeArticleContext())).toContain("<footer>EARLIER ");
+    expect(texts.has(footer)).toBe(true);
+    expect(texts.size).toBe(builtinFileCount()); // the built-in templates, the footer being the site's
+    // A text the earlier run did not give is compiled.
+    expect(loadTheme(builtinDir, overrideFolder({ "partials/footer.hbs": `${footer} ` }), "templates", new Map()).theme!.render("article", fakeArticleContext())).not.toContain("EARLIER");
   });
 });
 
