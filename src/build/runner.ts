@@ -5,6 +5,7 @@
  * next one whenever it is free. Results come back in input order whichever
  * thread did the work, so the output does not depend on the split.
  */
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
@@ -291,7 +292,7 @@ export class TaskRunner {
    * their results, for `pages`.
    */
   async articles(job: PageJob, feed: ArticleFeed, progress?: ProgressFn, listings: number[] = []): Promise<ArticleChunkResult & { listed: ListedPages }> {
-    return inBackground(() => this.renderArticles(job, feed, progress, listings));
+    return inBackground(() => this.renderArticles(job, feed, progress, listings), this.spareCore);
   }
 
   private async renderArticles(job: PageJob, feed: ArticleFeed, progress: ProgressFn | undefined, listings: number[]): Promise<ArticleChunkResult & { listed: ListedPages }> {
@@ -340,7 +341,7 @@ export class TaskRunner {
    * path when keyed. `listed`: the first of them, already rendered by `articles`.
    */
   async pages(job: PageJob, indexes: number[], progress?: ProgressFn, listed: ListedPages = { count: 0, results: [] }): Promise<PageChunkResult & { pageRecords: Map<string, PageRecord> }> {
-    return inBackground(() => this.renderPages(job, indexes, progress, listed));
+    return inBackground(() => this.renderPages(job, indexes, progress, listed), this.spareCore);
   }
 
   private async renderPages(job: PageJob, indexes: number[], progress: ProgressFn | undefined, listed: ListedPages): Promise<PageChunkResult & { pageRecords: Map<string, PageRecord> }> {
@@ -357,6 +358,13 @@ export class TaskRunner {
     if (job.keySalt !== undefined) indexes.forEach((index, k) => records[k] && merged.pageRecords.set(plans[index]!.outputPath, records[k]));
     return merged;
   }
+
+  /**
+   * Whether a core is free for the I/O thread pool's page writes: with
+   * workers (one per other core), only while none has work in flight; without,
+   * when the machine has more than one core.
+   */
+  private readonly spareCore = (): boolean => (this.pool ? this.pool.idle : availableParallelism() > 1);
 
   /** Stops the worker threads, if any. */
   async close(): Promise<void> {
@@ -452,10 +460,11 @@ export class TaskRunner {
 
 /**
  * Runs `work` with the main thread's page files written in the background
- * (see `BackgroundWrites`), and returns once every one is on disk.
+ * while `spareCore` says a core is free for it (see `BackgroundWrites`), and
+ * returns once every one is on disk.
  */
-async function inBackground<T>(work: () => Promise<T>): Promise<T> {
-  const writes = new BackgroundWrites();
+async function inBackground<T>(work: () => Promise<T>, spareCore?: () => boolean): Promise<T> {
+  const writes = new BackgroundWrites(spareCore);
   writePagesInBackground(writes);
   try {
     const result = await work();

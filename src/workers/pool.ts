@@ -76,6 +76,11 @@ export class WorkerPool {
     this.ready = Promise.all(readiness).then(() => undefined);
   }
 
+  /** Whether no worker has a task in flight (its core is free for other work). */
+  get idle(): boolean {
+    return this.queue.length === 0 && this.slots.every((slot) => slot.busy === 0);
+  }
+
   /** Runs one task on whichever worker is free first. */
   run<T>(kind: TaskKind, input: unknown): Promise<T> {
     return new Promise<T>((resolve, reject) => {
