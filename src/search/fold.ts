@@ -166,6 +166,26 @@ export class TokenTable {
     }
   }
 
+  /**
+   * Appends to `out` the ids of the space-separated words of `text` (words
+   * already made tokens, such as accent keys): no word test, normalisation
+   * or per-group check, and still no string made for a word seen before.
+   */
+  addWords(text: string, out: number[]): void {
+    let start = 0;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 32;
+      if (code !== 32) {
+        hash = Math.imul(hash ^ code, 16777619);
+        continue;
+      }
+      if (i > start) out.push(this.idOf(text, start, i, hash >>> 0));
+      start = i + 1;
+      hash = 0x811c9dc5;
+    }
+  }
+
   private idOf(source: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {

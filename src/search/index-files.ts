@@ -8,7 +8,7 @@
  */
 import { calendarDate, formatDate, isoDateTime } from "../load/dates.js";
 import type { SiteModel } from "../model/site.js";
-import { fold } from "./fold.js";
+import { fold, TokenTable } from "./fold.js";
 import { encodeIds, type Posting, type PostingTable } from "./postings.js";
 import type { ArticleTerms } from "./terms.js";
 
@@ -51,30 +51,36 @@ export function indexFiles(model: SiteModel, terms: readonly ArticleTerms[]): Se
   return files;
 }
 
-/** Gathers the postings of every accent key, grouped by folded word; ids are article indexes, ascending. */
+/**
+ * Gathers the postings of every accent key, grouped by folded word; ids are
+ * article indexes, ascending. The terms' words are numbered as they are met
+ * (`TokenTable.addWords`): no string is made per occurrence, and only the
+ * distinct keys are looked up by string.
+ */
 export function postingTable(terms: readonly ArticleTerms[]): PostingTable {
-  const byKey = new Map<string, Posting>();
-  const posting = (key: string) => {
-    let found = byKey.get(key);
-    if (!found) byKey.set(key, (found = { docs: [], title: [] }));
-    return found;
-  };
+  const words = new TokenTable();
+  const docs: number[][] = [];
+  const titles: number[][] = [];
+  const ids: number[] = [];
   terms.forEach((article, id) => {
-    if (article.title) {
-      for (const key of article.title.split(" ")) {
-        const p = posting(key);
-        p.docs.push(id);
-        p.title.push(id);
-      }
+    ids.length = 0;
+    words.addWords(article.title, ids);
+    for (const word of ids) {
+      (docs[word] ??= []).push(id);
+      (titles[word] ??= []).push(id);
     }
-    if (article.text) for (const key of article.text.split(" ")) posting(key).docs.push(id);
+    ids.length = 0;
+    words.addWords(article.text, ids);
+    for (const word of ids) (docs[word] ??= []).push(id);
   });
+  const order = words.tokens.map((_, word) => word).sort((a, b) => (words.tokens[a]! < words.tokens[b]! ? -1 : 1));
   const table: PostingTable = new Map();
-  for (const key of [...byKey.keys()].sort()) {
+  for (const word of order) {
+    const key = words.tokens[word]!;
     const folded = fold(key);
     let variants = table.get(folded);
     if (!variants) table.set(folded, (variants = new Map()));
-    variants.set(key, byKey.get(key)!);
+    variants.set(key, { docs: docs[word]!, title: titles[word] ?? [] });
   }
   return table;
 }

@@ -66,6 +66,20 @@ describe("folding and tokenising", () => {
     expect(second).toEqual([first[1], 3]);
     expect(table.tokens[3]).toBe("mới");
   });
+
+  it("numbers space-separated words as they are, every occurrence, with the ids tokens have", () => {
+    const table = new TokenTable();
+    const tokens: number[] = [];
+    table.nextGroup();
+    table.add("hội thảo", tokens);
+    const words: number[] = [];
+    table.addWords("thảo hội.x thảo  hội", words);
+    expect(words.map((id) => table.tokens[id])).toEqual(["thảo", "hội.x", "thảo", "hội"]);
+    expect(words[0]).toBe(tokens[1]);
+    expect(words[3]).toBe(tokens[0]);
+    table.addWords("", words);
+    expect(words).toHaveLength(4);
+  });
 });
 
 describe("the text of a Markdown body", () => {
