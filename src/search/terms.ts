@@ -7,7 +7,7 @@
  */
 import type { LoadedArticle } from "../types.js";
 import { accentKey, TokenTable } from "./fold.js";
-import { markdownText, markdownWords } from "./text.js";
+import { firstParagraphText, markdownWords } from "./text.js";
 
 /** An article's words, as space-separated accent keys, and its excerpt. */
 export interface ArticleTerms {
@@ -101,7 +101,7 @@ export function articleTerms(article: LoadedArticle, body: string): ArticleTerms
     add(image?.caption);
   }
   const text = distinctKeys(ids, titleCount, ids.length, inText, inTitle);
-  return { title: title.join(" "), text: text.join(" "), excerpt: excerptOf(article.summary ?? markdownText(body).firstParagraph) };
+  return { title: title.join(" "), text: text.join(" "), excerpt: excerptOf(article.summary ?? firstParagraphText(body)) };
 }
 
 /** Text cut to `EXCERPT_LENGTH` at a word boundary, control characters removed. */

@@ -29,51 +29,44 @@ export function markdownWords(markdown: string): string {
   return markdown.replace(NOT_TEXT, " ");
 }
 
-/** The text of one body: the whole (for terms) and its first paragraph (for the excerpt). */
-export interface BodyText {
-  text: string;
-  firstParagraph: string;
-}
-
-/** Extracts the readable text of a Markdown body (see the module comment). */
-export function markdownText(markdown: string): BodyText {
-  const lines = markdown.split(/\r?\n/);
-  const out: string[] = [];
+/**
+ * The first paragraph of a body's readable text, for the excerpt of an
+ * article without a summary: headings, list items, quotes, table rows, lone
+ * images, tags, code and reference definitions are passed over, and a
+ * paragraph with no readable text does not count. Lines are read only up to
+ * the end of the paragraph found.
+ */
+export function firstParagraphText(markdown: string): string {
   let paragraph: string[] = [];
-  let firstParagraph = "";
   let fence = "";
-  const endParagraph = () => {
-    if (firstParagraph === "" && paragraph.length > 0) firstParagraph = paragraph.join(" ").replace(/\s+/g, " ").trim();
-    paragraph = [];
-  };
-  for (const line of lines) {
+  for (let start = 0; start <= markdown.length; ) {
+    const newline = markdown.indexOf("\n", start);
+    const end = newline < 0 ? markdown.length : newline;
+    const line = markdown.slice(start, newline > start && markdown.charCodeAt(newline - 1) === 13 ? newline - 1 : end);
+    start = end + 1;
     if (fence) {
       if (line.trimStart().startsWith(fence)) fence = "";
-      else out.push(line);
       continue;
     }
     const opening = FENCE.exec(line);
-    if (opening) {
-      endParagraph();
-      fence = opening[1]!.slice(0, 3);
-      continue;
-    }
-    if (DEFINITION.test(line)) continue;
+    if (!opening && DEFINITION.test(line)) continue;
     const trimmed = line.trim();
-    if (trimmed === "" || /^[-*_=|:\s]+$/.test(trimmed)) {
-      endParagraph();
+    const ends =
+      opening || trimmed === "" || /^[-*_=|:\s]+$/.test(trimmed) || BLOCK_MARKS.test(line) || /^\s*!\[[^\]]*\]\([^)]*\)\s*$/.test(line) || trimmed.startsWith("|") || trimmed.startsWith("<");
+    if (!ends) {
+      paragraph.push(inlineText(line));
       continue;
     }
-    const block = BLOCK_MARKS.exec(line);
-    const onlyImage = /^\s*!\[[^\]]*\]\([^)]*\)\s*$/.test(line);
-    const text = inlineText(block ? line.slice(block[0].length) : line);
-    out.push(text);
-    // Headings, list items, quotes, table rows and lone images are not the paragraph an excerpt starts with.
-    if (block || onlyImage || trimmed.startsWith("|") || trimmed.startsWith("<")) endParagraph();
-    else paragraph.push(text);
+    if (opening) fence = opening[1]!.slice(0, 3);
+    const text = joined(paragraph);
+    if (text !== "") return text;
+    paragraph = [];
   }
-  endParagraph();
-  return { text: out.join("\n"), firstParagraph };
+  return joined(paragraph);
+}
+
+function joined(lines: string[]): string {
+  return lines.join(" ").replace(/\s+/g, " ").trim();
 }
 
 /** One line's text: images become their alt text and caption, links their text; URLs, tags and marks go. */

@@ -11,7 +11,7 @@ import { postingTable, shardFileName, shardTerms, SHARD_BUDGET } from "../../src
 import { decodeIds, encodeIds } from "../../src/search/postings.js";
 import { searchFiles } from "../../src/search/search.js";
 import { articleTerms, type ArticleTerms } from "../../src/search/terms.js";
-import { markdownText, markdownWords } from "../../src/search/text.js";
+import { firstParagraphText, markdownWords } from "../../src/search/text.js";
 import type { LoadedArticle } from "../../src/types.js";
 
 function loaded(fields: Partial<LoadedArticle> & { title: string; slug: string }): LoadedArticle {
@@ -92,7 +92,14 @@ describe("the text of a Markdown body", () => {
 
   it("takes the first paragraph after headings, lists and lone images as the excerpt source", () => {
     const body = "# Tiêu đề\n\n![a](b.png)\n\n- mục\n\nĐoạn _đầu_ với [liên kết](x.md)\nvà dòng hai &amp; hết.\n\nĐoạn sau.\n";
-    expect(markdownText(body).firstParagraph).toBe("Đoạn đầu với liên kết và dòng hai & hết.");
+    expect(firstParagraphText(body)).toBe("Đoạn đầu với liên kết và dòng hai & hết.");
+  });
+
+  it("passes over code, reference definitions and paragraphs with no readable text, and reads CRLF lines", () => {
+    const body = "```\nmã nguồn\n```\n\n[tham khảo]: https://example.org/\n\nhttps://example.org/chi-co-lien-ket\n\nĐoạn **thật**\r\ndòng hai.\r\n\r\nĐoạn sau.";
+    expect(firstParagraphText(body)).toBe("Đoạn thật dòng hai.");
+    expect(firstParagraphText("Một dòng, không xuống dòng")).toBe("Một dòng, không xuống dòng");
+    expect(firstParagraphText("## Chỉ tiêu đề\n")).toBe("");
   });
 });
 
