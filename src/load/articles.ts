@@ -34,8 +34,12 @@ export function textHash(text: string): string {
   return createHash("sha1").update(text).digest("base64url");
 }
 
-/** Reads the text of an article file; an unreadable file is a diagnostic, a missing one `gone`. */
-export function readArticleText(file: ArticleFileOnDisk): { text: string; hash: string } | { gone: true } | { diagnostic: Diagnostic } {
+/**
+ * Reads the text of an article file; an unreadable file is a diagnostic, a
+ * missing one `gone`. `hash: false` (a build without the cache, bodies kept
+ * in memory) skips hashing it: the hash is then "".
+ */
+export function readArticleText(file: ArticleFileOnDisk, hash = true): { text: string; hash: string } | { gone: true } | { diagnostic: Diagnostic } {
   let raw: string;
   try {
     raw = readFileSync(file.absPath, "utf8");
@@ -44,7 +48,7 @@ export function readArticleText(file: ArticleFileOnDisk): { text: string; hash: 
     if (code === "ENOENT" || code === "ENOTDIR") return { gone: true };
     return { diagnostic: error("read", { detail: (cause as Error).message }, { file: file.displayPath }) };
   }
-  return { text: raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw, hash: textHash(raw) };
+  return { text: raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw, hash: hash ? textHash(raw) : "" };
 }
 
 /** Parses an article's text (BOM removed) read from `file`, with the hash of the text as read. */

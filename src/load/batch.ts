@@ -84,7 +84,7 @@ export function loadFiles(files: readonly FileToLoad[], options: LoadOptions): L
     if (stamp && file.knownStamp && file.knownHash !== undefined && file.bodyStart !== undefined && sameStamp(stamp, file.knownStamp)) {
       return { hash: file.knownHash, hit: true, unread: true, bodyStart: file.bodyStart, diagnostics: [], stamp };
     }
-    const read = readArticleText(file);
+    const read = readArticleText(file, options.hash);
     if ("gone" in read) return { hash: "", diagnostics: [error("read", { detail: "the file was deleted while the site was being built" }, { file: file.displayPath })] };
     if ("diagnostic" in read) return { hash: "", diagnostics: [read.diagnostic] };
     const { text, hash } = read;
