@@ -364,7 +364,8 @@ export class TaskRunner {
    * workers (one per other core), only while none has work in flight; without,
    * when the machine has more than one core.
    */
-  private readonly spareCore = (): boolean => (this.pool ? this.pool.idle : availableParallelism() > 1);
+  private readonly spareCore = (): boolean => (this.pool ? this.pool.idle : this.cores > 1);
+  private readonly cores = availableParallelism();
 
   /** Stops the worker threads, if any. */
   async close(): Promise<void> {

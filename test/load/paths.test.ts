@@ -3,7 +3,7 @@
  * that need no encoding must give exactly what encoding would.
  */
 import { describe, expect, it } from "vitest";
-import { encodePath, siteUrl } from "../../src/load/paths.js";
+import { encodePath, resolveContentPath, siteUrl } from "../../src/load/paths.js";
 import { mulberry32, randomCases } from "../helpers/random.js";
 
 const encodedBySegment = (path: string) => path.split("/").map((s) => encodeURIComponent(s)).join("/");
@@ -33,5 +33,21 @@ describe("siteUrl", () => {
     expect(siteUrl("/news/", "images/a.png")).toBe("/news/images/a.png");
     expect(siteUrl("/news/", "//images/ả.png")).toBe("/news/images/%E1%BA%A3.png");
     expect(siteUrl("/", "")).toBe("/");
+  });
+});
+
+describe("resolveContentPath", () => {
+  it("resolves an href from the file it is written in, every time alike", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(resolveContentPath("2024/bai.md", "../images/h%E1%BB%99i%20th%E1%BA%A3o.png")).toBe("images/hội thảo.png");
+      expect(resolveContentPath("bai.md", "../images/a.png")).toBeUndefined(); // out of content/
+      expect(resolveContentPath("2024/bai.md", "./a/../b.png")).toBe("2024/b.png");
+      // Decomposed letters (as macOS writes names) and a malformed escape, kept as written.
+      expect(resolveContentPath("2024/bai.md", "a\u0300nh.png")).toBe("2024/\u00e0nh.png");
+      expect(resolveContentPath("2024/bai.md", "100%.png")).toBe("2024/100%.png");
+    }
+    // A source path holding a line feed is its own path, not a prefix of another's href.
+    expect(resolveContentPath("a\nb.md", "c.png")).toBe("c.png");
+    expect(resolveContentPath("a", "b.md\nc.png")).toBe("b.md\nc.png");
   });
 });
