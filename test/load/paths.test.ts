@@ -40,6 +40,7 @@ describe("resolveContentPath", () => {
   it("resolves an href from the file it is written in, every time alike", () => {
     for (let round = 0; round < 2; round++) {
       expect(resolveContentPath("2024/bai.md", "../images/h%E1%BB%99i%20th%E1%BA%A3o.png")).toBe("images/hội thảo.png");
+      expect(resolveContentPath("2024/bai.md", "../images/a.png")).toBe("images/a.png");
       expect(resolveContentPath("bai.md", "../images/a.png")).toBeUndefined(); // out of content/
       expect(resolveContentPath("2024/bai.md", "./a/../b.png")).toBe("2024/b.png");
       // Decomposed letters (as macOS writes names) and a malformed escape, kept as written.
