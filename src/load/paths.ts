@@ -21,13 +21,6 @@ export function splitHref(href: string): { path: string; suffix: string } {
  * Percent-escapes in the href are decoded (`%20` is a space).
  */
 export function resolveContentPath(fromContentPath: string, hrefPath: string): string | undefined {
-  // Pages resolve the same few paths again and again (a cover on every listing that shows its article).
-  let fromHere = resolved.get(fromContentPath);
-  if (fromHere?.has(hrefPath)) return fromHere.get(hrefPath);
-  if (!fromHere) {
-    if (resolved.size >= RESOLVED_KEPT) resolved.clear();
-    resolved.set(fromContentPath, (fromHere = new Map()));
-  }
   let decoded = hrefPath;
   try {
     decoded = decodeURI(hrefPath);
@@ -35,14 +28,9 @@ export function resolveContentPath(fromContentPath: string, hrefPath: string): s
     // keep it as written
   }
   const joined = posix.join(posix.dirname(fromContentPath), decoded.normalize("NFC"));
-  const result = joined === ".." || joined.startsWith("../") || posix.isAbsolute(joined) ? undefined : joined;
-  fromHere.set(hrefPath, result);
-  return result;
+  if (joined === ".." || joined.startsWith("../") || posix.isAbsolute(joined)) return undefined;
+  return joined;
 }
-
-/** Content paths resolved lately, by source path then href (see `resolveContentPath`), from at most `RESOLVED_KEPT` source paths. */
-const resolved = new Map<string, Map<string, string | undefined>>();
-const RESOLVED_KEPT = 20_000;
 
 /** Encodes each segment of a site path for use in an href (keeps `/`). */
 export function encodePath(path: string): string {
