@@ -25,6 +25,8 @@ describe("the npm package", () => {
     const files = packed[0]!.files.map((f) => f.path);
     expect(files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json", "bin/gazette.js", "dist/gazette.js", "dist/worker.js", "templates/article.hbs"]));
     expect(files.filter((f) => /^(src|test|content)\//.test(f))).toEqual([]);
+    // The CLI runs the bundles: the modules tsc writes beside them (and their maps) stay out of the package.
+    expect(files.filter((f) => f.startsWith("dist/")).sort()).toEqual(["dist/gazette.js", "dist/v8-flags.js", "dist/worker.js"]);
     const tarball = join(tmp, packed[0]!.filename);
 
     // A site made by the repository's CLI, depending on the tarball instead of the registry.
