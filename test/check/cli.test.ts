@@ -99,9 +99,9 @@ describe("gazette check --external on the command line", () => {
     expect(listed.code).toBe(0);
     expect(listed.stderr).toMatch(/3 external links \(not fetched: use --external\)/);
     // A limit no local answer comes near; only the link that never answers reaches it.
-    const run = await gazetteAsync(["check", "--external", "--timeout", "3", "--concurrency", "2"], root);
+    const run = await gazetteAsync(["check", "--external", "--timeout", "2", "--concurrency", "2"], root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`broken external link (no answer within 3 s): ${origin}/never`);
+    expect(run.stderr).toContain(`broken external link (no answer within 2 s): ${origin}/never`);
     expect(run.stderr).toContain(`broken external link (HTTP 404): ${origin}/gone`);
     expect(run.stderr).toMatch(/3 external links checked \(2 broken, 0 redirected\)/);
   });

@@ -48,14 +48,14 @@ const lines = [
 ];
 
 describe("front-matter values", () => {
-  // 30 files of ~2 MB: kept as views, the captions would hold ~60 MB of sources; copied out, a few KB.
+  // 12 files of ~2 MB: kept as views, the captions would hold ~24 MB of sources; copied out, a few KB.
   it("do not keep the article file alive (fast reader)", () => {
-    expect(retainedMb(`---\n${lines.join("\n")}\n---\n`, 30)).toBeLessThan(10);
+    expect(retainedMb(`---\n${lines.join("\n")}\n---\n`, 12)).toBeLessThan(10);
   });
 
   it("do not keep the article file alive (full YAML parser)", () => {
     // An anchor and alias: the fast reader declines, the yaml package reads it.
     const full = [...lines.slice(0, 3), "source: &nguon Trung tâm Văn hoá Thông tin huyện số #", "credit: *nguon", ...lines.slice(3)];
-    expect(retainedMb(`---\n${full.join("\n")}\n---\n`, 30)).toBeLessThan(10);
+    expect(retainedMb(`---\n${full.join("\n")}\n---\n`, 12)).toBeLessThan(10);
   });
 });
