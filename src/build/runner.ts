@@ -464,7 +464,7 @@ export class TaskRunner {
  * while `spareCore` says a core is free for it (see `BackgroundWrites`), and
  * returns once every one is on disk.
  */
-async function inBackground<T>(work: () => Promise<T>, spareCore?: () => boolean): Promise<T> {
+async function inBackground<T>(work: () => Promise<T>, spareCore: () => boolean): Promise<T> {
   const writes = new BackgroundWrites(spareCore);
   writePagesInBackground(writes);
   try {

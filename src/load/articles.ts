@@ -29,7 +29,11 @@ export interface ReadArticle {
   diagnostics: Diagnostic[];
 }
 
-/** Hash of an article file's text: the build cache's key for its front-matter. */
+/**
+ * A short digest of a text (SHA-1, URL-safe base64): of an article file's
+ * text, the build cache's key for its front-matter; of a page's inputs, its
+ * key (`render/page-key.ts`).
+ */
 export function textHash(text: string): string {
   return createHash("sha1").update(text).digest("base64url");
 }

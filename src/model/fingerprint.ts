@@ -4,16 +4,12 @@
  * identity instead of all becoming `null`.
  */
 import { createHash } from "node:crypto";
+import { textHash } from "../load/articles.js";
 import type { LoadedArticle } from "../types.js";
 
 /** A short digest of `value`'s JSON; equal digests mean equal data for templates. */
 export function fingerprint(value: unknown): string {
   return createHash("sha1").update(stableJson(value)).digest("base64");
-}
-
-/** A short digest of a text (SHA-1, URL-safe base64), for keys of the build cache and pages. */
-export function textDigest(text: string): string {
-  return createHash("sha1").update(text).digest("base64url");
 }
 
 /** `value` as JSON, with non-finite numbers written as strings (`"\u0000Infinity"`) so they stay distinct. */
@@ -47,5 +43,5 @@ export function loadedDigest(article: LoadedArticle): string {
   for (const key of Object.keys(article).sort()) {
     if (!NOT_LOADED_DATA.has(key)) fields[key] = key === "data" ? stableJson(article.data) : article[key as keyof LoadedArticle];
   }
-  return textDigest(JSON.stringify(fields));
+  return textHash(JSON.stringify(fields));
 }

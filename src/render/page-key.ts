@@ -4,7 +4,7 @@
  * and what the page's context is built from (`PagePlan.inputs`). The build's
  * page records and serve's page cache both use it.
  */
-import { textDigest } from "../model/fingerprint.js";
+import { textHash } from "../load/articles.js";
 import type { PagePlan } from "./pages.js";
 
 /**
@@ -13,10 +13,10 @@ import type { PagePlan } from "./pages.js";
  * digest: `htmlDigest` when known (the build cache keeps it), else hashed here.
  */
 export function pageKey(salt: string, plan: PagePlan, htmlDigest?: string): string {
-  return textDigest(`${salt}\0${plan.template}\0${plan.outputPath}\0${plan.inputs(htmlDigest)}`);
+  return textHash(`${salt}\0${plan.template}\0${plan.outputPath}\0${plan.inputs(htmlDigest)}`);
 }
 
 /** A digest of an article's HTML, for page keys and the cache. */
 export function htmlDigest(html: string): string {
-  return textDigest(html);
+  return textHash(html);
 }

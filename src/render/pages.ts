@@ -9,12 +9,14 @@ import type { Listing, ModelArticle, SiteModel, Term } from "../model/site.js";
 import type { ImageMeta } from "../types.js";
 import { resolveImageSrc } from "./images.js";
 import { coverSet } from "../images/views.js";
+import type { ImageSet } from "../images/plan.js";
 import { pictureView, shareImage, SIZES } from "../images/markup.js";
 import { labelsFor } from "./labels.js";
 import { hasVideo, labelVideos } from "../markdown/video.js";
 import { navState, navView, portalSiteFields, relatedPagerPlace, relatedPagerView, sidebarView, type NavPlace } from "./portal-views.js";
 import { htmlDigest } from "./page-key.js";
-import { loadedDigest, stableJson, textDigest } from "../model/fingerprint.js";
+import { loadedDigest, stableJson } from "../model/fingerprint.js";
+import { textHash } from "../load/articles.js";
 import type {
   ArticleCardView, ArticleLinkView, ArticleView, AuthorView, DateView, FigureView, LinkView,
   ListingView, NavView, PageView, PaginationView, SiteView, TemplateContext,
@@ -108,6 +110,8 @@ class ViewMemo {
   readonly urls = new Map<string, string>();
   /** Image URLs by the folder of the Markdown file and the src as written. */
   readonly images = new Map<string, string>();
+  /** Derivative sets of front-matter images (undefined: not a photo), by image: a cover is shown on many pages. */
+  readonly photoSets = new Map<ImageMeta, ImageSet | undefined>();
   /** Category bar views by state (see `navView`). */
   readonly navs = new Map<string, NavView>();
   /** For page inputs: the digest of the shared views and the config, of each article's data (`articleData`) and card, of each cover's derivatives. */
@@ -228,7 +232,7 @@ function listingInputs(model: SiteModel, shared: Shared, listing: Listing, page:
 function cardInputs(model: SiteModel, article: ModelArticle, memo: ViewMemo): string {
   let digest = memo.cardInputs.get(article);
   if (digest === undefined) {
-    digest = textDigest(`${articleData(article, memo)}\0${coverInputs(model, article, memo)}\0${article.summaryText}`);
+    digest = textHash(`${articleData(article, memo)}\0${coverInputs(model, article, memo)}\0${article.summaryText}`);
     memo.cardInputs.set(article, digest);
   }
   return digest;
@@ -236,7 +240,7 @@ function cardInputs(model: SiteModel, article: ModelArticle, memo: ViewMemo): st
 
 /** The digest of what every page reads: the shared views and the config. */
 function sharedInputs(model: SiteModel, shared: Shared, memo: ViewMemo): string {
-  memo.sharedDigest ??= textDigest(`${stableJson(shared)}\0${stableJson(model.config)}`);
+  memo.sharedDigest ??= textHash(`${stableJson(shared)}\0${stableJson(model.config)}`);
   return memo.sharedDigest;
 }
 
@@ -249,7 +253,7 @@ function articleData(article: ModelArticle, memo: ViewMemo): string {
   let digest = memo.articleData.get(article);
   if (digest === undefined) {
     const place = JSON.stringify([article.contentPath, article.sitePath, article.path, article.categorySlug ?? null, article.authorSlugs, article.tagSlugs]);
-    digest = textDigest(`${article.digest ?? loadedDigest(article)}\0${place}`);
+    digest = textHash(`${article.digest ?? loadedDigest(article)}\0${place}`);
     memo.articleData.set(article, digest);
   }
   return digest;
@@ -259,7 +263,7 @@ function articleData(article: ModelArticle, memo: ViewMemo): string {
 function coverInputs(model: SiteModel, article: ModelArticle, memo: ViewMemo): string {
   let json = memo.covers.get(article);
   if (json === undefined) {
-    const set = article.cover && coverSet(model, article, article.cover);
+    const set = article.cover && photoSet(model, article, article.cover);
     if (set) {
       // Several articles often share a photo: its set is written once.
       json = memo.setJson.get(set);
@@ -336,7 +340,7 @@ function termLink(model: SiteModel, term: Term): LinkView {
 
 function figure(model: SiteModel, article: ModelArticle, image: ImageMeta | undefined, sizes: string): FigureView | undefined {
   if (!image) return undefined;
-  const set = coverSet(model, article, image);
+  const set = photoSet(model, article, image);
   if (set) {
     const view: FigureView = { ...pictureView(set, model.config.basePath, sizes), alt: image.alt ?? "" };
     if (image.caption) view.caption = image.caption;
@@ -351,9 +355,18 @@ function figure(model: SiteModel, article: ModelArticle, image: ImageMeta | unde
   return view;
 }
 
+/** The derivative set of a front-matter image of `article` (see `coverSet`), looked up once per model. */
+function photoSet(model: SiteModel, article: ModelArticle, image: ImageMeta): ImageSet | undefined {
+  const sets = memoOf(model).photoSets;
+  if (sets.has(image)) return sets.get(image);
+  const set = coverSet(model, article, image);
+  sets.set(image, set);
+  return set;
+}
+
 /** `og:image` of an article: its cover photo's largest derivative. */
 function ogImage(model: SiteModel, article: ModelArticle): Pick<PageView, "image"> {
-  const set = article.cover && coverSet(model, article, article.cover);
+  const set = article.cover && photoSet(model, article, article.cover);
   if (!set) return {};
   const image = shareImage(set);
   const url = model.config.baseUrl ? absoluteUrl(model, image.path) : siteUrl(model.config.basePath, image.path);
