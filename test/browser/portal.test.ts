@@ -88,6 +88,7 @@ beforeAll(async () => {
   out = join(root, "public");
   site = await serveFolder(out);
   browser = await sharedBrowser();
+  await openTab();
 }, 60_000);
 
 afterAll(async () => {
@@ -96,22 +97,32 @@ afterAll(async () => {
   await stats?.close();
 });
 
-/** A browser context of `width` px that lets requests reach only this machine, and records every URL asked for. */
-async function openContext(width: number): Promise<{ context: BrowserContext; requests: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const requests: string[] = [];
+/**
+ * The tab the tests read pages in, as a reader goes from page to page (a
+ * context per test would start a renderer process each time): its context
+ * lets requests reach only this machine and records every URL asked for.
+ */
+let tab: Page;
+/** The URLs asked for since the last `visit`. */
+const requests: string[] = [];
+
+async function openTab(): Promise<void> {
+  const context: BrowserContext = await browser.newContext();
   await context.route("**/*", (route) => {
     const url = route.request().url();
     requests.push(url);
     return new URL(url).hostname === "127.0.0.1" ? route.continue() : route.abort();
   });
-  return { context, requests };
+  tab = await context.newPage();
 }
 
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(new URL(path, site.url).href, { waitUntil: "load" });
-  return page;
+/** Opens `path` in the tab, `width` px wide, once loaded. */
+async function visit(path: string, width: number): Promise<Page> {
+  await tab.goto("about:blank"); // the last page's requests stay out of this one's
+  await tab.setViewportSize({ width, height: 900 });
+  requests.length = 0;
+  await tab.goto(new URL(path, site.url).href, { waitUntil: "load" });
+  return tab;
 }
 
 /** WCAG contrast ratio of two `rgb(…)` colours. */
@@ -130,7 +141,8 @@ function contrast(a: string, b: string): number {
 describe("the phone menu", () => {
   it("opens by keyboard without JavaScript and reaches every category in full", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
-    const page = await open(context, "/");
+    const page = await context.newPage();
+    await page.goto(site.url, { waitUntil: "load" });
     expect(await page.locator(".nav-wide").isVisible()).toBe(false);
     const toggle = page.locator("summary.nav-toggle");
     expect(await toggle.innerText()).toBe("DANH MỤC");
@@ -163,8 +175,7 @@ describe("the phone menu", () => {
 
 describe("click-to-load videos", () => {
   it("request nothing from another host before the click, then load the privacy-enhanced player", async () => {
-    const { context, requests } = await openContext(1280);
-    const page = await open(context, VIDEO_ARTICLE);
+    const page = await visit(VIDEO_ARTICLE, 1280);
     await page.waitForLoadState("networkidle");
     const foreign = requests.filter((url) => new URL(url).hostname !== "127.0.0.1");
     expect(foreign).toEqual([]);
@@ -178,28 +189,24 @@ describe("click-to-load videos", () => {
     expect(await frame.getAttribute("title")).toBe("Xem video trên YouTube");
     await expect.poll(() => requests.some((url) => url.startsWith("https://www.youtube-nocookie.com/embed/"))).toBe(true);
     expect(page.url()).toBe(new URL(VIDEO_ARTICLE, site.url).href); // the page stayed
-    await context.close();
   });
 });
 
 describe("the visitor counter", () => {
   it("shows this month's, this year's and all visits from GoatCounter's counter JSON", async () => {
-    const { context } = await openContext(1280);
-    const page = await open(context, "/");
+    const page = await visit("/", 1280);
     const cell = (which: string) => page.locator(`.widget-visits dd[data-visits="${which}"]`);
     await expect.poll(() => cell("total").innerText(), { timeout: 10_000 }).toBe("12.345");
     await expect.poll(() => cell("year").innerText()).toBe("4.321");
     await expect.poll(() => cell("month").innerText()).toBe("321");
     expect(await page.locator(".widget-visits h2").innerText()).toBe("LƯỢT TRUY CẬP");
     expect(statsRequests).toContain("/count.js");
-    await context.close();
   });
 });
 
 describe("focus, contrast and tables", () => {
   it("draws the focus ring at 3:1 or more against the page and the navigation bar", async () => {
-    const { context } = await openContext(1280);
-    const page = await open(context, VIDEO_ARTICLE);
+    const page = await visit(VIDEO_ARTICLE, 1280);
     await page.keyboard.press("Tab"); // keyboard use: focus rings show
     const ring = async (selector: string, background: string) => {
       await page.locator(selector).first().focus();
@@ -215,12 +222,10 @@ describe("focus, contrast and tables", () => {
     expect(contrast(inNav.outline, inNav.background)).toBeGreaterThanOrEqual(3);
     const tagline = await page.evaluate(() => ({ color: getComputedStyle(document.querySelector(".brand-tagline")!).color, background: getComputedStyle(document.querySelector(".masthead")!).backgroundColor }));
     expect(contrast(tagline.color, tagline.background)).toBeGreaterThanOrEqual(4.5);
-    await context.close();
   });
 
   it("lets a wide table scroll sideways on a 390 px phone, its columns readable and aligned as written", async () => {
-    const { context } = await openContext(390);
-    const page = await open(context, VIDEO_ARTICLE);
+    const page = await visit(VIDEO_ARTICLE, 390);
     const table = await page.evaluate(() => {
       const box = document.querySelector(".table-scroll") as HTMLElement;
       const first = document.querySelector(".table-scroll td") as HTMLElement;
@@ -229,7 +234,6 @@ describe("focus, contrast and tables", () => {
     });
     expect(table).toMatchObject({ scrolls: true, focusable: true, align: "right" });
     expect(table.firstWidth).toBeGreaterThanOrEqual(150); // 10rem: three or four words a line
-    await context.close();
   });
 });
 
@@ -237,8 +241,7 @@ describe("axe-core and html-validate", () => {
   for (const width of [1280, 390]) {
     for (const path of ["/", VIDEO_ARTICLE]) {
       it(`find no problem on ${path} at ${width} px`, async () => {
-        const { context } = await openContext(width);
-        const page = await open(context, path);
+        const page = await visit(path, width);
         await expect.poll(() => page.locator('.widget-visits dd[data-visits="total"]').innerText(), { timeout: 10_000 }).not.toBe("–");
         await page.addScriptTag({ content: axe.source });
         const run = (only?: string) =>
@@ -255,7 +258,6 @@ describe("axe-core and html-validate", () => {
           expect(scrolled.violations).toEqual([]);
           expect(unknown.filter((target) => unknownContrast(scrolled).includes(target))).toEqual([]);
         }
-        await context.close();
         const file = path === "/" ? "index.html" : `${path}index.html`;
         expect(await htmlErrors(readFileSync(join(out, file), "utf8"), file)).toEqual([]);
       });
