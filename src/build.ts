@@ -51,6 +51,8 @@ export interface BuildOptions {
   removeOldInBackground?: boolean;
   /** `build` only: from how many listing pages workers share them (tests lower it to cover that path). */
   sharedPagesFrom?: number;
+  /** `build` only: articles per chunk of bodies given to a thread (default 25; tests lower it to spread a small site over every thread). */
+  articleChunk?: number;
   /** `build` only: how long before the build a file must have last changed for its stamp to be trusted by the next (default 3 s; tests lower it). */
   stampMarginMs?: number;
 }
@@ -104,6 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     removeOld: options.removeOldInBackground ? "background" : "wait",
     ...(options.stampMarginMs !== undefined ? { stampMarginMs: options.stampMarginMs } : {}),
     ...(options.sharedPagesFrom !== undefined ? { sharedPagesFrom: options.sharedPagesFrom } : {}),
+    ...(options.articleChunk !== undefined ? { articleChunk: options.articleChunk } : {}),
   });
   const timings = { ...staged.timings, total: Math.round(performance.now() - started) };
   const stats: BuildStats = { articles: staged.articles, pages: staged.pages, files: staged.written, timings, threads: staged.threads };

@@ -56,6 +56,8 @@ export interface BuildRunOptions {
   removeOld?: "wait" | "background";
   /** From how many listing pages workers share them (default: see `TaskRunner`). */
   sharedPagesFrom?: number;
+  /** Articles per chunk of bodies (default 25; see `TaskRunner`). */
+  articleChunk?: number;
   /** See `STAMP_MARGIN_MS`. */
   stampMarginMs?: number;
   /** Articles from which bodies are read again when rendered rather than kept (default 8,000). */
@@ -91,7 +93,7 @@ export async function runBuild(options: BuildRunOptions): Promise<BuildRunResult
   const cache = options.cache ? BuildCache.open(options.cacheDir ?? join(paths.root, CACHE_DIR_NAME)) : undefined;
   // Threads pay for rendering bodies; with most of them cached there is little to share.
   const toRender = markdownFiles.length - (cache?.cachedBodies ?? 0);
-  const runner = new TaskRunner(threadsFor(toRender, options.workers), options.sharedPagesFrom);
+  const runner = new TaskRunner(threadsFor(toRender, options.workers), { sharedPagesFrom: options.sharedPagesFrom, articleChunk: options.articleChunk });
   const stampsBefore = Date.now() - (options.stampMarginMs ?? STAMP_MARGIN_MS);
   // The image step runs beside loading (sharp decodes and resizes on its own threads): derivatives made
   // or found in the image store, SVGs checked; the derivatives enter the route table as files in the store.

@@ -51,7 +51,7 @@ const SHARED_PAGES_FROM = 4000;
  */
 const MAX_RETURNED = 48;
 
-/** Articles per chunk of bodies and pages. */
+/** Articles per chunk of bodies and pages (tests lower it to spread a small site over every lane). */
 const ARTICLE_CHUNK = 25;
 
 /**
@@ -130,8 +130,9 @@ export class ArticleFeed {
     readonly env: MarkdownEnv,
     pool: WorkerPool | undefined,
     envSent: Promise<unknown> | undefined,
+    private readonly chunkSize = ARTICLE_CHUNK,
   ) {
-    this.chunkCount = Math.ceil(items.length / ARTICLE_CHUNK);
+    this.chunkCount = Math.ceil(items.length / chunkSize);
     this.lanesLeft = pool && envSent ? pool.size * DEPTH : 0;
     this.shared = this.lanesLeft > 0;
     this.lanesDone = Promise.all(Array.from({ length: this.lanesLeft }, () => this.lane(pool!, envSent!)));
@@ -143,7 +144,7 @@ export class ArticleFeed {
   take(): [number, ArticleItem[]] | undefined {
     if (this.next >= this.chunkCount) return undefined;
     const index = this.next++;
-    return [index, this.items.slice(index * ARTICLE_CHUNK, (index + 1) * ARTICLE_CHUNK)];
+    return [index, this.items.slice(index * this.chunkSize, (index + 1) * this.chunkSize)];
   }
 
   /** Up to `count` next chunks (none when all are taken). */
@@ -242,15 +243,21 @@ class ListingQueue {
 }
 
 /** Runs build tasks on the main thread and `threads` workers. */
+/** Sizes the build's defaults fix, lowered by tests: from how many listing pages workers share them, and articles per chunk. */
+export interface RunnerTuning {
+  sharedPagesFrom?: number;
+  articleChunk?: number;
+}
+
 export class TaskRunner {
   private readonly pool: WorkerPool | undefined;
   private renderer: PageRenderer | undefined;
   private modelSent: Promise<unknown> | undefined;
 
-  /** `sharedPagesFrom`: see `SHARED_PAGES_FROM` (tests lower it to cover the workers' side). */
+  /** `tuning`: see `SHARED_PAGES_FROM` and `ARTICLE_CHUNK` (tests lower them to cover the workers' side on small sites). */
   constructor(
     readonly threads: number,
-    private readonly sharedPagesFrom = SHARED_PAGES_FROM,
+    private readonly tuning: RunnerTuning = {},
   ) {
     this.pool = threads > 0 ? new WorkerPool(threads, workerScript()) : undefined;
   }
@@ -277,7 +284,7 @@ export class TaskRunner {
    */
   startArticles(items: ArticleItem[], env: MarkdownEnv): ArticleFeed {
     const envSent = this.sendEnv(env, items.length);
-    return new ArticleFeed(items, env, this.pool, envSent);
+    return new ArticleFeed(items, env, this.pool, envSent, this.tuning.articleChunk);
   }
 
   /**
@@ -347,7 +354,7 @@ export class TaskRunner {
   private async renderPages(job: PageJob, indexes: number[], progress: ProgressFn | undefined, listed: ListedPages): Promise<PageChunkResult & { pageRecords: Map<string, PageRecord> }> {
     const plans = this.rendererOf(job).plans;
     const rest = indexes.slice(listed.count);
-    const modelSent = rest.length >= this.sharedPagesFrom ? this.sendModel(job) : undefined;
+    const modelSent = rest.length >= (this.tuning.sharedPagesFrom ?? SHARED_PAGES_FROM) ? this.sendModel(job) : undefined;
     const results = await this.chunked(rest, PAGE_CHUNK, "render", progress, (chunk) => [renderPageChunk(this.rendererOf(job), this.pageChunk(job, chunk))], async (pool, chunk) => {
       await modelSent;
       return [await pool.run<PageChunkResult>("pages", this.pageChunk(job, chunk))];

@@ -12,8 +12,9 @@ import { listTree, writeFiles } from "../helpers/site.js";
 const NOW = Date.UTC(2026, 0, 1);
 /** Articles of most generated sites here: enough for links between articles and two listing pages of 10. */
 const ARTICLES = 12;
-/** Articles of the site built on worker threads: two chunks of bodies (25 a chunk). */
-const THREADED = 30;
+/** Articles of the site built on worker threads, and articles per chunk of bodies there: two chunks. */
+const THREADED = 16;
+const CHUNK = 8;
 /** Articles of the series of random edits: two listing pages or more at every page size it tries. */
 const SERIES = 16;
 
@@ -23,7 +24,7 @@ async function cachedBuild(options: BuildOptions & { source: string }) {
   const result = await build({ now: NOW, cwd: options.source, ...options, out });
   // The reference has no cache and no thread: the options about them do not reach it.
   const plainOptions: BuildOptions = { now: NOW, cwd: options.source, ...options };
-  for (const key of ["out", "cacheDir", "workers", "sharedPagesFrom", "stampMarginMs"] as const) delete plainOptions[key];
+  for (const key of ["out", "cacheDir", "workers", "sharedPagesFrom", "articleChunk", "stampMarginMs"] as const) delete plainOptions[key];
   const expected = (await plainBuild(plainOptions)).files;
   const files = listTree(out).filter((f) => f !== ".gazette");
   expect(files).toEqual([...expected.keys()].sort());
@@ -74,8 +75,8 @@ describe("the build cache", () => {
 
   it("gives the same bytes from the cache on worker threads", async () => {
     const root = corpus(THREADED);
-    await cachedBuild({ source: root, workers: 2, sharedPagesFrom: 0 });
-    expect(sources(await cachedBuild({ source: root, workers: 2, sharedPagesFrom: 0 }))).toEqual({ articles: { hits: THREADED, misses: 0 }, bodies: { hits: THREADED, misses: 0 } });
+    await cachedBuild({ source: root, workers: 2, sharedPagesFrom: 0, articleChunk: CHUNK });
+    expect(sources(await cachedBuild({ source: root, workers: 2, sharedPagesFrom: 0, articleChunk: CHUNK }))).toEqual({ articles: { hits: THREADED, misses: 0 }, bodies: { hits: THREADED, misses: 0 } });
   });
 
   it("renders again only the edited article's body", async () => {

@@ -6,6 +6,9 @@ import { build, BUILTIN_TEMPLATES, type BuildOptions } from "../../src/build.js"
 import { BuildFailure } from "../../src/diagnostics.js";
 import { sitePaths } from "../../src/load/site.js";
 import { runBuild } from "../../src/build/run.js";
+import { ArticleFeed } from "../../src/build/runner.js";
+import type { MarkdownEnv } from "../../src/markdown/bodies.js";
+import type { ArticleItem } from "../../src/write/pages.js";
 import { loadFiles } from "../../src/load/batch.js";
 import { renderBodyChunk } from "../../src/markdown/bodies.js";
 import { corpus } from "../helpers/corpus.js";
@@ -27,8 +30,9 @@ function expectSameFiles(out: string, expected: Map<string, Buffer>): void {
   expect(different).toEqual([]);
 }
 
-/** Articles of the sites built here: four chunks of bodies (25 a chunk), so that every lane (the main thread, two workers) takes some. */
-const ARTICLES = 80;
+/** Articles of the sites built here, and articles per chunk of bodies: four chunks, so that every lane (the main thread, two workers) takes some. */
+const ARTICLES = 32;
+const CHUNK = 8;
 
 /** The site most tests here build: two articles in three without a front-matter summary. */
 let summariesFromBodies: { root: string; firstParagraphs: string[] } | undefined;
@@ -65,6 +69,22 @@ function outFolder(): string {
 
 const NOW = Date.UTC(2026, 0, 1);
 
+describe("the feed of bodies", () => {
+  it("hands them out in chunks of 25, or of the size a test asks for, in order", () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ i }) as unknown as ArticleItem);
+    const sizes = (feed: ArticleFeed) => {
+      const taken: [number, number][] = [];
+      for (let next = feed.take(); next; next = feed.take()) taken.push([next[0], next[1].length]);
+      return taken;
+    };
+    expect(sizes(new ArticleFeed(items(60), {} as MarkdownEnv, undefined, undefined))).toEqual([[0, 25], [1, 25], [2, 10]]);
+    const feed = new ArticleFeed(items(ARTICLES), {} as MarkdownEnv, undefined, undefined, CHUNK);
+    const first = feed.take()!;
+    expect(first[1].map((item) => (item as unknown as { i: number }).i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(sizes(feed)).toEqual([[1, 8], [2, 8], [3, 8]]);
+  });
+});
+
 describe("builds on worker threads", () => {
   it("write the same bytes as a build on the main thread alone, whatever the number of threads", async () => {
     const options = { source: sharedSite().root, baseUrl: "https://example.org/news/", now: NOW };
@@ -72,7 +92,7 @@ describe("builds on worker threads", () => {
     // Listings go to the workers too in the first build (by default only from 4,000 listing pages).
     for (const [workers, sharedPagesFrom] of [[2, 0], [1, undefined]] as const) {
       const out = outFolder();
-      const result = await build({ ...options, out, workers, cache: false, ...(sharedPagesFrom !== undefined ? { sharedPagesFrom } : {}) });
+      const result = await build({ ...options, out, workers, cache: false, articleChunk: CHUNK, ...(sharedPagesFrom !== undefined ? { sharedPagesFrom } : {}) });
       expect(result.stats.threads).toBe(workers);
       const index = [...expected.keys()].filter((path) => path.startsWith("search/") && path.endsWith(".json")).length;
       expect(result.stats.pages).toBe(expected.size - 16 - 5 - 3 - index); // the 8 images' derivatives (WebP and PNG), 5 theme assets, 3 feed files and search index aside
@@ -91,7 +111,7 @@ describe("listing pages rendered while the workers render bodies", () => {
     const home = expected.get("index.html")!.toString();
     expect(firstParagraphs.filter((p) => home.includes(p)).length).toBeGreaterThan(0);
     const out = outFolder();
-    await build({ ...options, out, workers: 2, cache: false });
+    await build({ ...options, out, workers: 2, cache: false, articleChunk: CHUNK });
     expectSameFiles(out, expected);
   });
 });
@@ -109,7 +129,7 @@ describe("template problems of listing pages (rendered between article pages on 
     writeFileSync(join(root, "templates", "listing.hbs"), '{{#unless page.title}}{{> missing-on-home}}{{/unless}}{{#if (eq listing.kind "tag")}}{{> missing-on-tags}}{{/if}}\n');
     const reports: string[][] = [];
     for (const workers of [0, 1]) {
-      const failure: unknown = await build({ source: root, out: join(root, `out-${workers}`), workers, cache: false, now: Date.UTC(2026, 0, 1) }).catch((err: unknown) => err);
+      const failure: unknown = await build({ source: root, out: join(root, `out-${workers}`), workers, cache: false, articleChunk: CHUNK, now: Date.UTC(2026, 0, 1) }).catch((err: unknown) => err);
       expect(failure).toBeInstanceOf(BuildFailure);
       reports.push((failure as BuildFailure).diagnostics.map((d) => `${d.file}:${d.line ?? ""}: ${d.message}`));
       expect(existsSync(join(root, `out-${workers}`))).toBe(false);
@@ -126,7 +146,7 @@ describe("a build refused after the workers started on the bodies", () => {
     mkdirSync(out);
     writeFileSync(join(out, "notes.txt"), "keep me");
     // Bodies go to the worker before the output folder is looked at; the refusal must still end the build.
-    const failure: unknown = await build({ source: root, out, workers: 1, cache: false, now: Date.UTC(2026, 0, 1) }).catch((err: unknown) => err);
+    const failure: unknown = await build({ source: root, out, workers: 1, cache: false, articleChunk: CHUNK, now: Date.UTC(2026, 0, 1) }).catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(BuildFailure);
     expect((failure as BuildFailure).diagnostics.map((d) => d.message).join("\n")).toMatch(/refusing to replace/);
     expect(listTree(out)).toEqual(["notes.txt"]);
@@ -143,7 +163,7 @@ describe("a theme that fails to compile once the workers have started on the bod
     const out = join(root, "public");
     const failures: string[][] = [];
     for (const workers of [1, 0]) {
-      const failure: unknown = await build({ source: root, out, workers, cache: false, now: Date.UTC(2026, 0, 1) }).catch((err: unknown) => err);
+      const failure: unknown = await build({ source: root, out, workers, cache: false, articleChunk: CHUNK, now: Date.UTC(2026, 0, 1) }).catch((err: unknown) => err);
       expect(failure).toBeInstanceOf(BuildFailure);
       failures.push((failure as BuildFailure).diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`));
       expect(existsSync(out)).toBe(false);
@@ -165,7 +185,7 @@ describe("bodies read again from their files (how sites of 8,000 articles and mo
       const out = outFolder();
       await runBuild({
         paths: sitePaths(root), outDir: out, cwd: process.cwd(), builtinTemplates: BUILTIN_TEMPLATES,
-        drafts: false, future: false, now: NOW, cache, cacheDir, workers, rereadBodiesFrom: 0, baseUrl,
+        drafts: false, future: false, now: NOW, cache, cacheDir, workers, rereadBodiesFrom: 0, baseUrl, articleChunk: CHUNK,
       });
       expectSameFiles(out, expected);
     }
@@ -177,7 +197,7 @@ describe("bodies read again from their files (how sites of 8,000 articles and mo
     let deleted = false;
     const build = runBuild({
       paths: sitePaths(root), outDir: out, cwd: process.cwd(), builtinTemplates: BUILTIN_TEMPLATES,
-      drafts: false, future: false, now: Date.UTC(2026, 0, 1), cache: false, workers: 1, rereadBodiesFrom: 0,
+      drafts: false, future: false, now: Date.UTC(2026, 0, 1), cache: false, workers: 1, rereadBodiesFrom: 0, articleChunk: CHUNK,
       // Once every file is loaded, the bodies are gone: the worker's first chunks fail, and so does the main thread's.
       onProgress: (stage, done, total) => {
         if (stage !== "load" || done !== total || deleted) return;
