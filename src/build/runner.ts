@@ -242,13 +242,13 @@ class ListingQueue {
   }
 }
 
-/** Runs build tasks on the main thread and `threads` workers. */
 /** Sizes the build's defaults fix, lowered by tests: from how many listing pages workers share them, and articles per chunk. */
 export interface RunnerTuning {
   sharedPagesFrom?: number;
   articleChunk?: number;
 }
 
+/** Runs build tasks on the main thread and `threads` workers. */
 export class TaskRunner {
   private readonly pool: WorkerPool | undefined;
   private renderer: PageRenderer | undefined;
