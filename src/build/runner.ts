@@ -5,7 +5,6 @@
  * next one whenever it is free. Results come back in input order whichever
  * thread did the work, so the output does not depend on the split.
  */
-import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
@@ -251,6 +250,12 @@ export interface RunnerTuning {
 /** Runs build tasks on the main thread and `threads` workers. */
 export class TaskRunner {
   private readonly pool: WorkerPool | undefined;
+  /**
+   * Whether a core is free for the I/O thread pool's page writes: with
+   * workers (one per other core), only while none has work in flight; without,
+   * when the machine has other cores (the pool the build would use there).
+   */
+  private readonly spareCore: () => boolean;
   private renderer: PageRenderer | undefined;
   private modelSent: Promise<unknown> | undefined;
 
@@ -259,7 +264,9 @@ export class TaskRunner {
     readonly threads: number,
     private readonly tuning: RunnerTuning = {},
   ) {
-    this.pool = threads > 0 ? new WorkerPool(threads, workerScript()) : undefined;
+    const pool = (this.pool = threads > 0 ? new WorkerPool(threads, workerScript()) : undefined);
+    const otherCores = defaultPoolSize() > 0;
+    this.spareCore = pool ? () => pool.idle : () => otherCores;
   }
 
   /** Reads and parses article files. */
@@ -365,14 +372,6 @@ export class TaskRunner {
     if (job.keySalt !== undefined) indexes.forEach((index, k) => records[k] && merged.pageRecords.set(plans[index]!.outputPath, records[k]));
     return merged;
   }
-
-  /**
-   * Whether a core is free for the I/O thread pool's page writes: with
-   * workers (one per other core), only while none has work in flight; without,
-   * when the machine has more than one core.
-   */
-  private readonly spareCore = (): boolean => (this.pool ? this.pool.idle : this.cores > 1);
-  private readonly cores = availableParallelism();
 
   /** Stops the worker threads, if any. */
   async close(): Promise<void> {

@@ -3,8 +3,8 @@
  * and serve: read the text, hash it (the cache's key), parse front-matter and
  * body, and say where the body starts so it can be read again later.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { textHash } from "../digest.js";
 import { error, type Diagnostic } from "../diagnostics.js";
 import type { LoadedArticle } from "../types.js";
 import { parseArticle, type ArticleFile } from "./frontmatter.js";
@@ -27,15 +27,6 @@ export interface ReadArticle {
   /** Where the body starts in `text`; undefined when it is not a plain suffix of it. */
   bodyStart?: number;
   diagnostics: Diagnostic[];
-}
-
-/**
- * A short digest of a text (SHA-1, URL-safe base64): of an article file's
- * text, the build cache's key for its front-matter; of a page's inputs, its
- * key (`render/page-key.ts`).
- */
-export function textHash(text: string): string {
-  return createHash("sha1").update(text).digest("base64url");
 }
 
 /**

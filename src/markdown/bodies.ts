@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { error } from "../diagnostics.js";
-import { textHash } from "../load/articles.js";
+import { textHash } from "../digest.js";
 import type { ImageEntry } from "../images/plan.js";
 import { renderMarkdown, type MarkdownInput, type MarkdownOutput } from "./render.js";
 

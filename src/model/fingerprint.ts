@@ -4,7 +4,7 @@
  * identity instead of all becoming `null`.
  */
 import { createHash } from "node:crypto";
-import { textHash } from "../load/articles.js";
+import { textHash } from "../digest.js";
 import type { LoadedArticle } from "../types.js";
 
 /** A short digest of `value`'s JSON; equal digests mean equal data for templates. */

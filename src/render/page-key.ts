@@ -4,7 +4,7 @@
  * and what the page's context is built from (`PagePlan.inputs`). The build's
  * page records and serve's page cache both use it.
  */
-import { textHash } from "../load/articles.js";
+import { textHash } from "../digest.js";
 import type { PagePlan } from "./pages.js";
 
 /**

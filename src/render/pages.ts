@@ -16,7 +16,7 @@ import { hasVideo, labelVideos } from "../markdown/video.js";
 import { navState, navView, portalSiteFields, relatedPagerPlace, relatedPagerView, sidebarView, type NavPlace } from "./portal-views.js";
 import { htmlDigest } from "./page-key.js";
 import { loadedDigest, stableJson } from "../model/fingerprint.js";
-import { textHash } from "../load/articles.js";
+import { textHash } from "../digest.js";
 import type {
   ArticleCardView, ArticleLinkView, ArticleView, AuthorView, DateView, FigureView, LinkView,
   ListingView, NavView, PageView, PaginationView, SiteView, TemplateContext,
