@@ -280,6 +280,14 @@ class Reader {
   }
 }
 
+/**
+ * Keys already read and found plain (the tests below depend on the key
+ * alone): a site's articles use a handful of names, each on every article.
+ * At most `MAX_PLAIN_KEYS` are kept.
+ */
+const plainKeys = new Set<string>();
+const MAX_PLAIN_KEYS = 1000;
+
 /** `key:` at `start` of `line`: the key (plain text resolving to itself) and what follows the colon. */
 function splitKey(line: string, start: number): [string, string] {
   const colon = line.indexOf(":", start);
@@ -287,8 +295,11 @@ function splitKey(line: string, start: number): [string, string] {
   const after = line.charCodeAt(colon + 1);
   if (colon + 1 < line.length && after !== 0x20) decline();
   const key = line.slice(start, colon);
-  if (key.length > MAX_KEY_LENGTH || INDICATORS.has(key.charAt(0)) || key.charCodeAt(key.length - 1) === 0x20) decline();
-  // Names Object.prototype has (`constructor`, `__proto__`…) go to the full parser, whose key lines skip them.
-  if (KEY_EXCLUDED.test(key) || key in Object.prototype || resolvePlain(key) !== key) decline();
+  if (!plainKeys.has(key)) {
+    if (key.length > MAX_KEY_LENGTH || INDICATORS.has(key.charAt(0)) || key.charCodeAt(key.length - 1) === 0x20) decline();
+    // Names Object.prototype has (`constructor`, `__proto__`…) go to the full parser, whose key lines skip them.
+    if (KEY_EXCLUDED.test(key) || key in Object.prototype || resolvePlain(key) !== key) decline();
+    if (plainKeys.size < MAX_PLAIN_KEYS) plainKeys.add(key);
+  }
   return [key, line.slice(colon + 1)];
 }

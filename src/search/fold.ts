@@ -37,9 +37,8 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /** Whether code unit `code` belongs to a word (see `words`). */
 function isWord(table: Int8Array, code: number): boolean {
-  let known = table[code]!;
-  if (known < 0) known = table[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0;
-  return known === 1;
+  const known = table[code]!;
+  return (known < 0 ? classify(table, code) : known) === 1;
 }
 
 /** Folds a token (or any text): lower case, no marks, đ → d ("Đường" → "duong"). */
@@ -122,17 +121,32 @@ export function hasAccents(word: string): boolean {
   return fold(word) !== word.toLowerCase().normalize("NFC");
 }
 
+/** FNV-1a's offset basis, as a signed 32-bit number. */
+const FNV_START = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** Tests a code unit not seen before and records the answer in `table` (see `words`). */
+function classify(table: Int8Array, code: number): number {
+  return (table[code] = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0);
+}
+
 /**
  * Distinct tokens of many texts, without making a string of every token:
  * each token is hashed while it is scanned and looked up by its characters;
  * only a token never seen before becomes a string. Gives ids, the same for
  * the same token across every text of a build.
+ *
+ * The loops look up the word table and compare characters in place rather
+ * than through small helpers: they run for every character a build indexes.
  */
 export class TokenTable {
   /** The tokens by id. */
   readonly tokens: string[] = [];
-  private readonly hashes: number[] = [];
+  /** Per id: its token's hash (FNV-1a of its UTF-16 code units, signed). */
+  private hashes = new Int32Array(1 << 12);
+  /** Open addressing: ids, -1 for an empty slot. */
   private slots = new Int32Array(1 << 14).fill(-1);
+  /** Per id: the last group that gave it. */
   private seenIn = new Int32Array(1 << 12);
   private group = 1;
 
@@ -145,25 +159,25 @@ export class TokenTable {
   add(text: string, out: number[]): void {
     const table = words();
     const source = /[\u0300-\u036f]/.test(text) ? text.normalize("NFC") : text;
+    const length = source.length;
     let start = -1;
     let hash = 0;
-    for (let i = 0; i <= source.length; i++) {
-      const code = i < source.length ? source.charCodeAt(i) : 32;
-      if (isWord(table, code)) {
+    for (let i = 0; i < length; i++) {
+      const code = source.charCodeAt(i);
+      let word = table[code]!;
+      if (word < 0) word = classify(table, code);
+      if (word === 1) {
         if (start < 0) {
           start = i;
-          hash = 0x811c9dc5;
+          hash = FNV_START;
         }
-        hash = Math.imul(hash ^ code, 16777619);
+        hash = Math.imul(hash ^ code, FNV_PRIME);
       } else if (start >= 0) {
-        const id = this.idOf(source, start, i, hash >>> 0);
-        if (this.seenIn[id] !== this.group) {
-          this.seenIn[id] = this.group;
-          out.push(id);
-        }
+        this.give(this.idOf(source, start, i, hash), out);
         start = -1;
       }
     }
+    if (start >= 0) this.give(this.idOf(source, start, length, hash), out);
   }
 
   /**
@@ -172,38 +186,60 @@ export class TokenTable {
    * or per-group check, and still no string made for a word seen before.
    */
   addWords(text: string, out: number[]): void {
+    const length = text.length;
     let start = 0;
-    let hash = 0x811c9dc5;
-    for (let i = 0; i <= text.length; i++) {
-      const code = i < text.length ? text.charCodeAt(i) : 32;
+    let hash = FNV_START;
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(i);
       if (code !== 32) {
-        hash = Math.imul(hash ^ code, 16777619);
+        hash = Math.imul(hash ^ code, FNV_PRIME);
         continue;
       }
-      if (i > start) out.push(this.idOf(text, start, i, hash >>> 0));
+      if (i > start) out.push(this.idOf(text, start, i, hash));
       start = i + 1;
-      hash = 0x811c9dc5;
+      hash = FNV_START;
     }
+    if (length > start) out.push(this.idOf(text, start, length, hash));
   }
 
+  /** Appends `id` to `out` unless this group gave it already. */
+  private give(id: number, out: number[]): void {
+    if (this.seenIn[id] === this.group) return;
+    this.seenIn[id] = this.group;
+    out.push(id);
+  }
+
+  /** The id of `source[start…end)`, whose hash is `hash`; a new one (and the token's string) when it was never seen. */
   private idOf(source: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
+    const { slots, hashes, tokens } = this;
+    const mask = slots.length - 1;
+    const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.slots[slot]!;
+      const id = slots[slot]!;
       if (id < 0) break;
-      if (this.hashes[id] === hash && sameChars(this.tokens[id]!, source, start, end)) return id;
+      if (hashes[id] !== hash) continue;
+      const token = tokens[id]!;
+      if (token.length !== length) continue;
+      let same = 0;
+      while (same < length && token.charCodeAt(same) === source.charCodeAt(start + same)) same++;
+      if (same === length) return id;
     }
+    return this.added(source.slice(start, end), hash);
+  }
+
+  private added(token: string, hash: number): number {
     const id = this.tokens.length;
-    this.tokens.push(source.slice(start, end));
-    this.hashes.push(hash);
-    if (id >= this.seenIn.length) {
-      const grown = new Int32Array(this.seenIn.length * 2);
-      grown.set(this.seenIn);
-      this.seenIn = grown;
+    this.tokens.push(token);
+    if (id >= this.hashes.length) {
+      this.hashes = grown(this.hashes);
+      this.seenIn = grown(this.seenIn);
     }
+    this.hashes[id] = hash;
     this.seenIn[id] = 0;
-    if (this.tokens.length * 2 > this.slots.length) this.rehash();
-    else this.insert(id);
+    if (this.tokens.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      for (let other = 0; other < this.tokens.length; other++) this.insert(other);
+    } else this.insert(id);
     return id;
   }
 
@@ -213,15 +249,11 @@ export class TokenTable {
     while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
     this.slots[slot] = id;
   }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    for (let id = 0; id < this.tokens.length; id++) this.insert(id);
-  }
 }
 
-function sameChars(token: string, source: string, start: number, end: number): boolean {
-  if (token.length !== end - start) return false;
-  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) !== source.charCodeAt(start + i)) return false;
-  return true;
+/** `marks` twice as long, its values kept. */
+export function grown(marks: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(marks.length * 2);
+  bigger.set(marks);
+  return bigger;
 }

@@ -6,7 +6,7 @@
  * the file's front-matter.
  */
 import type { LoadedArticle } from "../types.js";
-import { accentKey, TokenTable } from "./fold.js";
+import { accentKey, grown, TokenTable } from "./fold.js";
 import { firstParagraphText, markdownWords } from "./text.js";
 
 /** An article's words, as space-separated accent keys, and its excerpt. */
@@ -54,12 +54,6 @@ function keyNumber(id: number): number {
     keyOfToken[id] = number;
   }
   return number;
-}
-
-function grown(marks: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(marks.length * 2);
-  bigger.set(marks);
-  return bigger;
 }
 
 /** The keys of tokens `ids[from…to)`, each once: marked in `marks` for this round, and left out when `except` has it. */
