@@ -116,7 +116,8 @@ export class Bodies {
   /** Sets on each item whether its HTML comes back, and its page's previous record (before any page is written). */
   completeItems(items: readonly ArticleItem[], plans: readonly PagePlan[], previous: ReadonlyMap<string, PageRecord> | undefined): void {
     for (const item of items) {
-      item.wantHtml = this.cache !== undefined || item.index < FEED_SIZE || this.keepAllHtml;
+      // The cache keeps fresh renders; a cached one comes back only where the model needs its HTML.
+      item.wantHtml = (this.cache !== undefined && !item.cached) || item.index < FEED_SIZE || this.keepAllHtml;
       if (previous) item.previous = previous.get(plans[item.index]!.outputPath) ?? null;
     }
   }

@@ -17,7 +17,7 @@ import { deserialize, serialize } from "node:v8";
 import type { MarkdownOutput } from "../markdown/render.js";
 import type { ArticleTerms } from "../search/terms.js";
 import type { LoadedArticle } from "../types.js";
-import type { PageRecord } from "../write/pages.js";
+import { htmlText, type CachedBody, type PageRecord } from "../write/pages.js";
 import type { CompiledText } from "../render/templates.js";
 import { sameStamp, type FileStamp } from "../load/batch.js";
 import { removeInBackground } from "../write/output.js";
@@ -43,7 +43,12 @@ interface BodyEntry {
   dependencies: string[];
   /** Their state when it was rendered (see `targetState`), as JSON. */
   state: string;
-  html: string;
+  /**
+   * The HTML as UTF-8: a rebuild opens every entry, yet needs the HTML of
+   * few (pages it renders again, the feed), and bytes are read without
+   * making thousands of strings for the collector to move.
+   */
+  html: Uint8Array;
   /** Digest of `html` (see `htmlDigest`), for page keys. */
   digest: string;
   firstParagraph: string;
@@ -162,8 +167,8 @@ export class BuildCache {
     this.keep(contentPath, { hash, timezone, bodyStart, ...(stamp ? { stamp } : {}), article: cached });
   }
 
-  /** The cached render of an article's body, if its settings match and every link target is as it was; counts a hit. */
-  body(contentPath: string, settings: string, targets: LinkTargets): { html: string; firstParagraph: string; digest: string } | undefined {
+  /** The cached render of an article's body (its HTML as UTF-8), if its settings match and every link target is as it was; counts a hit. */
+  body(contentPath: string, settings: string, targets: LinkTargets): CachedBody | undefined {
     const body = this.next[shardOf(contentPath)]!.get(contentPath)?.body;
     if (!usable(body, settings, targets)) return undefined;
     this.stats.bodies.hits++;
@@ -179,7 +184,7 @@ export class BuildCache {
     const entry = this.old[shardOf(contentPath)]!.get(contentPath);
     const body = entry?.body;
     if (entry?.hash !== hash || !usable(body, settings, targets)) return undefined;
-    return { html: body.html, firstParagraph: body.firstParagraph, dependencies: body.dependencies };
+    return { html: htmlText(body.html), firstParagraph: body.firstParagraph, dependencies: body.dependencies };
   }
 
   /** Records a freshly rendered body (counts a miss); bodies with problems, warnings included, are not kept, so the next build reports them again. */
@@ -188,7 +193,7 @@ export class BuildCache {
     const entry = this.next[shardOf(contentPath)]!.get(contentPath);
     if (!entry || output.diagnostics.length > 0 || !output.dependencies) return;
     const { dependencies } = output;
-    entry.body = { settings, dependencies, state: dependencyState(dependencies, targets), html: output.html, digest, firstParagraph: output.firstParagraph };
+    entry.body = { settings, dependencies, state: dependencyState(dependencies, targets), html: utf8.encode(output.html), digest, firstParagraph: output.firstParagraph };
     this.dirty[shardOf(contentPath)] = true;
   }
 
@@ -348,8 +353,11 @@ export function themeDigest(dirs: readonly string[]): string {
 
 /** Whether a cached body was rendered with `settings` and every link target is as it was then. */
 function usable(body: BodyEntry | undefined, settings: string, targets: LinkTargets): body is BodyEntry {
-  return body !== undefined && body.settings === settings && typeof body.digest === "string" && body.state === dependencyState(body.dependencies, targets);
+  return body !== undefined && body.settings === settings && typeof body.digest === "string" && body.html instanceof Uint8Array && body.state === dependencyState(body.dependencies, targets);
 }
+
+/** Encodes each HTML into a buffer of its own (a pooled Buffer's slice would store the whole pool). */
+const utf8 = new TextEncoder();
 
 /** A cache file as stored: its data serialised, and the digest of those bytes. */
 interface Sealed {

@@ -105,11 +105,28 @@ export function renderPageChunk(renderer: PageRenderer, chunk: PageChunk): PageC
   return result;
 }
 
+/**
+ * A body as the build cache gives it back: the HTML still as UTF-8 (made
+ * text only when a page is rendered again), its first paragraph and digest.
+ */
+export interface CachedBody {
+  html: Uint8Array;
+  firstParagraph: string;
+  digest: string;
+}
+
+const utf8 = new TextDecoder();
+
+/** A cached body's HTML as text. */
+export function htmlText(html: Uint8Array): string {
+  return utf8.decode(html);
+}
+
 /** One article of an article chunk: its page (plan index = index in the model), and its body to render or as cached. */
 export interface ArticleItem {
   index: number;
   body?: BodyToRender;
-  cached?: { html: string; firstParagraph: string; digest: string };
+  cached?: CachedBody;
   /** Its body as another thread rendered it this build (then `body` is not rendered again). */
   rendered?: MarkdownOutput;
   /** The previous build's record of its page, when reusable. */
@@ -154,22 +171,25 @@ export function renderArticleChunk(renderer: PageRenderer, chunk: ArticleChunk, 
   const result: ArticleChunkResult = { written: 0, reused: 0, bytes: 0, diagnostics: [], outcomes: [] };
   const reported = new Set<string>();
   for (const item of chunk.items) {
-    const output: Pick<MarkdownOutput, "html" | "firstParagraph" | "diagnostics" | "dependencies"> =
-      item.cached ? { ...item.cached, diagnostics: [] } : (item.rendered ?? renderBody(item.body!, env));
+    const { cached } = item;
+    const output: Pick<MarkdownOutput, "firstParagraph" | "diagnostics" | "dependencies"> & { html?: string } =
+      cached ? { firstParagraph: cached.firstParagraph, diagnostics: [] } : (item.rendered ?? renderBody(item.body!, env));
+    // A cached body's HTML is made text only if its page is rendered again or the HTML is asked for.
+    const html = (): string => (output.html ??= htmlText(cached!.html));
     const article = renderer.model.articles[item.index]!;
-    article.html = output.html;
     if (article.summary === undefined) article.summaryText = output.firstParagraph;
     const outcome: ArticleOutcome = { firstParagraph: output.firstParagraph, diagnostics: output.diagnostics };
     if (output.dependencies) outcome.dependencies = output.dependencies;
-    if (item.wantHtml) outcome.html = output.html;
-    const digest = chunk.keySalt === undefined ? undefined : (item.cached?.digest ?? htmlDigest(output.html));
+    const digest = chunk.keySalt === undefined ? undefined : (cached?.digest ?? htmlDigest(html()));
     if (digest !== undefined) outcome.digest = digest;
     if (!hasErrors(output.diagnostics)) {
       const reuse = chunk.fromDir !== undefined && item.previous ? { fromDir: chunk.fromDir, records: [item.previous] } : undefined;
-      const record = writePage(renderer, item.index, { dir: chunk.dir, fresh: chunk.fresh, keySalt: chunk.keySalt, reuse, htmlDigest: digest }, item.previous ?? undefined, result, reported);
+      const where = { dir: chunk.dir, fresh: chunk.fresh, keySalt: chunk.keySalt, reuse, htmlDigest: digest, beforeRender: () => (article.html = html()) };
+      const record = writePage(renderer, item.index, where, item.previous ?? undefined, result, reported);
       if (chunk.keySalt !== undefined) outcome.record = record;
     }
-    if (!item.wantHtml) article.html = ""; // written: the HTML need not stay in memory
+    if (item.wantHtml) outcome.html = html();
+    article.html = item.wantHtml ? outcome.html! : ""; // written: the HTML need not stay in memory
     result.outcomes.push(outcome);
   }
   return result;
@@ -179,7 +199,7 @@ export function renderArticleChunk(renderer: PageRenderer, chunk: ArticleChunk, 
 function writePage(
   renderer: PageRenderer,
   index: number,
-  where: { dir: string; fresh?: boolean | undefined; keySalt?: string | undefined; reuse?: PageReuse | undefined; htmlDigest?: string | undefined },
+  where: { dir: string; fresh?: boolean | undefined; keySalt?: string | undefined; reuse?: PageReuse | undefined; htmlDigest?: string | undefined; beforeRender?: () => void },
   previous: PageRecord | null | undefined,
   result: PageChunkResult,
   reported: Set<string>,
@@ -194,6 +214,7 @@ function writePage(
     return previous;
   }
   let data: Buffer;
+  where.beforeRender?.();
   try {
     data = renderer.theme.renderBytes(plan.template, plan.context());
   } catch (cause) {
