@@ -8,6 +8,7 @@ import { BuildCache, type CacheStats } from "../../src/cache/build-cache.js";
 import { corpus } from "../helpers/corpus.js";
 import { mulberry32 } from "../helpers/random.js";
 import { listTree, writeFiles } from "../helpers/site.js";
+import { FEED_SIZE } from "../../src/render/feeds.js";
 
 const NOW = Date.UTC(2026, 0, 1);
 /** Articles of most generated sites here: enough for links between articles and two listing pages of 10. */
@@ -87,6 +88,19 @@ describe("the build cache", () => {
     const stats = await cachedBuild({ source: root });
     expect(sources(stats)).toEqual({ articles: { hits: ARTICLES - 1, misses: 1 }, bodies: { hits: ARTICLES - 1, misses: 1 } });
     expect(stats.pages.misses).toBe(1); // its own page: listings show the front-matter summary, which did not change
+  });
+
+  it("makes text of cached HTML only where the model needs it: the feed's articles, not the others", async () => {
+    const root = corpus(FEED_SIZE + 4);
+    await cachedBuild({ source: root });
+    const edited = articlePaths(root)[0]!; // the oldest: outside the feed
+    writeFileSync(join(root, "content", edited), `${readFileSync(join(root, "content", edited), "utf8")}\nMột đoạn văn mới.\n`);
+    const { model, stats } = await build({ now: NOW, cwd: root, source: root, out: join(root, "public") });
+    expect(sources(stats.cache!)).toEqual({ articles: { hits: FEED_SIZE + 3, misses: 1 }, bodies: { hits: FEED_SIZE + 3, misses: 1 } });
+    const feed = model!.articles.slice(0, FEED_SIZE);
+    expect(feed.filter((a) => a.html === "").map((a) => a.contentPath)).toEqual([]);
+    // Beyond the feed only the body rendered this build kept its HTML (for the cache); cached ones stayed bytes.
+    expect(model!.articles.slice(FEED_SIZE).filter((a) => a.html !== "").map((a) => a.contentPath)).toEqual([edited]);
   });
 
   it("renders again the bodies that link to an article whose URL changed, and only those", async () => {
