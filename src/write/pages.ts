@@ -107,7 +107,8 @@ export function renderPageChunk(renderer: PageRenderer, chunk: PageChunk): PageC
 
 /**
  * A body as the build cache gives it back: the HTML still as UTF-8 (made
- * text only when a page is rendered again), its first paragraph and digest.
+ * text only where it is used: its page rendered again, the feed, a derived
+ * asset that reads HTML), its first paragraph and digest.
  */
 export interface CachedBody {
   html: Uint8Array;
